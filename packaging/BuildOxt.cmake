@@ -1,0 +1,23 @@
+# Assembles the .oxt from the extension's source tree and the built pieces, then zips it
+# next to its final name and renames it into place, so a half-written .oxt never exists.
+# Script mode: cmake -DSOURCE=extension/ -DBUILT=<dir> -DLOCALE=<dir> -DCOMPONENT=<so> -DRDB=<rdb>
+#                    -DLICENSE=<file> -DTREE=<dir> -DOUTPUT=<file.oxt> -P BuildOxt.cmake
+file(REMOVE_RECURSE "${TREE}")
+file(MAKE_DIRECTORY "${TREE}/lib" "${TREE}/types" "${TREE}/registration")
+file(COPY "${SOURCE}/META-INF" "${SOURCE}/description" DESTINATION "${TREE}")
+file(COPY "${SOURCE}/partnering.components" "${BUILT}/description.xml" DESTINATION "${TREE}")
+file(COPY "${LOCALE}" DESTINATION "${TREE}")
+file(COPY_FILE "${COMPONENT}" "${TREE}/lib/partnering.uno.so")
+file(COPY_FILE "${RDB}" "${TREE}/types/partnering.rdb")
+file(COPY_FILE "${LICENSE}" "${TREE}/registration/LICENSE.txt")
+
+file(GLOB_RECURSE entries RELATIVE "${TREE}" "${TREE}/*")
+list(SORT entries)
+file(REMOVE "${OUTPUT}.part")
+execute_process(COMMAND ${CMAKE_COMMAND} -E tar cf "${OUTPUT}.part" --format=zip -- ${entries}
+                WORKING_DIRECTORY "${TREE}" RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+  file(REMOVE "${OUTPUT}.part")
+  message(FATAL_ERROR "zipping ${OUTPUT} failed: ${result}")
+endif()
+file(RENAME "${OUTPUT}.part" "${OUTPUT}")

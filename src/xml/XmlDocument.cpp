@@ -1,0 +1,165 @@
+#include "xml/XmlDocument.hpp"
+
+#include "error/Error.hpp"
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <mutex>
+#include <sstream>
+
+namespace partnering::xml {
+
+void DocumentDeleter::operator()(xmlDoc* doc) const noexcept
+{
+    xmlFreeDoc(doc);
+}
+
+namespace {
+
+// Per-parse state reached through the context's _private pointer: the first error and
+// whether the document tried to declare an entity.
+struct ParseState {
+    std::string firstError;
+    int firstErrorLine = 0;
+    bool declaredEntity = false;
+};
+
+struct ContextDeleter {
+    void operator()(xmlParserCtxt* ctxt) const noexcept { xmlFreeParserCtxt(ctxt); }
+};
+
+ParseState& stateOf(void* ctx)
+{
+    return *static_cast<ParseState*>(static_cast<xmlParserCtxt*>(ctx)->_private);
+}
+
+void recordError(void* userData, xmlError* error)
+{
+    auto* ctxt = static_cast<xmlParserCtxt*>(userData);
+    auto& state = *static_cast<ParseState*>(ctxt->_private);
+    if (error == nullptr || error->level < XML_ERR_ERROR || !state.firstError.empty())
+        return;
+    state.firstError = error->message != nullptr ? error->message : "unknown XML error";
+    while (!state.firstError.empty() && (state.firstError.back() == '\n' || state.firstError.back() == ' '))
+        state.firstError.pop_back();
+    state.firstErrorLine = error->line;
+}
+
+// Any entity declaration stops the parse: none of our formats needs one, and refusing
+// them all closes both external entities (XXE) and exponential expansion.
+void rejectEntityDecl(void* ctx, const xmlChar*, int, const xmlChar*, const xmlChar*, xmlChar*)
+{
+    auto* ctxt = static_cast<xmlParserCtxt*>(ctx);
+    stateOf(ctx).declaredEntity = true;
+    xmlStopParser(ctxt);
+}
+
+void rejectUnparsedEntityDecl(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*, const xmlChar*)
+{
+    auto* ctxt = static_cast<xmlParserCtxt*>(ctx);
+    stateOf(ctx).declaredEntity = true;
+    xmlStopParser(ctxt);
+}
+
+void initLibxml()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { xmlInitParser(); });
+}
+
+} // namespace
+
+Document parse(std::string_view bytes, const std::string& sourceName, ParseLimits limits)
+{
+    if (bytes.size() > limits.maxBytes)
+        throw InvalidInput("partnering.xml.too-large",
+                           sourceName + ": " + std::to_string(bytes.size()) + " bytes is over the limit of "
+                               + std::to_string(limits.maxBytes));
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
+        throw InvalidInput("partnering.xml.too-large", sourceName + ": too large");
+    initLibxml();
+
+    std::unique_ptr<xmlParserCtxt, ContextDeleter> ctxt(
+        xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size())));
+    if (!ctxt)
+        throw EnvironmentFailure("partnering.xml.no-parser", sourceName + ": libxml2 could not create a parser");
+
+    ParseState state;
+    ctxt->_private = &state;
+    ctxt->sax->serror = recordError;
+    ctxt->sax->error = nullptr;
+    ctxt->sax->warning = nullptr;
+    ctxt->sax->entityDecl = rejectEntityDecl;
+    ctxt->sax->unparsedEntityDecl = rejectUnparsedEntityDecl;
+    // No XML_PARSE_NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE: nothing is fetched or expanded.
+    xmlCtxtUseOptions(ctxt.get(), XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    ctxt->sax->serror = recordError; // xmlCtxtUseOptions may reset handlers on some versions
+    xmlParseDocument(ctxt.get());
+
+    Document doc(ctxt->myDoc);
+    ctxt->myDoc = nullptr;
+    if (state.declaredEntity)
+        throw InvalidInput("partnering.xml.entity-declared",
+                           sourceName + ":" + std::to_string(xmlSAX2GetLineNumber(ctxt.get()))
+                               + ": entity declarations are not allowed (external entities and entity "
+                                 "expansion are refused)");
+    if (!ctxt->wellFormed || !doc) {
+        std::string reason = state.firstError.empty() ? "not well-formed XML" : state.firstError;
+        int line = state.firstError.empty() ? xmlSAX2GetLineNumber(ctxt.get()) : state.firstErrorLine;
+        throw InvalidInput("partnering.xml.malformed", sourceName + ":" + std::to_string(line) + ": " + reason);
+    }
+    return doc;
+}
+
+Document parseFile(const std::string& path, ParseLimits limits)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw EnvironmentFailure("partnering.xml.unreadable", path + ": cannot open for reading");
+    in.seekg(0, std::ios::end);
+    const auto size = static_cast<std::size_t>(in.tellg());
+    if (size > limits.maxBytes)
+        throw InvalidInput("partnering.xml.too-large",
+                           path + ": " + std::to_string(size) + " bytes is over the limit of "
+                               + std::to_string(limits.maxBytes));
+    in.seekg(0);
+    std::string bytes(size, '\0');
+    if (!in.read(bytes.data(), static_cast<std::streamsize>(size)))
+        throw EnvironmentFailure("partnering.xml.unreadable", path + ": read failed");
+    return parse(bytes, path, limits);
+}
+
+std::string textOf(const xmlNode* node)
+{
+    xmlChar* content = xmlNodeGetContent(node);
+    std::string text = content != nullptr ? reinterpret_cast<const char*>(content) : "";
+    xmlFree(content);
+    return text;
+}
+
+std::string attribute(const xmlNode* node, const char* name, const char* ns)
+{
+    xmlChar* value = ns != nullptr ? xmlGetNsProp(node, reinterpret_cast<const xmlChar*>(name),
+                                                  reinterpret_cast<const xmlChar*>(ns))
+                                   : xmlGetNoNsProp(node, reinterpret_cast<const xmlChar*>(name));
+    std::string result = value != nullptr ? reinterpret_cast<const char*>(value) : "";
+    xmlFree(value);
+    return result;
+}
+
+bool isElement(const xmlNode* node, const char* ns, const char* localName)
+{
+    if (node == nullptr || node->type != XML_ELEMENT_NODE)
+        return false;
+    if (std::strcmp(reinterpret_cast<const char*>(node->name), localName) != 0)
+        return false;
+    if (ns == nullptr)
+        return node->ns == nullptr;
+    return node->ns != nullptr && std::strcmp(reinterpret_cast<const char*>(node->ns->href), ns) == 0;
+}
+
+} // namespace partnering::xml

@@ -1,0 +1,42 @@
+// Parsing XML that comes from outside (templates, lessons, XLIFF, TBX) safely:
+// no network, no external entities or DTDs, no entity declarations at all, bounded size.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace partnering::xml {
+
+struct DocumentDeleter {
+    void operator()(xmlDoc* doc) const noexcept;
+};
+using Document = std::unique_ptr<xmlDoc, DocumentDeleter>;
+
+struct ParseLimits {
+    std::size_t maxBytes = 64u << 20;
+};
+
+// Parses `bytes` as one XML document. `sourceName` (a file name or "template.ott:content.xml")
+// names the input in errors. Throws InvalidInput "[partnering.xml.malformed] name:line: reason"
+// for anything not well-formed, "[partnering.xml.entity-declared]" for a document declaring
+// entities (the door to XXE and billion-laughs), "[partnering.xml.too-large]" past the limit.
+// Thread-safe: it never touches libxml2's process-wide settings (LibreOffice shares them).
+Document parse(std::string_view bytes, const std::string& sourceName, ParseLimits limits = {});
+
+// Reads the file and parses it as above; a missing or unreadable file is an EnvironmentFailure.
+Document parseFile(const std::string& path, ParseLimits limits = {});
+
+// The element's text content (all descendants), as UTF-8.
+std::string textOf(const xmlNode* node);
+
+// The attribute's value, or the empty string; `ns` may be null for unqualified attributes.
+std::string attribute(const xmlNode* node, const char* name, const char* ns = nullptr);
+
+// True when `node` is an element called `localName` in namespace `ns`.
+bool isElement(const xmlNode* node, const char* ns, const char* localName);
+
+} // namespace partnering::xml

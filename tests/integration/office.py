@@ -1,0 +1,195 @@
+"""A real LibreOffice for tests: a private profile, our .oxt installed with unopkg, a headless
+soffice listening on a local socket, and a UNO connection to it; all torn down afterwards.
+
+Reused by every integration test (service, wizard, sidebar, filler, localisation). Run with
+/usr/bin/python3 (Debian's, which has the uno module) and UNO_TYPES naming our .rdb, so the
+bridge knows our types.
+"""
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+
+PROGRAM_DIR = "/usr/lib/libreoffice/program"
+SOFFICE = os.path.join(PROGRAM_DIR, "soffice")
+UNOPKG = os.path.join(PROGRAM_DIR, "unopkg")
+UNPRIVILEGED_USER = "nobody"
+
+
+class OfficeError(RuntimeError):
+    pass
+
+
+def _free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _file_url(path):
+    import uno
+    return uno.systemPathToFileUrl(os.path.abspath(path))
+
+
+class Office:
+    """One headless soffice with a fresh private profile.
+
+    unopkg refuses to install into a user profile as root, so as root the profile belongs to an
+    unprivileged user and unopkg and soffice run as that user; the socket connection works for
+    any client user.
+    """
+
+    def __init__(self, oxt=None, workdir=None, profile_dir=None, extra_env=None):
+        self.oxt = oxt
+        self._own_workdir = workdir is None
+        self.workdir = workdir or tempfile.mkdtemp(prefix="partnering-office-")
+        os.chmod(self.workdir, 0o755)
+        self.profile_dir = profile_dir or os.path.join(self.workdir, "profile")
+        self.home = os.path.join(self.workdir, "home")
+        self.extra_env = dict(extra_env or {})
+        self.process = None
+        self.context = None
+        self.port = None
+        self._as_user = []
+        self._env = None
+
+    # ---- set-up ----------------------------------------------------------------------
+    def _prepare_user(self):
+        os.makedirs(self.profile_dir, exist_ok=True)
+        os.makedirs(self.home, exist_ok=True)
+        env = dict(os.environ)
+        env.update({"HOME": self.home, "SAL_USE_VCLPLUGIN": env.get("SAL_USE_VCLPLUGIN", "svp")})
+        env.pop("UNO_TYPES", None)  # meant for our client, not for soffice
+        env.update(self.extra_env)
+        if os.geteuid() == 0:
+            user = pwd.getpwnam(UNPRIVILEGED_USER)
+            for path in (self.workdir, self.profile_dir, self.home):
+                os.chown(path, user.pw_uid, user.pw_gid)
+            self._as_user = ["setpriv", "--reuid=%d" % user.pw_uid, "--regid=%d" % user.pw_gid,
+                             "--clear-groups", "--reset-env", "env"] + ["%s=%s" % kv for kv in env.items()]
+            env = None
+        self._env = env
+
+    def _run_as_user(self, args, timeout):
+        return subprocess.run(self._as_user + args, env=self._env, capture_output=True, text=True,
+                              timeout=timeout)
+
+    @property
+    def profile_url(self):
+        return _file_url(self.profile_dir)
+
+    def unopkg(self, *args, timeout=120):
+        result = self._run_as_user([UNOPKG] + list(args) + ["-env:UserInstallation=" + self.profile_url],
+                                   timeout)
+        if result.returncode != 0:
+            raise OfficeError("unopkg %s failed (%d): %s%s" % (" ".join(args), result.returncode,
+                                                             result.stdout, result.stderr))
+        return result.stdout
+
+    def initialise_profile(self, timeout=120):
+        """Lets soffice create the profile once. At its first start on a profile with no
+        user/extensions/buildid, soffice clears the extension caches, which would unregister
+        an extension that unopkg had added before."""
+        if os.path.exists(os.path.join(self.profile_dir, "user", "extensions", "buildid")):
+            return
+        result = self._run_as_user([SOFFICE, "--headless", "--terminate_after_init", "--norestore",
+                                    "-env:UserInstallation=" + self.profile_url], timeout)
+        if result.returncode != 0:
+            raise OfficeError("soffice could not initialise the profile %s (%d): %s%s"
+                              % (self.profile_dir, result.returncode, result.stdout, result.stderr))
+
+    def install_extension(self):
+        # A copy the unprivileged user can read wherever the build folder is.
+        copy = os.path.join(self.workdir, os.path.basename(self.oxt))
+        shutil.copyfile(self.oxt, copy)
+        os.chmod(copy, 0o644)
+        self.unopkg("add", "--suppress-license", copy)
+
+    def start(self, timeout=90):
+        self._prepare_user()
+        self.initialise_profile()
+        if self.oxt:
+            self.install_extension()
+        self.port = _free_port()
+        accept = "socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % self.port
+        args = [SOFFICE, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+                "--nolockcheck", "-env:UserInstallation=" + self.profile_url, "--accept=" + accept]
+        self._log = open(os.path.join(self.workdir, "soffice.log"), "w")
+        os.chmod(self._log.name, 0o666)
+        self.process = subprocess.Popen(self._as_user + args, env=self._env, stdout=self._log,
+                                        stderr=subprocess.STDOUT, start_new_session=True)
+        self.context = self._connect(timeout)
+        return self
+
+    def _connect(self, timeout):
+        import uno
+        from com.sun.star.connection import NoConnectException
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        url = "uno:socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % self.port
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                return resolver.resolve(url)
+            except NoConnectException:
+                if self.process.poll() is not None and self.process.returncode != 81:
+                    raise OfficeError("soffice exited with %d before accepting connections; see %s"
+                                      % (self.process.returncode, self._log.name))
+                if time.monotonic() > deadline:
+                    raise OfficeError("soffice did not accept a connection within %ds" % timeout)
+                time.sleep(0.2)
+
+    # ---- use -------------------------------------------------------------------------
+    @property
+    def service_manager(self):
+        return self.context.ServiceManager
+
+    def create(self, service_name):
+        return self.service_manager.createInstanceWithContext(service_name, self.context)
+
+    def desktop(self):
+        return self.create("com.sun.star.frame.Desktop")
+
+    def is_alive(self):
+        """True when soffice still answers a UNO call."""
+        if self.process is None or self.process.poll() is not None:
+            return False
+        try:
+            return self.desktop() is not None
+        except Exception:
+            return False
+
+    # ---- tear-down -------------------------------------------------------------------
+    def stop(self):
+        if self.process is not None:
+            try:
+                if self.process.poll() is None and self.context is not None:
+                    self.desktop().terminate()
+            except Exception:
+                pass  # the bridge dies with the process; that is expected
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                pass
+            # soffice forks soffice.bin in the same session: end every process of the group.
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.process.wait()
+            self.process = None
+            self._log.close()
+        self.context = None
+        if self._own_workdir:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+        return False
