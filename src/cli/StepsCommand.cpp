@@ -23,7 +23,7 @@ void addStepsCommand(CLI::App& app, Context& context)
         const auto translator = catalogs.translatorFor(options->language);
         const auto steps = journey::Journey::standard().steps(translator);
         if (options->json) {
-            nlohmann::json out{{"language", translator.language()}, {"steps", nlohmann::json::array()}};
+            nlohmann::ordered_json out{{"language", translator.language()}, {"steps", nlohmann::ordered_json::array()}};
             for (const auto& step : steps)
                 out["steps"].push_back({{"number", step.number}, {"id", step.id}, {"title", step.title}});
             std::cout << out.dump(2) << '\n';

@@ -47,6 +47,7 @@ class Office:
         self.oxt = oxt
         self._own_workdir = workdir is None
         self.workdir = workdir or tempfile.mkdtemp(prefix="partnering-office-")
+        os.makedirs(self.workdir, exist_ok=True)
         os.chmod(self.workdir, 0o755)
         self.profile_dir = profile_dir or os.path.join(self.workdir, "profile")
         self.home = os.path.join(self.workdir, "home")
@@ -58,11 +59,15 @@ class Office:
         self._env = None
 
     # ---- set-up ----------------------------------------------------------------------
+    def _user_can_enter(self, path):
+        return subprocess.run(self._as_user + ["test", "-w", path], env=self._env).returncode == 0
+
     def _prepare_user(self):
+        os.makedirs(self.workdir, exist_ok=True)
         os.makedirs(self.profile_dir, exist_ok=True)
         os.makedirs(self.home, exist_ok=True)
         env = dict(os.environ)
-        env.update({"HOME": self.home, "SAL_USE_VCLPLUGIN": env.get("SAL_USE_VCLPLUGIN", "svp")})
+        env["HOME"] = self.home
         env.pop("UNO_TYPES", None)  # meant for our client, not for soffice
         env.update(self.extra_env)
         if os.geteuid() == 0:
@@ -73,6 +78,10 @@ class Office:
                              "--clear-groups", "--reset-env", "env"] + ["%s=%s" % kv for kv in env.items()]
             env = None
         self._env = env
+        if self._as_user and not self._user_can_enter(self.profile_dir):
+            raise OfficeError("%s cannot be used by the unprivileged user '%s' that runs LibreOffice for "
+                              "root (a parent folder is not readable by others); use a workdir elsewhere, "
+                              "e.g. under /var/tmp" % (self.profile_dir, UNPRIVILEGED_USER))
 
     def _run_as_user(self, args, timeout):
         return subprocess.run(self._as_user + args, env=self._env, capture_output=True, text=True,
@@ -107,13 +116,20 @@ class Office:
         copy = os.path.join(self.workdir, os.path.basename(self.oxt))
         shutil.copyfile(self.oxt, copy)
         os.chmod(copy, 0o644)
-        self.unopkg("add", "--suppress-license", copy)
+        self.unopkg("add", "--force", "--suppress-license", copy)
 
-    def start(self, timeout=90):
+    def prepare(self):
+        """A fresh profile with the extension installed, soffice not yet running."""
         self._prepare_user()
         self.initialise_profile()
         if self.oxt:
             self.install_extension()
+        return self
+
+    def start(self, timeout=90):
+        return self.prepare().launch(timeout)
+
+    def launch(self, timeout=90):
         self.port = _free_port()
         accept = "socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % self.port
         args = [SOFFICE, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
@@ -124,6 +140,21 @@ class Office:
                                         stderr=subprocess.STDOUT, start_new_session=True)
         self.context = self._connect(timeout)
         return self
+
+    def run_gui(self, *documents):
+        """Opens Writer on the user's display with this profile and waits until it is closed."""
+        display = {k: os.environ[k] for k in ("DISPLAY", "WAYLAND_DISPLAY") if k in os.environ}
+        xauthority = os.environ.get("XAUTHORITY", os.path.expanduser("~/.Xauthority"))
+        if self._as_user and os.path.exists(xauthority):
+            # The unprivileged user needs the display's cookie.
+            copy = os.path.join(self.workdir, "Xauthority")
+            shutil.copyfile(xauthority, copy)
+            os.chown(copy, pwd.getpwnam(UNPRIVILEGED_USER).pw_uid, -1)
+            display["XAUTHORITY"] = copy
+        args = [SOFFICE, "--writer", "--norestore", "-env:UserInstallation=" + self.profile_url] + list(documents)
+        if self._as_user:
+            return subprocess.call(self._as_user + ["%s=%s" % kv for kv in display.items()] + args)
+        return subprocess.call(args, env=dict(self._env, **display))
 
     def _connect(self, timeout):
         import uno
@@ -144,6 +175,14 @@ class Office:
                 time.sleep(0.2)
 
     # ---- use -------------------------------------------------------------------------
+    def writable_path(self, name):
+        """A path soffice may write to (it may run as another user than the caller)."""
+        folder = os.path.join(self.workdir, "out")
+        if not os.path.isdir(folder):
+            os.makedirs(folder)
+            os.chmod(folder, 0o777)
+        return os.path.join(folder, name)
+
     @property
     def service_manager(self):
         return self.context.ServiceManager

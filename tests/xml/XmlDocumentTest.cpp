@@ -1,0 +1,120 @@
+#include "xml/XmlDocument.hpp"
+
+#include "error/Error.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+using partnering::InvalidInput;
+using partnering::xml::parse;
+
+namespace {
+
+// Runs `parse` and returns the error it throws (or fails the test).
+InvalidInput parseError(std::string_view text, partnering::xml::ParseLimits limits = {})
+{
+    try {
+        parse(text, "input.xml", limits);
+    } catch (const InvalidInput& e) {
+        return e;
+    }
+    ADD_FAILURE() << "parse accepted: " << text;
+    return InvalidInput("none", "none");
+}
+
+TEST(XmlDocument, ParsesWellFormedDocument)
+{
+    const auto doc = parse(R"(<?xml version="1.0"?><a xmlns="urn:t"><b k="v">x &amp; y</b></a>)", "ok.xml");
+    const xmlNode* root = xmlDocGetRootElement(doc.get());
+    ASSERT_TRUE(partnering::xml::isElement(root, "urn:t", "a"));
+    const xmlNode* b = xmlFirstElementChild(const_cast<xmlNode*>(root));
+    EXPECT_TRUE(partnering::xml::isElement(b, "urn:t", "b"));
+    EXPECT_FALSE(partnering::xml::isElement(b, nullptr, "b"));
+    EXPECT_EQ(partnering::xml::textOf(b), "x & y");
+    EXPECT_EQ(partnering::xml::attribute(b, "k"), "v");
+    EXPECT_EQ(partnering::xml::attribute(b, "missing"), "");
+}
+
+TEST(XmlDocument, MalformedInputNamesSourceLineAndReason)
+{
+    const auto error = parseError("<a>\n<b>\n</a>");
+    EXPECT_EQ(error.id(), "partnering.xml.malformed");
+    EXPECT_NE(std::string(error.what()).find("input.xml:3:"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("mismatch"), std::string::npos) << error.what();
+}
+
+TEST(XmlDocument, RejectsInvalidUtf8)
+{
+    const auto error = parseError("<a>caf\xC3</a>");
+    EXPECT_EQ(error.id(), "partnering.xml.malformed");
+    EXPECT_NE(std::string(error.what()).find("UTF-8"), std::string::npos) << error.what();
+}
+
+TEST(XmlDocument, RejectsExternalEntityWithoutReadingIt)
+{
+    const auto error = parseError("<?xml version=\"1.0\"?>\n<!DOCTYPE a [\n<!ENTITY x SYSTEM \"file:///etc/passwd\">\n]>\n<a>&x;</a>");
+    EXPECT_EQ(error.id(), "partnering.xml.entity-declared");
+    EXPECT_NE(std::string(error.what()).find("input.xml:3"), std::string::npos) << error.what();
+}
+
+TEST(XmlDocument, RejectsEntityExpansionBomb)
+{
+    std::string bomb = "<!DOCTYPE lolz [<!ENTITY lol \"lol\">";
+    for (int i = 1; i < 10; ++i)
+        bomb += "<!ENTITY lol" + std::to_string(i) + " \"&lol" + (i > 1 ? std::to_string(i - 1) : "") + ";&lol"
+                + (i > 1 ? std::to_string(i - 1) : "") + ";\">";
+    bomb += "]><lolz>&lol9;</lolz>";
+    EXPECT_EQ(parseError(bomb).id(), "partnering.xml.entity-declared");
+}
+
+TEST(XmlDocument, RejectsParameterEntities)
+{
+    EXPECT_EQ(parseError("<!DOCTYPE a [<!ENTITY % p SYSTEM \"http://127.0.0.1:9/x\"> %p;]><a/>").id(),
+              "partnering.xml.entity-declared");
+}
+
+TEST(XmlDocument, UndeclaredEntityIsMalformed)
+{
+    EXPECT_EQ(parseError("<a>&nbsp;</a>").id(), "partnering.xml.malformed");
+}
+
+TEST(XmlDocument, ExternalDtdIsNeverFetched)
+{
+    // A DOCTYPE naming an unreachable DTD parses: the DTD is neither loaded nor needed.
+    const auto doc = parse("<!DOCTYPE martif SYSTEM \"http://127.0.0.1:9/TBXcoreStructV02.dtd\"><martif/>", "tbx");
+    EXPECT_NE(doc, nullptr);
+}
+
+TEST(XmlDocument, RejectsInputOverTheLimit)
+{
+    EXPECT_EQ(parseError("<a>0123456789</a>", {.maxBytes = 8}).id(), "partnering.xml.too-large");
+}
+
+TEST(XmlDocument, PrintsNothingOnErrors)
+{
+    testing::internal::CaptureStderr();
+    EXPECT_THROW(parse("<a><b></a>", "quiet.xml"), InvalidInput);
+    EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+}
+
+TEST(XmlDocument, MissingFileIsAnEnvironmentFailure)
+{
+    EXPECT_THROW(partnering::xml::parseFile("/nonexistent/lesson.xml"), partnering::EnvironmentFailure);
+}
+
+TEST(XmlDocument, ParseFileNamesThePath)
+{
+    const auto path = std::filesystem::temp_directory_path() / "partnering-xml-test-broken.xml";
+    std::ofstream(path) << "<a>\n\n<b></a>";
+    try {
+        partnering::xml::parseFile(path.string());
+        FAIL() << "accepted a broken file";
+    } catch (const InvalidInput& e) {
+        EXPECT_NE(std::string(e.what()).find(path.string() + ":3:"), std::string::npos) << e.what();
+    }
+    std::filesystem::remove(path);
+}
+
+} // namespace
