@@ -25,5 +25,6 @@ struct Context {
 };
 
 void addStepsCommand(CLI::App& app, Context& context);
+void addLessonsCommands(CLI::App& app, Context& context);
 
 } // namespace partnering::cli

@@ -36,6 +36,7 @@ int main(int argc, char** argv)
 
     cli::Context context{findDataDir()};
     cli::addStepsCommand(app, context);
+    cli::addLessonsCommands(app, context);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,185 @@
+#include "lessons/IndexedText.hpp"
+
+#include "lessons/IndexSchema.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+namespace partnering::lessons {
+
+namespace {
+
+constexpr char kFieldSeparator = '\x1f';
+constexpr char kItemSeparator = ' ';
+
+void indexField(Xapian::Document& document, TextAnalyzer& analyzer, const std::string& text, unsigned weight,
+                Xapian::termpos& position, std::set<std::string>& spelling)
+{
+    for (const Token& token : analyzer.tokenize(text)) {
+        ++position;
+        document.add_posting(token.term, position, weight);
+        if (!token.folded.empty())
+            document.add_posting(token.folded, position, weight);
+        if (analyzer.hasStemmer()) {
+            const std::string stem = analyzer.stem(token.term);
+            document.add_term(std::string(schema::kStem).append(stem), weight);
+            if (!token.folded.empty()) {
+                const std::string foldedStem = analyzer.stem(token.folded);
+                if (foldedStem != stem)
+                    document.add_term(std::string(schema::kStem).append(foldedStem), weight);
+            }
+        }
+        if (worthSpelling(token.term))
+            spelling.insert(token.term);
+    }
+    position += 100; // no phrase spans two fields
+}
+
+std::string join(const std::vector<std::string>& items)
+{
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty())
+            out.push_back(kItemSeparator);
+        out += item;
+    }
+    return out;
+}
+
+std::vector<std::string> split(const std::string& text)
+{
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto end = text.find(kItemSeparator, start);
+        const auto stop = end == std::string::npos ? text.size() : end;
+        if (stop > start)
+            items.push_back(text.substr(start, stop - start));
+        start = stop + 1;
+    }
+    return items;
+}
+
+std::string primaryLanguage(const std::string& tag)
+{
+    return tag.substr(0, tag.find('-'));
+}
+
+} // namespace
+
+bool worthSpelling(const std::string& word)
+{
+    if (word.size() < 3)
+        return false;
+    for (unsigned char c : word) {
+        if (c >= '0' && c <= '9')
+            return false;
+        if (c >= 0xE0) // three- and four-byte UTF-8: CJK, Khmer, Thai...: no edit-distance spelling
+            return false;
+    }
+    return true;
+}
+
+PreparedText prepareText(const Lesson& lesson, const LessonText& text, TextAnalyzer& analyzer)
+{
+    PreparedText prepared;
+    Xapian::Document& document = prepared.document;
+    std::set<std::string> spelling;
+    Xapian::termpos position = 0;
+    indexField(document, analyzer, text.title, schema::kTitleWeight, position, spelling);
+    indexField(document, analyzer, text.summary, schema::kSummaryWeight, position, spelling);
+    for (const auto& paragraph : text.paragraphs)
+        indexField(document, analyzer, paragraph, schema::kBodyWeight, position, spelling);
+
+    prepared.uniqueTerm = schema::uniqueIdTerm(lesson.id, text.language);
+    document.add_boolean_term(prepared.uniqueTerm);
+    document.add_boolean_term(schema::lessonTerm(lesson.id));
+    document.add_boolean_term(std::string(schema::kLanguage).append(text.language));
+    if (primaryLanguage(text.language) != text.language)
+        document.add_boolean_term(std::string(schema::kLanguage).append(primaryLanguage(text.language)));
+    for (int step : lesson.steps)
+        document.add_boolean_term(std::string(schema::kStep).append(std::to_string(step)));
+    for (const auto& tag : lesson.tags)
+        document.add_boolean_term(std::string(schema::kTag).append(tag));
+    for (const auto& partner : lesson.partnerTypes)
+        document.add_boolean_term(std::string(schema::kPartnerType).append(partner));
+
+    Facets facets;
+    facets.steps = lesson.steps;
+    facets.tags = lesson.tags;
+    facets.partnerTypes = lesson.partnerTypes;
+    for (const auto& other : lesson.texts)
+        facets.languages.push_back(other.language);
+    document.add_value(schema::kLessonIdSlot, lesson.id);
+    document.add_value(schema::kFacetsSlot, packFacets(facets));
+
+    nlohmann::json data{{"id", lesson.id},
+                        {"source", lesson.source},
+                        {"steps", lesson.steps},
+                        {"tags", lesson.tags},
+                        {"partner_types", lesson.partnerTypes},
+                        {"languages", facets.languages},
+                        {"lang", text.language},
+                        {"title", text.title},
+                        {"summary", text.summary},
+                        {"body", text.paragraphs}};
+    document.set_data(data.dump());
+    prepared.spellingWords.assign(spelling.begin(), spelling.end());
+    return prepared;
+}
+
+StoredText readStoredText(const Xapian::Document& document)
+{
+    const auto data = nlohmann::json::parse(document.get_data());
+    StoredText stored;
+    stored.lessonId = data.at("id").get<std::string>();
+    stored.source = data.at("source").get<std::string>();
+    stored.steps = data.at("steps").get<std::vector<int>>();
+    stored.tags = data.at("tags").get<std::vector<std::string>>();
+    stored.partnerTypes = data.at("partner_types").get<std::vector<std::string>>();
+    stored.languages = data.at("languages").get<std::vector<std::string>>();
+    stored.text.language = data.at("lang").get<std::string>();
+    stored.text.title = data.at("title").get<std::string>();
+    stored.text.summary = data.at("summary").get<std::string>();
+    stored.text.paragraphs = data.at("body").get<std::vector<std::string>>();
+    return stored;
+}
+
+std::string packFacets(const Facets& facets)
+{
+    std::vector<std::string> steps;
+    for (int step : facets.steps)
+        steps.push_back(std::to_string(step));
+    std::string packed = join(steps);
+    packed.push_back(kFieldSeparator);
+    packed += join(facets.tags);
+    packed.push_back(kFieldSeparator);
+    packed += join(facets.partnerTypes);
+    packed.push_back(kFieldSeparator);
+    packed += join(facets.languages);
+    return packed;
+}
+
+Facets unpackFacets(const std::string& packed)
+{
+    std::vector<std::string> fields;
+    std::size_t start = 0;
+    for (;;) {
+        const auto end = packed.find(kFieldSeparator, start);
+        fields.push_back(packed.substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (end == std::string::npos)
+            break;
+        start = end + 1;
+    }
+    fields.resize(4);
+    Facets facets;
+    for (const auto& step : split(fields[0]))
+        facets.steps.push_back(std::stoi(step));
+    facets.tags = split(fields[1]);
+    facets.partnerTypes = split(fields[2]);
+    facets.languages = split(fields[3]);
+    return facets;
+}
+
+} // namespace partnering::lessons

@@ -1,0 +1,50 @@
+// One lesson text as an indexed document and back: the terms it is found by, the data it is
+// shown from, and its facets. Shared by the indexer and the search (not a public header).
+#pragma once
+
+#include "lessons/Lesson.hpp"
+#include "lessons/TextAnalyzer.hpp"
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace partnering::lessons {
+
+// What a search result shows of a text, stored as the document's data.
+struct StoredText {
+    std::string lessonId;
+    std::string source;
+    std::vector<int> steps;
+    std::vector<std::string> tags;
+    std::vector<std::string> partnerTypes;
+    std::vector<std::string> languages; // of the whole lesson
+    LessonText text;
+};
+
+struct Facets {
+    std::vector<int> steps;
+    std::vector<std::string> tags;
+    std::vector<std::string> partnerTypes;
+    std::vector<std::string> languages;
+};
+
+struct PreparedText {
+    Xapian::Document document;
+    std::string uniqueTerm;
+    std::vector<std::string> spellingWords; // distinct words worth suggesting as corrections
+};
+
+// Builds the document of `text` (one of `lesson`'s texts); `analyzer` must be for its language.
+PreparedText prepareText(const Lesson& lesson, const LessonText& text, TextAnalyzer& analyzer);
+
+StoredText readStoredText(const Xapian::Document& document);
+
+std::string packFacets(const Facets& facets);
+Facets unpackFacets(const std::string& packed);
+
+// True for words the spelling corrector should know: alphabetic scripts, 3 letters or more.
+bool worthSpelling(const std::string& word);
+
+} // namespace partnering::lessons

@@ -1,0 +1,208 @@
+#include "lessons/Lesson.hpp"
+
+#include "error/Error.hpp"
+#include "l10n/Catalogs.hpp"
+#include "xml/XmlDocument.hpp"
+
+#include <libxml/relaxng.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <set>
+
+namespace partnering::lessons {
+
+std::string_view lessonSchema(); // generated from index/lesson.rng
+
+namespace {
+
+constexpr const char* kXmlNs = "http://www.w3.org/XML/1998/namespace";
+
+[[noreturn]] void reject(std::string_view id, const std::string& sourceName, long line, const std::string& message)
+{
+    throw InvalidInput(std::string("partnering.lessons.") + std::string(id),
+                       sourceName + ":" + std::to_string(line) + ": " + message);
+}
+
+std::string collapseSpaces(const std::string& text)
+{
+    std::string out;
+    bool space = false;
+    for (unsigned char c : text) {
+        if (std::isspace(c)) {
+            space = !out.empty();
+        } else {
+            if (space)
+                out.push_back(' ');
+            space = false;
+            out.push_back(static_cast<char>(c));
+        }
+    }
+    return out;
+}
+
+// The compiled schema, one per thread: libxml2 RELAX NG validation is not documented as
+// safe on a shared schema.
+struct RelaxNg {
+    struct SchemaDeleter {
+        void operator()(xmlRelaxNG* s) const { xmlRelaxNGFree(s); }
+    };
+    std::unique_ptr<xmlRelaxNG, SchemaDeleter> schema;
+
+    RelaxNg()
+    {
+        const auto text = lessonSchema();
+        xmlRelaxNGParserCtxt* parser = xmlRelaxNGNewMemParserCtxt(text.data(), static_cast<int>(text.size()));
+        schema.reset(xmlRelaxNGParse(parser));
+        xmlRelaxNGFreeParserCtxt(parser);
+        if (!schema)
+            throw EnvironmentFailure("partnering.lessons.schema", "the built-in lesson schema does not compile");
+    }
+};
+
+struct SchemaErrors {
+    std::string message;
+    long line = 0;
+};
+
+void collectSchemaError(void* data, xmlError* error)
+{
+    auto* errors = static_cast<SchemaErrors*>(data);
+    if (error == nullptr || !errors->message.empty())
+        return;
+    errors->message = error->message != nullptr ? error->message : "does not match the lesson schema";
+    while (!errors->message.empty() && errors->message.back() == '\n')
+        errors->message.pop_back();
+    errors->line = error->node != nullptr ? xmlGetLineNo(static_cast<xmlNode*>(error->node)) : error->line;
+}
+
+void validateAgainstSchema(xmlDoc* doc, const std::string& sourceName)
+{
+    thread_local RelaxNg relaxNg;
+    SchemaErrors errors;
+    xmlRelaxNGValidCtxt* ctxt = xmlRelaxNGNewValidCtxt(relaxNg.schema.get());
+    xmlRelaxNGSetValidStructuredErrors(ctxt, collectSchemaError, &errors);
+    const int result = xmlRelaxNGValidateDoc(ctxt, doc);
+    xmlRelaxNGFreeValidCtxt(ctxt);
+    if (result != 0)
+        reject("schema", sourceName, errors.line, errors.message.empty() ? "does not match the lesson schema" : errors.message);
+}
+
+std::vector<int> parseSteps(const std::string& value, const std::string& sourceName, long line)
+{
+    std::set<int> steps;
+    std::size_t i = 0;
+    while (i < value.size()) {
+        while (i < value.size() && std::isspace(static_cast<unsigned char>(value[i])))
+            ++i;
+        std::size_t j = i;
+        while (j < value.size() && !std::isspace(static_cast<unsigned char>(value[j])))
+            ++j;
+        if (j > i) {
+            const std::string token = value.substr(i, j - i);
+            if (token.size() != 1 || token[0] < '1' || token[0] > '7')
+                reject("unknown-step", sourceName, line,
+                       "unknown step \"" + token + "\" in steps=\"" + value + "\" (steps are 1 to 7)");
+            steps.insert(token[0] - '0');
+        }
+        i = j;
+    }
+    return {steps.begin(), steps.end()};
+}
+
+bool validId(const std::string& id)
+{
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](unsigned char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
+LessonText readText(const xmlNode* node, const std::string& sourceName)
+{
+    LessonText text;
+    const long line = xmlGetLineNo(node);
+    const std::string language = xml::attribute(node, "lang", kXmlNs);
+    if (language.empty())
+        reject("missing-language", sourceName, line, "<text> has no xml:lang");
+    try {
+        text.language = l10n::canonicalLanguageTag(language);
+    } catch (const InvalidInput&) {
+        reject("bad-language", sourceName, line, "xml:lang=\"" + language + "\" is not a BCP 47 language tag");
+    }
+    for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+        if (xml::isElement(child, kLessonNamespace, "title"))
+            text.title = collapseSpaces(xml::textOf(child));
+        else if (xml::isElement(child, kLessonNamespace, "summary"))
+            text.summary = collapseSpaces(xml::textOf(child));
+        else if (xml::isElement(child, kLessonNamespace, "body"))
+            for (const xmlNode* p = child->children; p != nullptr; p = p->next)
+                if (xml::isElement(p, kLessonNamespace, "p")) {
+                    std::string paragraph = collapseSpaces(xml::textOf(p));
+                    if (paragraph.empty())
+                        reject("empty-text", sourceName, xmlGetLineNo(p), "empty paragraph in the " + language + " text");
+                    text.paragraphs.push_back(std::move(paragraph));
+                }
+    }
+    if (text.title.empty())
+        reject("empty-text", sourceName, line, "the " + language + " text has no title");
+    if (text.paragraphs.empty())
+        reject("empty-text", sourceName, line, "the " + language + " text has an empty body");
+    return text;
+}
+
+} // namespace
+
+const LessonText* Lesson::textIn(std::string_view language) const
+{
+    for (const auto& text : texts)
+        if (text.language == language)
+            return &text;
+    const std::string_view primary = language.substr(0, language.find('-'));
+    for (const auto& text : texts)
+        if (std::string_view(text.language).substr(0, text.language.find('-')) == primary)
+            return &text;
+    return nullptr;
+}
+
+Lesson parseLesson(std::string_view bytes, const std::string& sourceName)
+{
+    const auto doc = xml::parse(bytes, sourceName, {.maxBytes = 4u << 20});
+    const xmlNode* root = xmlDocGetRootElement(doc.get());
+    if (!xml::isElement(root, kLessonNamespace, "lesson"))
+        reject("not-a-lesson", sourceName, root != nullptr ? xmlGetLineNo(root) : 1,
+               "the root element must be <lesson xmlns=\"urn:x-partnering:lesson:1\">");
+    const long rootLine = xmlGetLineNo(root);
+
+    Lesson lesson;
+    lesson.id = xml::attribute(root, "id");
+    if (lesson.id.empty())
+        reject("missing-id", sourceName, rootLine, "the lesson has no id attribute");
+    if (!validId(lesson.id))
+        reject("bad-id", sourceName, rootLine, "id \"" + lesson.id + "\" must use only a-z, 0-9 and '-'");
+    lesson.steps = parseSteps(xml::attribute(root, "steps"), sourceName, rootLine);
+
+    std::set<std::string> languages;
+    for (const xmlNode* node = root->children; node != nullptr; node = node->next) {
+        if (xml::isElement(node, kLessonNamespace, "source"))
+            lesson.source = collapseSpaces(xml::textOf(node));
+        else if (xml::isElement(node, kLessonNamespace, "tag"))
+            lesson.tags.push_back(collapseSpaces(xml::textOf(node)));
+        else if (xml::isElement(node, kLessonNamespace, "partner-type"))
+            lesson.partnerTypes.push_back(collapseSpaces(xml::textOf(node)));
+        else if (xml::isElement(node, kLessonNamespace, "text")) {
+            LessonText text = readText(node, sourceName);
+            if (!languages.insert(text.language).second)
+                reject("duplicate-language", sourceName, xmlGetLineNo(node),
+                       "a second " + text.language + " text (one text per language)");
+            lesson.texts.push_back(std::move(text));
+        }
+    }
+    if (lesson.texts.empty())
+        reject("empty-text", sourceName, rootLine, "the lesson has no <text>");
+    // Anything the checks above let through but the contract forbids.
+    validateAgainstSchema(doc.get(), sourceName);
+    return lesson;
+}
+
+} // namespace partnering::lessons

@@ -1,0 +1,36 @@
+// A lesson learned as stored in a lesson file (urn:x-partnering:lesson:1, DESIGN.md), and
+// reading one with every check: well-formed, safe, schema-valid and meaningful.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace partnering::lessons {
+
+inline constexpr const char* kLessonNamespace = "urn:x-partnering:lesson:1";
+
+struct LessonText {
+    std::string language; // canonical BCP 47
+    std::string title;
+    std::string summary;                 // may be empty
+    std::vector<std::string> paragraphs; // the body
+};
+
+struct Lesson {
+    std::string id; // [a-z0-9-]+
+    std::vector<int> steps; // journey steps 1..7, sorted, unique
+    std::string source;
+    std::vector<std::string> tags;
+    std::vector<std::string> partnerTypes;
+    std::vector<LessonText> texts; // one per language, in file order
+
+    // The text in `language` (exact tag, then same primary language), or nullptr.
+    const LessonText* textIn(std::string_view language) const;
+};
+
+// Parses and checks one lesson file's bytes. `sourceName` names it in errors, which are
+// InvalidInput "[partnering.lessons.<reason>] file:line: message".
+Lesson parseLesson(std::string_view bytes, const std::string& sourceName);
+
+} // namespace partnering::lessons

@@ -1,0 +1,60 @@
+// Building and updating the lessons index: the one writer of the Xapian database. Lesson files
+// are parsed and analysed on every core while one thread feeds Xapian; the update becomes
+// visible to readers in a single commit, so a crash leaves the previous index searchable.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace partnering::lessons {
+
+struct RejectedFile {
+    std::string path;
+    std::string message;       // "[partnering.lessons.<id>] file:line: reason"
+    bool keptPrevious = false; // an earlier good version of the file stays indexed
+};
+
+struct BuildReport {
+    std::size_t added = 0;
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+    std::size_t removed = 0;
+    std::size_t texts = 0;    // lesson texts (documents) written
+    std::size_t synonyms = 0; // glossary synonym entries, when a glossary was (re)loaded
+    std::vector<RejectedFile> rejected;
+};
+
+struct BuildOptions {
+    unsigned threads = 0; // analysis threads; 0 = one per core
+    // Called after each file is written (tests use it to stop a build half-way).
+    std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+class LessonIndex {
+public:
+    // Opens (creating if needed) the database in `directory` for writing. Throws
+    // EnvironmentFailure "[partnering.lessons.index-locked]" when another writer has it.
+    explicit LessonIndex(const std::filesystem::path& directory);
+    ~LessonIndex();
+    LessonIndex(const LessonIndex&) = delete;
+    LessonIndex& operator=(const LessonIndex&) = delete;
+
+    // Makes the index hold exactly the lessons in `inputs` (files, or folders searched for
+    // *.xml): new and changed files are (re)indexed, unchanged ones skipped, files no longer
+    // among the inputs removed. Bad files are reported, never fatal. `glossary` (TBX) replaces
+    // the cross-language synonyms; without it the previous synonyms stay.
+    BuildReport build(const std::vector<std::filesystem::path>& inputs,
+                      const std::optional<std::filesystem::path>& glossary = std::nullopt,
+                      const BuildOptions& options = {});
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace partnering::lessons

@@ -1,0 +1,97 @@
+// Searching the lessons index (local folder or remote xapian-tcpsrv) in any language: one
+// result per lesson, shown in the reader's language, with highlighted snippets, spelling
+// correction, cross-language synonyms from the glossary, filters and facet counts.
+#pragma once
+
+#include "lessons/Lesson.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace partnering::lessons {
+
+struct SearchRequest {
+    std::string query;          // free text in any language; empty lists lessons by the filters
+    std::string readerLanguage; // BCP 47; a lesson written in it is shown in it
+    std::vector<int> steps;     // filters: a lesson passes with any of the values of each kind
+    std::vector<std::string> tags;
+    std::vector<std::string> partnerTypes;
+    std::vector<std::string> languages; // lessons that have a text in one of these
+    std::size_t limit = 10;
+    std::size_t offset = 0;
+    bool facets = true;
+};
+
+struct Snippet {
+    std::string text;                                      // plain UTF-8, "…" where cut
+    std::vector<std::pair<std::size_t, std::size_t>> hits; // byte ranges of matched words in `text`
+
+    // The snippet as XML/HTML-escaped text with <mark>…</mark> around matched words.
+    std::string markup() const;
+};
+
+struct SearchHit {
+    std::string id;
+    std::string language; // of the text shown
+    std::string title;
+    std::string summary;
+    Snippet snippet;
+    std::string source;
+    std::vector<int> steps;
+    std::vector<std::string> tags;
+    std::vector<std::string> partnerTypes;
+    std::vector<std::string> languages; // every language the lesson exists in
+    double score = 0;
+};
+
+struct FacetCounts { // lessons per value, over the matching lessons (the first 1,000)
+    std::map<int, std::size_t> steps;
+    std::map<std::string, std::size_t> tags;
+    std::map<std::string, std::size_t> partnerTypes;
+    std::map<std::string, std::size_t> languages;
+};
+
+struct SearchResults {
+    std::vector<SearchHit> hits;
+    std::size_t matchingLessons = 0; // Xapian's estimate
+    FacetCounts facets;
+    std::string correctedQuery;       // non-empty when the query as typed found nothing
+    bool relaxed = false;             // no lesson had every word: lessons with some of them
+    std::vector<std::string> notices; // e.g. the query was too long and was shortened
+};
+
+class LessonSearch {
+public:
+    // Throws EnvironmentFailure "[partnering.lessons.no-index]" when `directory` holds no index,
+    // "[partnering.lessons.index-unusable]" when it is corrupt.
+    static LessonSearch openLocal(const std::filesystem::path& directory);
+    // A database served by xapian-tcpsrv. Throws "[partnering.lessons.remote-unreachable]".
+    static LessonSearch openRemote(const std::string& host, unsigned port,
+                                   std::chrono::milliseconds timeout = std::chrono::milliseconds(10000));
+
+    ~LessonSearch();
+    LessonSearch(LessonSearch&&) noexcept;
+    LessonSearch& operator=(LessonSearch&&) noexcept;
+
+    // Thread-safe. Bad filters (an unknown step) are InvalidInput; any query text is accepted.
+    SearchResults search(const SearchRequest& request) const;
+
+    // The whole lesson, every language, for a preview; nullopt for an unknown id.
+    std::optional<Lesson> lesson(const std::string& id) const;
+
+    std::size_t lessonCount() const;
+
+private:
+    struct Impl;
+    explicit LessonSearch(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace partnering::lessons

@@ -1,0 +1,256 @@
+#include "lessons/TextAnalyzer.hpp"
+
+#include "l10n/Catalogs.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+#include <xapian.h>
+
+#include <stdexcept>
+
+namespace partnering::lessons {
+
+namespace {
+
+// Terms longer than this are noise (and Xapian caps terms at 245 bytes).
+constexpr std::size_t kMaxTermBytes = 64;
+
+const icu::Normalizer2& nfkcCasefold()
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status))
+        throw std::runtime_error("ICU NFKC_Casefold is unavailable");
+    return *normalizer;
+}
+
+const icu::Normalizer2& nfd()
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status))
+        throw std::runtime_error("ICU NFD is unavailable");
+    return *normalizer;
+}
+
+const icu::Normalizer2& nfc()
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status))
+        throw std::runtime_error("ICU NFC is unavailable");
+    return *normalizer;
+}
+
+std::string toUtf8(const icu::UnicodeString& text)
+{
+    std::string out;
+    text.toUTF8String(out);
+    return out;
+}
+
+bool isAscii(std::string_view text)
+{
+    for (unsigned char c : text)
+        if (c >= 0x80)
+            return false;
+    return true;
+}
+
+UScriptCode scriptOf(const icu::UnicodeString& word)
+{
+    for (int32_t i = 0; i < word.length();) {
+        const UChar32 c = word.char32At(i);
+        UErrorCode status = U_ZERO_ERROR;
+        const UScriptCode script = uscript_getScript(c, &status);
+        if (U_SUCCESS(status) && script != USCRIPT_COMMON && script != USCRIPT_INHERITED)
+            return script;
+        i += U16_LENGTH(c);
+    }
+    return USCRIPT_COMMON;
+}
+
+// Folding that search users expect per script: accents off Latin/Greek/Cyrillic letters
+// ("stratégie" -> "strategie"); harakat, tatweel and hamza-carrying alefs in Arabic; the
+// two spellings of the subscript DA/TA in Khmer (ដ្ដ/ដ្ត are written both ways).
+icu::UnicodeString foldScript(const icu::UnicodeString& word)
+{
+    switch (scriptOf(word)) {
+    case USCRIPT_LATIN:
+    case USCRIPT_GREEK:
+    case USCRIPT_CYRILLIC: {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::UnicodeString decomposed = nfd().normalize(word, status);
+        icu::UnicodeString stripped;
+        for (int32_t i = 0; i < decomposed.length();) {
+            const UChar32 c = decomposed.char32At(i);
+            if (u_charType(c) != U_NON_SPACING_MARK)
+                stripped.append(c);
+            i += U16_LENGTH(c);
+        }
+        icu::UnicodeString composed = nfc().normalize(stripped, status);
+        return U_SUCCESS(status) ? composed : word;
+    }
+    case USCRIPT_ARABIC: {
+        icu::UnicodeString out;
+        for (int32_t i = 0; i < word.length(); ++i) {
+            const char16_t c = word.charAt(i);
+            if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640)
+                continue;
+            if (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671)
+                out.append(char16_t(0x0627));
+            else if (c == 0x0649)
+                out.append(char16_t(0x064A));
+            else
+                out.append(c);
+        }
+        return out;
+    }
+    case USCRIPT_KHMER: {
+        icu::UnicodeString out(word);
+        out.findAndReplace(icu::UnicodeString(u"\u17D2\u178A"), icu::UnicodeString(u"\u17D2\u178F"));
+        return out;
+    }
+    default:
+        return word;
+    }
+}
+
+// Digits of every script read as ASCII digits ("២០១០" and "٢٠١٠" find "2010").
+icu::UnicodeString foldWord(const icu::UnicodeString& word)
+{
+    icu::UnicodeString folded = foldScript(word);
+    bool hasForeignDigit = false;
+    for (int32_t i = 0; i < folded.length() && !hasForeignDigit; ++i)
+        hasForeignDigit = folded.charAt(i) > 0x7F && u_charType(folded.charAt(i)) == U_DECIMAL_DIGIT_NUMBER;
+    if (!hasForeignDigit)
+        return folded;
+    icu::UnicodeString out;
+    for (int32_t i = 0; i < folded.length();) {
+        const UChar32 c = folded.char32At(i);
+        out.append(u_charType(c) == U_DECIMAL_DIGIT_NUMBER ? UChar32('0' + u_charDigitValue(c)) : c);
+        i += U16_LENGTH(c);
+    }
+    return out;
+}
+
+std::string stemmerLanguage(std::string_view tag)
+{
+    const auto dash = tag.find('-');
+    return std::string(tag.substr(0, dash));
+}
+
+} // namespace
+
+struct TextAnalyzer::Impl {
+    std::string language;
+    std::unique_ptr<icu::BreakIterator> words;
+    Xapian::Stem stemmer;
+    bool hasStemmer = false;
+};
+
+TextAnalyzer::TextAnalyzer(std::string_view language) : impl_(std::make_unique<Impl>())
+{
+    impl_->language = l10n::canonicalLanguageTag(language);
+    UErrorCode status = U_ZERO_ERROR;
+    impl_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::forLanguageTag(impl_->language, status), status));
+    if (U_FAILURE(status) || !impl_->words)
+        throw std::runtime_error(std::string("ICU word break iterator: ") + u_errorName(status));
+    try {
+        impl_->stemmer = Xapian::Stem(stemmerLanguage(impl_->language));
+        impl_->hasStemmer = true;
+    } catch (const Xapian::InvalidArgumentError&) {
+        impl_->hasStemmer = false; // Khmer, Chinese...: no Snowball stemmer
+    }
+}
+
+TextAnalyzer::~TextAnalyzer() = default;
+TextAnalyzer::TextAnalyzer(TextAnalyzer&&) noexcept = default;
+TextAnalyzer& TextAnalyzer::operator=(TextAnalyzer&&) noexcept = default;
+
+const std::string& TextAnalyzer::language() const noexcept
+{
+    return impl_->language;
+}
+
+bool TextAnalyzer::hasStemmer() const noexcept
+{
+    return impl_->hasStemmer;
+}
+
+std::vector<Token> TextAnalyzer::tokenize(std::string_view utf8) const
+{
+    std::vector<Token> tokens;
+    UErrorCode status = U_ZERO_ERROR;
+    UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+    if (U_FAILURE(status))
+        return tokens;
+    icu::BreakIterator& words = *impl_->words;
+    words.setText(text, status);
+    if (U_FAILURE(status)) {
+        utext_close(text);
+        return tokens;
+    }
+    const icu::Normalizer2& normalizer = nfkcCasefold();
+    int32_t begin = words.first();
+    for (int32_t end = words.next(); end != icu::BreakIterator::DONE; begin = end, end = words.next()) {
+        if (words.getRuleStatus() < UBRK_WORD_NONE_LIMIT)
+            continue; // spaces and punctuation
+        // With UTF-8 UText the iterator's offsets are byte offsets into `utf8`.
+        const auto b = static_cast<std::size_t>(begin);
+        const auto e = static_cast<std::size_t>(end);
+        const std::string_view word = utf8.substr(b, e - b);
+        Token token;
+        token.begin = b;
+        token.end = e;
+        if (isAscii(word)) {
+            token.term.reserve(word.size());
+            for (char c : word)
+                token.term.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        } else {
+            UErrorCode normStatus = U_ZERO_ERROR;
+            const icu::UnicodeString normalized =
+                normalizer.normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))), normStatus);
+            if (U_FAILURE(normStatus))
+                continue;
+            token.term = toUtf8(normalized);
+            std::string folded = toUtf8(foldWord(normalized));
+            if (folded != token.term)
+                token.folded = std::move(folded);
+        }
+        if (token.term.empty() || token.term.size() > kMaxTermBytes)
+            continue;
+        tokens.push_back(std::move(token));
+    }
+    utext_close(text);
+    return tokens;
+}
+
+std::string TextAnalyzer::stem(const std::string& term) const
+{
+    if (!impl_->hasStemmer)
+        return {};
+    return impl_->stemmer(term);
+}
+
+std::string TextAnalyzer::normalize(std::string_view utf8)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString normalized = nfkcCasefold().normalize(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))), status);
+    return U_SUCCESS(status) ? toUtf8(normalized) : std::string(utf8);
+}
+
+std::string TextAnalyzer::fold(std::string_view normalizedUtf8)
+{
+    if (isAscii(normalizedUtf8))
+        return std::string(normalizedUtf8);
+    return toUtf8(foldWord(icu::UnicodeString::fromUTF8(
+        icu::StringPiece(normalizedUtf8.data(), static_cast<int32_t>(normalizedUtf8.size())))));
+}
+
+} // namespace partnering::lessons

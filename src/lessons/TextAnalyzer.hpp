@@ -1,0 +1,50 @@
+// Turning text in any language into search terms: ICU word segmentation (real words for
+// Khmer, Thai, Chinese, Japanese), NFKC case folding, accent folding, Snowball stemming.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace partnering::lessons {
+
+struct Token {
+    std::string term;   // the word, NFKC-normalised and case-folded
+    std::string folded; // the same without accents (Latin, Greek, Cyrillic), harakat (Arabic) or
+                        // spelling variants (Khmer); empty when that changes nothing
+    std::size_t begin = 0; // byte offsets of the word in the analysed text
+    std::size_t end = 0;
+};
+
+// Analyses text of one language. Not thread-safe: use one per thread (they are cheap to copy
+// from a prototype with clone()).
+class TextAnalyzer {
+public:
+    // `language` is a BCP 47 tag; it picks the word-break rules and the stemmer. An unknown
+    // language still gets Unicode word segmentation and no stemming.
+    explicit TextAnalyzer(std::string_view language);
+    ~TextAnalyzer();
+    TextAnalyzer(TextAnalyzer&&) noexcept;
+    TextAnalyzer& operator=(TextAnalyzer&&) noexcept;
+
+    const std::string& language() const noexcept;
+    bool hasStemmer() const noexcept;
+
+    // Words of `utf8` in order. Invalid UTF-8 is read as U+FFFD and never fails.
+    std::vector<Token> tokenize(std::string_view utf8) const;
+
+    // The Snowball stem of a normalised term, or "" when the language has no stemmer.
+    std::string stem(const std::string& term) const;
+
+    // Normalises one word as tokenize() would (case folding, NFKC) and folds it.
+    static std::string normalize(std::string_view utf8);
+    static std::string fold(std::string_view normalizedUtf8);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace partnering::lessons
