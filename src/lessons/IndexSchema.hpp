@@ -26,6 +26,7 @@ inline constexpr std::string_view kFormatKey = "partnering:format";
 inline constexpr std::string_view kFormatVersion = "1";
 inline constexpr std::string_view kFileKeyPrefix = "file:";          // file:<path> -> "<hash> <size> <mtime>\t<lesson id>"
 inline constexpr std::string_view kGlossaryKey = "partnering:glossary"; // fingerprint of the glossary used for synonyms
+inline constexpr std::string_view kBuiltAtKey = "partnering:built-at";  // when the last build started, ns
 inline constexpr std::string_view kStemmersKey = "partnering:stemmers"; // languages with a stemmer, space-separated
 
 // Synonym values carry their language: "<language>:<term as written>".

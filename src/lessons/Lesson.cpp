@@ -111,11 +111,21 @@ std::vector<int> parseSteps(const std::string& value, const std::string& sourceN
     return {steps.begin(), steps.end()};
 }
 
-bool validId(const std::string& id)
+// Ids, tags and partner types: [a-z0-9-]+.
+bool validKeyword(const std::string& id)
 {
     return !id.empty() && std::all_of(id.begin(), id.end(), [](unsigned char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
     });
+}
+
+std::string keyword(const xmlNode* node, const char* what, const std::string& sourceName)
+{
+    std::string value = collapseSpaces(xml::textOf(node));
+    if (!validKeyword(value))
+        reject("bad-keyword", sourceName, xmlGetLineNo(node),
+               std::string(what) + " \"" + value + "\" must use only a-z, 0-9 and '-' (for example exit-strategy)");
+    return value;
 }
 
 LessonText readText(const xmlNode* node, const std::string& sourceName)
@@ -178,7 +188,7 @@ Lesson parseLesson(std::string_view bytes, const std::string& sourceName)
     lesson.id = xml::attribute(root, "id");
     if (lesson.id.empty())
         reject("missing-id", sourceName, rootLine, "the lesson has no id attribute");
-    if (!validId(lesson.id))
+    if (!validKeyword(lesson.id))
         reject("bad-id", sourceName, rootLine, "id \"" + lesson.id + "\" must use only a-z, 0-9 and '-'");
     lesson.steps = parseSteps(xml::attribute(root, "steps"), sourceName, rootLine);
 
@@ -187,9 +197,9 @@ Lesson parseLesson(std::string_view bytes, const std::string& sourceName)
         if (xml::isElement(node, kLessonNamespace, "source"))
             lesson.source = collapseSpaces(xml::textOf(node));
         else if (xml::isElement(node, kLessonNamespace, "tag"))
-            lesson.tags.push_back(collapseSpaces(xml::textOf(node)));
+            lesson.tags.push_back(keyword(node, "tag", sourceName));
         else if (xml::isElement(node, kLessonNamespace, "partner-type"))
-            lesson.partnerTypes.push_back(collapseSpaces(xml::textOf(node)));
+            lesson.partnerTypes.push_back(keyword(node, "partner type", sourceName));
         else if (xml::isElement(node, kLessonNamespace, "text")) {
             LessonText text = readText(node, sourceName);
             if (!languages.insert(text.language).second)

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <fstream>
 #include <map>
@@ -438,12 +439,28 @@ BuildReport LessonIndex::build(const std::vector<fs::path>& inputs, const std::o
             }
         }
 
+        // A stamp taken within the file system's timestamp granularity of the last build may
+        // miss a rewrite of the same size (Git's "racy" files): such files are hashed again.
+        const std::int64_t lastBuild = [&]() -> std::int64_t {
+            try {
+                return std::stoll(db.get_metadata(std::string(schema::kBuiltAtKey)));
+            } catch (const std::exception&) {
+                return std::int64_t{0};
+            }
+        }();
+        constexpr std::int64_t kTimestampSlack = 2'000'000'000;
+        db.set_metadata(std::string(schema::kBuiltAtKey),
+                        std::to_string(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                           std::chrono::system_clock::now().time_since_epoch())
+                                           .count()));
+
         std::vector<InputFile> work;
         std::vector<const FileStamp*> workStamps;
         for (const auto& file : files) {
             const auto found = recorded.find(file.path);
             const FileStamp* stamp = found == recorded.end() ? nullptr : &found->second;
-            if (stamp != nullptr && !stamp->lessonId.empty() && stamp->size == file.size && stamp->mtime == file.mtime) {
+            if (stamp != nullptr && !stamp->lessonId.empty() && stamp->size == file.size && stamp->mtime == file.mtime
+                && stamp->mtime < lastBuild - kTimestampSlack) {
                 ++report.unchanged;
                 continue;
             }

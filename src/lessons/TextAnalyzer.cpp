@@ -108,6 +108,14 @@ icu::UnicodeString foldScript(const icu::UnicodeString& word)
             else
                 out.append(c);
         }
+        // Clitics before the article (Larkey's light stemming): وال بال كال فال -> ال, لل -> ال,
+        // so "والمساءلة" (and accountability) meets "المساءلة".
+        static const icu::UnicodeString article(u"\u0627\u0644");
+        if (out.length() > 4 && out.indexOf(article) == 1
+            && (out[0] == u'\u0648' || out[0] == u'\u0628' || out[0] == u'\u0643' || out[0] == u'\u0641'))
+            out.remove(0, 1);
+        else if (out.length() > 4 && out.startsWith(icu::UnicodeString(u"\u0644\u0644")))
+            out.replace(0, 2, article);
         return out;
     }
     case USCRIPT_KHMER: {
@@ -136,6 +144,23 @@ icu::UnicodeString foldWord(const icu::UnicodeString& word)
         i += U16_LENGTH(c);
     }
     return out;
+}
+
+// French, Italian and Catalan elision: "l’accord" is the word "accord".
+std::size_t elisionLength(std::string_view term)
+{
+    static constexpr std::string_view kApostrophes[] = {"'", "\u2019"};
+    static constexpr std::string_view kElided[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu",
+                                                   "puisqu", "quoiqu", "presqu", "quelqu"};
+    for (const auto apostrophe : kApostrophes) {
+        const auto at = term.find(apostrophe);
+        if (at == std::string_view::npos || at + apostrophe.size() >= term.size())
+            continue;
+        for (const auto elided : kElided)
+            if (term.substr(0, at) == elided)
+                return at + apostrophe.size();
+    }
+    return 0;
 }
 
 std::string stemmerLanguage(std::string_view tag)
@@ -221,6 +246,14 @@ std::vector<Token> TextAnalyzer::tokenize(std::string_view utf8) const
             std::string folded = toUtf8(foldWord(normalized));
             if (folded != token.term)
                 token.folded = std::move(folded);
+        }
+        if (const std::size_t elided = elisionLength(token.term); elided > 0) {
+            // The elided prefix is ASCII letters and an apostrophe: as long in `word` as in the term.
+            token.term.erase(0, elided);
+            token.begin += elided;
+            token.folded = toUtf8(foldWord(icu::UnicodeString::fromUTF8(token.term)));
+            if (token.folded == token.term)
+                token.folded.clear();
         }
         if (token.term.empty() || token.term.size() > kMaxTermBytes)
             continue;

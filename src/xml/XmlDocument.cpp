@@ -81,6 +81,8 @@ Document parse(std::string_view bytes, const std::string& sourceName, ParseLimit
                                + std::to_string(limits.maxBytes));
     if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
         throw InvalidInput("partnering.xml.too-large", sourceName + ": too large");
+    if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        throw InvalidInput("partnering.xml.malformed", sourceName + ":1: the document is empty");
     initLibxml();
 
     std::unique_ptr<xmlParserCtxt, ContextDeleter> ctxt(

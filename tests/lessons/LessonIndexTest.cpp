@@ -1,0 +1,219 @@
+#include "lessons/LessonIndex.hpp"
+#include "lessons/LessonSearch.hpp"
+
+#include "LessonLibrary.hpp"
+#include "error/Error.hpp"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace partnering::lessons;
+using partnering::lessons::fixtures::LessonLibrary;
+
+namespace {
+
+std::vector<std::string> idsFor(const LessonLibrary& library, const std::string& query, SearchRequest request = {})
+{
+    request.query = query;
+    request.limit = 100;
+    std::vector<std::string> ids;
+    for (const auto& hit : LessonSearch::openLocal(library.index()).search(request).hits)
+        ids.push_back(hit.id);
+    return ids;
+}
+
+BuildReport build(const LessonLibrary& library, std::optional<std::filesystem::path> glossary = std::nullopt)
+{
+    return LessonIndex(library.index()).build({library.lessons()}, glossary);
+}
+
+TEST(LessonIndex, IndexesEveryLanguageOfALesson)
+{
+    LessonLibrary library;
+    library.write("exit", {{"en", "Plan your exit", "An exit strategy ends a partnership well."},
+                           {"fr", "Préparer la sortie", "Une stratégie de sortie termine bien un partenariat."}},
+                  "6 7");
+    const auto report = build(library);
+    EXPECT_EQ(report.added, 1u);
+    EXPECT_EQ(report.texts, 2u);
+    EXPECT_TRUE(report.rejected.empty());
+    EXPECT_EQ(LessonSearch::openLocal(library.index()).lessonCount(), 1u);
+    EXPECT_EQ(idsFor(library, "stratégie"), std::vector<std::string>{"exit"});
+    EXPECT_EQ(idsFor(library, "strategy"), std::vector<std::string>{"exit"});
+}
+
+TEST(LessonIndex, IncrementalUpdateAddsChangesAndRemovesFiles)
+{
+    LessonLibrary library;
+    library.write("alpha", {{"en", "Alpha", "Governance committees meet monthly."}});
+    const auto beta = library.write("beta", {{"en", "Beta", "Trust grows slowly."}});
+    EXPECT_EQ(build(library).added, 2u);
+
+    // Nothing changed: nothing is re-read.
+    auto report = build(library);
+    EXPECT_EQ(report.added + report.updated + report.removed, 0u);
+    EXPECT_EQ(report.unchanged, 2u);
+
+    // Change one, add one, delete one.
+    library.write("alpha", {{"en", "Alpha", "Dispute resolution needs a mediator."}});
+    library.write("gamma", {{"en", "Gamma", "Focal points coordinate."}});
+    std::filesystem::remove(beta);
+    report = build(library);
+    EXPECT_EQ(report.updated, 1u);
+    EXPECT_EQ(report.added, 1u);
+    EXPECT_EQ(report.removed, 1u);
+    EXPECT_EQ(report.unchanged, 0u);
+    EXPECT_TRUE(idsFor(library, "governance").empty()); // the old text of alpha is gone
+    EXPECT_EQ(idsFor(library, "mediator"), std::vector<std::string>{"alpha"});
+    EXPECT_TRUE(idsFor(library, "trust").empty());
+    EXPECT_EQ(idsFor(library, "focal"), std::vector<std::string>{"gamma"});
+    EXPECT_EQ(LessonSearch::openLocal(library.index()).lessonCount(), 2u);
+}
+
+TEST(LessonIndex, ALanguageDroppedFromALessonLeavesTheIndex)
+{
+    LessonLibrary library;
+    library.write("exit", {{"en", "Exit", "exit strategy"}, {"es", "Salida", "estrategia de salida"}});
+    build(library);
+    EXPECT_EQ(idsFor(library, "salida"), std::vector<std::string>{"exit"});
+    library.write("exit", {{"en", "Exit", "exit strategy now"}});
+    build(library);
+    EXPECT_TRUE(idsFor(library, "salida").empty());
+    EXPECT_EQ(idsFor(library, "exit"), std::vector<std::string>{"exit"});
+}
+
+TEST(LessonIndex, ALessonMayMoveToAnotherFile)
+{
+    LessonLibrary library;
+    const auto old = library.write("trust", {{"en", "Trust", "Build trust first."}});
+    build(library);
+    std::filesystem::remove(old);
+    library.write("trust", {{"en", "Trust", "Build trust first, then rules."}}, "", {}, "moved/trust-lesson.xml");
+    const auto report = build(library);
+    EXPECT_EQ(report.removed, 1u);
+    EXPECT_EQ(report.added, 1u);
+    EXPECT_TRUE(report.rejected.empty());
+    EXPECT_EQ(idsFor(library, "rules"), std::vector<std::string>{"trust"});
+}
+
+TEST(LessonIndex, BadFilesAreReportedAndTheOthersIndexed)
+{
+    LessonLibrary library;
+    library.write("good", {{"en", "Good", "Accountability matters."}});
+    library.writeRaw("broken.xml", "<lesson xmlns=\"urn:x-partnering:lesson:1\" id=\"broken\">\n<text>");
+    library.writeRaw("bomb.xml", "<!DOCTYPE l [<!ENTITY a \"a\"><!ENTITY b \"&a;&a;\">]><l>&b;</l>");
+    library.write("step-nine", {{"en", "Nine", "Text"}}, "9");
+    library.write("good", {{"en", "Again", "Same id, other file."}}, "", {}, "zz-duplicate.xml");
+    const auto report = build(library);
+    EXPECT_EQ(report.added, 1u);
+    ASSERT_EQ(report.rejected.size(), 4u);
+    auto rejected = [&](const std::string& file) -> std::string {
+        for (const auto& r : report.rejected)
+            if (std::filesystem::path(r.path).filename() == file)
+                return r.message;
+        return "not rejected";
+    };
+    EXPECT_NE(rejected("broken.xml").find("[partnering.xml.malformed]"), std::string::npos) << rejected("broken.xml");
+    EXPECT_NE(rejected("broken.xml").find("broken.xml:2:"), std::string::npos);
+    EXPECT_NE(rejected("bomb.xml").find("[partnering.xml.entity-declared]"), std::string::npos);
+    EXPECT_NE(rejected("step-nine.xml").find("[partnering.lessons.unknown-step]"), std::string::npos);
+    EXPECT_NE(rejected("zz-duplicate.xml").find("[partnering.lessons.duplicate-id]"), std::string::npos);
+    EXPECT_NE(rejected("zz-duplicate.xml").find("good.xml"), std::string::npos); // names the owner
+    EXPECT_EQ(idsFor(library, "accountability"), std::vector<std::string>{"good"});
+}
+
+TEST(LessonIndex, ABrokenEditKeepsThePreviousVersionSearchable)
+{
+    LessonLibrary library;
+    library.write("exit", {{"en", "Exit", "exit strategy"}});
+    build(library);
+    library.writeRaw("exit.xml", "<lesson xmlns=\"urn:x-partnering:lesson:1\" id=\"exit\"><oops");
+    const auto report = build(library);
+    ASSERT_EQ(report.rejected.size(), 1u);
+    EXPECT_TRUE(report.rejected[0].keptPrevious);
+    EXPECT_EQ(idsFor(library, "strategy"), std::vector<std::string>{"exit"});
+    // Fixed later: picked up although the bad version was never indexed.
+    library.write("exit", {{"en", "Exit", "exit plan"}});
+    EXPECT_EQ(build(library).updated, 1u);
+    EXPECT_EQ(idsFor(library, "plan"), std::vector<std::string>{"exit"});
+}
+
+TEST(LessonIndex, MissingInputIsReported)
+{
+    LessonLibrary library;
+    const auto report = LessonIndex(library.index()).build({library.root() / "nowhere"});
+    ASSERT_EQ(report.rejected.size(), 1u);
+    EXPECT_NE(report.rejected[0].message.find("[partnering.lessons.missing-input]"), std::string::npos);
+}
+
+TEST(LessonIndex, OneWriterAtATime)
+{
+    LessonLibrary library;
+    LessonIndex first(library.index());
+    try {
+        LessonIndex second(library.index());
+        FAIL() << "two writers";
+    } catch (const partnering::EnvironmentFailure& e) {
+        EXPECT_EQ(e.id(), "partnering.lessons.index-locked");
+    }
+}
+
+// The writer dies (SIGKILL) half-way through a big update: the previous index still
+// answers, unchanged, and the next build completes the update.
+TEST(LessonIndex, AKillDuringABuildLeavesThePreviousIndexSearchable)
+{
+    LessonLibrary library;
+    library.write("original", {{"en", "Original", "The original lesson about mediation."}});
+    build(library);
+    for (int i = 0; i < 600; ++i)
+        library.write("bulk-" + std::to_string(i), {{"en", "Bulk " + std::to_string(i), "Filler about negotiation number " + std::to_string(i)}});
+
+    const pid_t child = ::fork();
+    ASSERT_NE(child, -1);
+    if (child == 0) {
+        BuildOptions options;
+        options.progress = [](std::size_t done, std::size_t) {
+            if (done == 300)
+                ::raise(SIGKILL);
+        };
+        LessonIndex(library.index()).build({library.lessons()}, std::nullopt, options);
+        ::_exit(0); // not reached
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "the writer was not killed mid-build";
+
+    EXPECT_EQ(LessonSearch::openLocal(library.index()).lessonCount(), 1u); // none of the 300 written
+    EXPECT_EQ(idsFor(library, "mediation"), std::vector<std::string>{"original"});
+    EXPECT_TRUE(idsFor(library, "negotiation").empty());
+
+    const auto report = build(library); // the lock died with the writer
+    EXPECT_EQ(report.added, 600u);
+    EXPECT_EQ(LessonSearch::openLocal(library.index()).lessonCount(), 601u);
+}
+
+TEST(LessonIndex, GlossaryBecomesCrossLanguageSynonyms)
+{
+    LessonLibrary library;
+    library.write("english-only", {{"en", "Name a focal point", "Each partner names a focal point for day-to-day work."}});
+    library.write("other", {{"en", "Budget", "Cash contributions."}});
+    const auto glossary = library.writeRaw("../glossary.tbx", R"(<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+  <termEntry id="focal-point">
+    <langSet xml:lang="en"><tig><term>focal point</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig></langSet>
+    <langSet xml:lang="fr"><tig><term>point focal</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig></langSet>
+    <langSet xml:lang="zh-Hans"><tig><term>协调人</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig></langSet>
+  </termEntry>
+</body></text></martif>)");
+    const auto report = build(library, glossary);
+    EXPECT_EQ(report.synonyms, 6u);
+    EXPECT_EQ(idsFor(library, "协调人"), std::vector<std::string>{"english-only"});
+    EXPECT_EQ(idsFor(library, "point focal"), std::vector<std::string>{"english-only"});
+    // The same glossary again: nothing to redo.
+    EXPECT_EQ(build(library, glossary).synonyms, 0u);
+}
+
+} // namespace

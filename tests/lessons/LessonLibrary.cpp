@@ -1,0 +1,72 @@
+#include "LessonLibrary.hpp"
+
+#include <atomic>
+#include <fstream>
+#include <unistd.h>
+
+namespace partnering::lessons::fixtures {
+
+namespace {
+std::string escape(const std::string& text)
+{
+    std::string out;
+    for (char c : text) {
+        if (c == '&')
+            out += "&amp;";
+        else if (c == '<')
+            out += "&lt;";
+        else
+            out.push_back(c);
+    }
+    return out;
+}
+} // namespace
+
+LessonLibrary::LessonLibrary()
+{
+    static std::atomic<int> counter{0};
+    root_ = std::filesystem::temp_directory_path()
+            / ("partnering-lessons-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(root_);
+    lessons_ = root_ / "lessons";
+    index_ = root_ / "index";
+    std::filesystem::create_directories(lessons_);
+}
+
+LessonLibrary::~LessonLibrary()
+{
+    std::error_code ec;
+    std::filesystem::remove_all(root_, ec);
+}
+
+std::filesystem::path LessonLibrary::write(const std::string& id, const std::vector<TextSpec>& texts,
+                                           const std::string& steps, const std::vector<std::string>& tags,
+                                           const std::string& file)
+{
+    std::string xml = "<lesson xmlns=\"urn:x-partnering:lesson:1\" id=\"" + id + "\"";
+    if (!steps.empty())
+        xml += " steps=\"" + steps + "\"";
+    xml += ">\n";
+    for (const auto& tag : tags)
+        xml += "  <tag>" + tag + "</tag>\n";
+    for (const auto& text : texts) {
+        xml += "  <text xml:lang=\"" + text.language + "\"><title>" + escape(text.title) + "</title>";
+        if (!text.summary.empty())
+            xml += "<summary>" + escape(text.summary) + "</summary>";
+        xml += "<body><p>" + escape(text.body) + "</p></body></text>\n";
+    }
+    xml += "</lesson>\n";
+    return writeRaw(file.empty() ? id + ".xml" : file, xml);
+}
+
+std::filesystem::path LessonLibrary::writeRaw(const std::string& file, const std::string& bytes)
+{
+    const auto path = lessons_ / file;
+    std::filesystem::create_directories(path.parent_path());
+    // A new inode and size/mtime change even within the same clock tick: the indexer must notice.
+    std::filesystem::remove(path);
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+}
+
+} // namespace partnering::lessons::fixtures

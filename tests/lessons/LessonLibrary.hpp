@@ -1,0 +1,43 @@
+// A temporary lessons library and index folder for tests, and lesson files written into it.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace partnering::lessons::fixtures {
+
+struct TextSpec {
+    TextSpec(std::string language_, std::string title_, std::string body_, std::string summary_ = {})
+        : language(std::move(language_)), title(std::move(title_)), body(std::move(body_)), summary(std::move(summary_))
+    {
+    }
+    std::string language;
+    std::string title;
+    std::string body;
+    std::string summary;
+};
+
+class LessonLibrary {
+public:
+    LessonLibrary();
+    ~LessonLibrary();
+    LessonLibrary(const LessonLibrary&) = delete;
+    LessonLibrary& operator=(const LessonLibrary&) = delete;
+
+    const std::filesystem::path& lessons() const { return lessons_; }
+    const std::filesystem::path& index() const { return index_; }
+    const std::filesystem::path& root() const { return root_; }
+
+    // Writes <lessons>/<file> (default <id>.xml) and returns its path.
+    std::filesystem::path write(const std::string& id, const std::vector<TextSpec>& texts, const std::string& steps = "",
+                                const std::vector<std::string>& tags = {}, const std::string& file = "");
+    std::filesystem::path writeRaw(const std::string& file, const std::string& bytes);
+
+private:
+    std::filesystem::path root_;
+    std::filesystem::path lessons_;
+    std::filesystem::path index_;
+};
+
+} // namespace partnering::lessons::fixtures

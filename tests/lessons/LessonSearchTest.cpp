@@ -1,0 +1,233 @@
+#include "lessons/LessonIndex.hpp"
+#include "lessons/LessonSearch.hpp"
+
+#include "LessonLibrary.hpp"
+#include "error/Error.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+using namespace partnering::lessons;
+
+namespace {
+
+// The shipped starter library and glossary, indexed once for the whole suite.
+class ShippedLibrary : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        library_ = new fixtures::LessonLibrary();
+        const auto report = LessonIndex(library_->index())
+                                .build({PARTNERING_SOURCE_DIR "/index/lessons"},
+                                       std::filesystem::path(PARTNERING_SOURCE_DIR "/index/glossary.tbx"));
+        ASSERT_TRUE(report.rejected.empty()) << report.rejected.front().message;
+        search_ = new LessonSearch(LessonSearch::openLocal(library_->index()));
+    }
+    static void TearDownTestSuite()
+    {
+        delete search_;
+        delete library_;
+    }
+
+    static SearchResults find(const std::string& query, const std::string& language = "", SearchRequest request = {})
+    {
+        request.query = query;
+        request.readerLanguage = language;
+        return search_->search(request);
+    }
+
+    static std::vector<std::string> ids(const SearchResults& results)
+    {
+        std::vector<std::string> out;
+        for (const auto& hit : results.hits)
+            out.push_back(hit.id);
+        return out;
+    }
+
+    static bool contains(const std::vector<std::string>& values, const std::string& value)
+    {
+        return std::find(values.begin(), values.end(), value) != values.end();
+    }
+
+    static fixtures::LessonLibrary* library_;
+    static LessonSearch* search_;
+};
+
+fixtures::LessonLibrary* ShippedLibrary::library_ = nullptr;
+LessonSearch* ShippedLibrary::search_ = nullptr;
+
+TEST_F(ShippedLibrary, OneResultPerLessonShownInTheReadersLanguage)
+{
+    const auto results = find("exit strategy", "fr");
+    ASSERT_FALSE(results.hits.empty());
+    EXPECT_EQ(results.hits[0].id, "set-a-lifespan-and-exit-strategy");
+    EXPECT_EQ(results.hits[0].language, "fr"); // the lesson has French: shown in French
+    auto all = ids(results);
+    std::sort(all.begin(), all.end());
+    EXPECT_EQ(std::adjacent_find(all.begin(), all.end()), all.end()) << "a lesson appears twice";
+}
+
+TEST_F(ShippedLibrary, ALessonWithoutTheReadersLanguageIsShownInEnglish)
+{
+    SearchRequest request;
+    request.languages = {"en"};
+    for (const auto& hit : find("trust", "km", request).hits) {
+        if (!contains(hit.languages, "km")) {
+            EXPECT_EQ(hit.language, "en") << hit.id;
+        }
+    }
+}
+
+TEST_F(ShippedLibrary, AccentsMayBeOmitted)
+{
+    EXPECT_EQ(ids(find("strategie de sortie", "fr")).front(), "set-a-lifespan-and-exit-strategy");
+    EXPECT_EQ(ids(find("stratégie de sortie", "fr")).front(), "set-a-lifespan-and-exit-strategy");
+}
+
+TEST_F(ShippedLibrary, KhmerAndChineseWordsInsideUnspacedText)
+{
+    EXPECT_EQ(find("គណនេយ្យភាព", "km").hits.front().id, "agree-shared-accountability");
+    EXPECT_EQ(find("问责", "zh-Hans").hits.front().id, "agree-shared-accountability");
+    EXPECT_EQ(find("退出战略", "zh-Hans").hits.front().id, "set-a-lifespan-and-exit-strategy");
+}
+
+TEST_F(ShippedLibrary, MisspellingIsCorrectedAndReported)
+{
+    const auto results = find("acountability");
+    EXPECT_EQ(results.correctedQuery, "accountability");
+    ASSERT_FALSE(results.hits.empty());
+    EXPECT_EQ(find("accountability").correctedQuery, "");
+}
+
+TEST_F(ShippedLibrary, GlossaryFindsLessonsInOtherLanguages)
+{
+    // "punto focal" (es) -> focal point; designate-a-focal-point exists in Spanish too, so look
+    // for an English-only lesson through a Chinese glossary term.
+    SearchRequest onlyEnglish;
+    const auto results = find("协调人", "zh-Hans", onlyEnglish);
+    bool englishOnlyFound = false;
+    for (const auto& hit : results.hits)
+        englishOnlyFound = englishOnlyFound || !contains(hit.languages, "zh-Hans");
+    EXPECT_TRUE(englishOnlyFound) << "no lesson without Chinese was found through the glossary";
+}
+
+TEST_F(ShippedLibrary, FiltersByStepTagPartnerTypeAndLanguage)
+{
+    SearchRequest request;
+    request.steps = {5};
+    for (const auto& hit : find("partner", "en", request).hits)
+        EXPECT_TRUE(std::find(hit.steps.begin(), hit.steps.end(), 5) != hit.steps.end()) << hit.id;
+    request = {};
+    request.tags = {"exit-strategy"};
+    for (const auto& hit : find("", "en", request).hits)
+        EXPECT_TRUE(contains(hit.tags, "exit-strategy")) << hit.id;
+    request = {};
+    request.partnerTypes = {"business"};
+    for (const auto& hit : find("", "en", request).hits)
+        EXPECT_TRUE(contains(hit.partnerTypes, "business")) << hit.id;
+    request = {};
+    request.languages = {"km"};
+    request.limit = 100;
+    EXPECT_EQ(find("", "", request).hits.size(), 14u);
+}
+
+TEST_F(ShippedLibrary, UnknownStepIsInvalidInput)
+{
+    SearchRequest request;
+    request.steps = {8};
+    EXPECT_THROW(find("trust", "en", request), partnering::InvalidInput);
+}
+
+TEST_F(ShippedLibrary, EmptyQueryListsLessonsForAStep)
+{
+    SearchRequest request;
+    request.steps = {7};
+    request.limit = 100;
+    const auto results = find("", "en", request);
+    EXPECT_GE(results.hits.size(), 5u);
+    for (const auto& hit : results.hits)
+        EXPECT_TRUE(std::find(hit.steps.begin(), hit.steps.end(), 7) != hit.steps.end());
+}
+
+TEST_F(ShippedLibrary, FacetsCountLessonsNotTexts)
+{
+    SearchRequest request;
+    request.limit = 100;
+    const auto results = find("", "", request);
+    EXPECT_EQ(results.hits.size(), 64u);
+    EXPECT_EQ(results.facets.languages.at("en"), 64u);
+    EXPECT_EQ(results.facets.languages.at("fr"), 36u);
+    EXPECT_EQ(results.facets.languages.at("km"), 14u);
+    std::size_t stepSeven = 0;
+    for (const auto& hit : results.hits)
+        stepSeven += std::count(hit.steps.begin(), hit.steps.end(), 7);
+    EXPECT_EQ(results.facets.steps.at(7), stepSeven);
+}
+
+TEST_F(ShippedLibrary, SnippetsHighlightTheMatchedWords)
+{
+    const auto hit = find("exit strategy", "en").hits.front();
+    ASSERT_FALSE(hit.snippet.hits.empty());
+    const auto [begin, end] = hit.snippet.hits.front();
+    EXPECT_EQ(hit.snippet.text.substr(begin, end - begin), "exit strategy");
+    EXPECT_NE(hit.snippet.markup().find("<mark>exit strategy</mark>"), std::string::npos);
+}
+
+TEST(Snippet, MarkupEscapesTheText)
+{
+    Snippet snippet{"a <b> & \"c\" d", {{12, 13}}};
+    EXPECT_EQ(snippet.markup(), "a &lt;b&gt; &amp; &quot;c&quot; <mark>d</mark>");
+}
+
+TEST_F(ShippedLibrary, HostileQueriesGetAnAnswer)
+{
+    std::string huge;
+    for (int i = 0; i < 5000; ++i)
+        huge += "partnership ";
+    const auto longQuery = find(huge, "en");
+    EXPECT_FALSE(longQuery.notices.empty());
+    EXPECT_FALSE(longQuery.hits.empty());
+    for (const std::string& query : {std::string("\xFF\xFE\xC3"), std::string("AND OR NOT ( ) \" * ~"),
+                                    std::string("\x01\x02\x03"), std::string(";;;!!!"), std::string(10000, 'x'),
+                                    std::string("a\0b", 3), std::string("partn*") + std::string(300, '('),
+                                    std::string("🤝 🌍")}) {
+        EXPECT_NO_THROW(find(query, "en")) << query.substr(0, 40);
+    }
+}
+
+TEST(LessonSearch, MissingIndexIsAClearEnvironmentFailure)
+{
+    try {
+        LessonSearch::openLocal("/nonexistent/partnering-index");
+        FAIL() << "opened a missing index";
+    } catch (const partnering::EnvironmentFailure& e) {
+        EXPECT_EQ(e.id(), "partnering.lessons.no-index");
+    }
+}
+
+TEST(LessonSearch, CorruptIndexIsAClearEnvironmentFailure)
+{
+    fixtures::LessonLibrary library;
+    std::filesystem::create_directories(library.index());
+    library.writeRaw("../index/iamglass", "not a xapian database at all");
+    library.writeRaw("../index/postlist.glass", std::string(8192, '\x55'));
+    try {
+        LessonSearch::openLocal(library.index()).search({});
+        FAIL() << "opened a corrupt index";
+    } catch (const partnering::EnvironmentFailure& e) {
+        EXPECT_TRUE(e.id() == "partnering.lessons.index-unusable" || e.id() == "partnering.lessons.no-index") << e.what();
+    }
+}
+
+TEST(LessonSearch, UnreachableRemoteIsAClearEnvironmentFailure)
+{
+    try {
+        LessonSearch::openRemote("127.0.0.1", 9, std::chrono::milliseconds(2000));
+        FAIL() << "connected to nothing";
+    } catch (const partnering::EnvironmentFailure& e) {
+        EXPECT_EQ(e.id(), "partnering.lessons.remote-unreachable");
+    }
+}
+
+} // namespace
