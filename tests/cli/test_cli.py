@@ -1,11 +1,19 @@
 """The partnering command line as a user runs it: help, version, output and exit codes."""
 import json
 import os
+import shutil
+import signal
+import socket
 import subprocess
+import tempfile
+import time
 import unittest
 
 CLI = os.environ.get("PARTNERING_CLI", "partnering")
 VERSION = os.environ.get("PARTNERING_VERSION", "")
+SOURCE = os.environ.get("PARTNERING_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
+LESSONS = os.path.join(SOURCE, "index", "lessons")
+GLOSSARY = os.path.join(SOURCE, "index", "glossary.tbx")
 
 
 def run(*args):
@@ -54,6 +62,131 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(run().returncode, 2)
         self.assertEqual(run("no-such-command").returncode, 2)
         self.assertEqual(run("steps", "--no-such-option").returncode, 2)
+
+
+
+class LessonsCommands(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="partnering-cli-")
+        cls.db = os.path.join(cls.tmp, "db")
+        result = run("index", "build", "--db", cls.db, "--glossary", GLOSSARY, LESSONS)
+        assert result.returncode == 0, result.stderr
+        cls.build_output = result.stdout
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def search_json(self, *args):
+        result = run("search", "--db", self.db, "--json", *args)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return json.loads(result.stdout)
+
+    def test_build_reports_what_it_did(self):
+        self.assertRegex(self.build_output, r"64 added, 0 updated, 0 unchanged, 0 removed, 0 rejected; \d+ glossary synonyms")
+        again = run("index", "build", "--db", self.db, "--glossary", GLOSSARY, LESSONS)
+        self.assertEqual(again.returncode, 0)
+        self.assertIn("0 added, 0 updated, 64 unchanged, 0 removed, 0 rejected", again.stdout)
+
+    def test_search_json_follows_the_contract(self):
+        document = self.search_json("--lang", "fr", "--limit", "3", "exit", "strategy")
+        self.assertEqual(len(document["results"]), 3)
+        first = document["results"][0]
+        for key in ("id", "lang", "title", "snippet", "steps"):
+            self.assertIn(key, first)
+        self.assertEqual(first["id"], "set-a-lifespan-and-exit-strategy")
+        self.assertEqual(first["lang"], "fr")
+        self.assertEqual(first["steps"], [6, 7])
+        self.assertIn("<mark>", first["snippet"])
+        self.assertIn("facets", document)
+        self.assertEqual(document["facets"]["languages"]["en"], document["matching_lessons"])
+
+    def test_filters_and_correction(self):
+        document = self.search_json("--step", "5", "--tag", "lead-partner", "lead", "partner")
+        self.assertTrue(document["results"])
+        for result in document["results"]:
+            self.assertIn(5, result["steps"])
+            self.assertIn("lead-partner", result["tags"])
+        document = self.search_json("acountability")
+        self.assertEqual(document["corrected_query"], "accountability")
+
+    def test_text_output(self):
+        result = run("search", "--db", self.db, "--limit", "1", "stakeholder", "mapping")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("map-stakeholders-interest-influence", result.stdout)
+
+    def test_bad_step_is_a_usage_error(self):
+        self.assertEqual(run("search", "--db", self.db, "--step", "8", "trust").returncode, 2)
+
+    def test_missing_index_is_an_environment_failure(self):
+        result = run("search", "--db", os.path.join(self.tmp, "nothing"), "trust")
+        self.assertEqual(result.returncode, 4)
+        self.assertIn("[partnering.lessons.no-index]", result.stderr)
+
+    def test_rejected_files_give_exit_code_1_and_the_rest_is_indexed(self):
+        library = os.path.join(self.tmp, "mixed")
+        os.makedirs(library)
+        shutil.copy(os.path.join(LESSONS, "designate-a-focal-point.xml"), library)
+        with open(os.path.join(library, "broken.xml"), "w") as f:
+            f.write('<lesson xmlns="urn:x-partnering:lesson:1" id="broken">\n<text xml:lang="en">')
+        db = os.path.join(self.tmp, "mixed-db")
+        result = run("index", "build", "--db", db, library)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("broken.xml:2:", result.stderr)
+        self.assertIn("[partnering.xml.malformed]", result.stderr)
+        self.assertIn("1 added", result.stdout)
+        found = run("search", "--db", db, "--json", "focal", "point")
+        self.assertEqual(json.loads(found.stdout)["results"][0]["id"], "designate-a-focal-point")
+
+    def test_remote_database_served_by_xapian_tcpsrv(self):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        server = subprocess.Popen(["xapian-tcpsrv", "--interface", "127.0.0.1", "--port", str(port), self.db],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 20
+            while True:
+                result = run("search", "--remote", "127.0.0.1:%d" % port, "--json", "--lang", "es",
+                             "estrategia", "de", "salida")
+                if result.returncode == 0 or time.monotonic() > deadline:
+                    break
+                time.sleep(0.2)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            first = json.loads(result.stdout)["results"][0]
+            self.assertEqual(first["id"], "set-a-lifespan-and-exit-strategy")
+            self.assertEqual(first["lang"], "es")
+        finally:
+            server.kill()
+            server.wait()
+        unreachable = run("search", "--remote", "127.0.0.1:%d" % port, "trust")
+        self.assertEqual(unreachable.returncode, 4)
+        self.assertIn("[partnering.lessons.remote-unreachable]", unreachable.stderr)
+
+    def test_kill_9_during_a_build_leaves_the_previous_index_searchable(self):
+        library = os.path.join(self.tmp, "big")
+        shutil.copytree(LESSONS, library)
+        template = open(os.path.join(LESSONS, "designate-a-focal-point.xml"), encoding="utf-8").read()
+        for i in range(4000):
+            with open(os.path.join(library, "bulk-%d.xml" % i), "w", encoding="utf-8") as f:
+                f.write(template.replace('id="designate-a-focal-point"', 'id="bulk-%d"' % i))
+        db = os.path.join(self.tmp, "big-db")
+        self.assertEqual(run("index", "build", "--db", db, LESSONS).returncode, 0)
+        writer = subprocess.Popen([CLI, "index", "build", "--db", db, library],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(0.8)
+        self.assertIsNone(writer.poll(), "the build finished before it could be killed; make it bigger")
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        during = json.loads(run("search", "--db", db, "--json", "--limit", "100", "focal", "point").stdout)
+        self.assertNotIn("bulk-0", [r["id"] for r in during["results"]])
+        self.assertEqual(during["facets"]["languages"]["en"], during["matching_lessons"])
+        self.assertEqual(run("search", "--db", db, "exit", "strategy").returncode, 0)
+        finished = run("index", "build", "--db", db, library)
+        self.assertEqual(finished.returncode, 0, finished.stderr)
+        self.assertIn("4064 added", finished.stdout)  # the 64 lessons sit at new paths in the copy
+        self.assertIn("64 removed", finished.stdout)
 
 
 if __name__ == "__main__":
