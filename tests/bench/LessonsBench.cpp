@@ -1,0 +1,323 @@
+// The lessons benchmark: our indexer and search against plain Xapian (TermGenerator with the
+// language's Snowball stemmer, QueryParser, MSet::snippet) on the same lesson files, in one run.
+// Each phase runs in its own process so its peak memory (max RSS) is its own.
+//
+// usage: lessons_bench --corpus DIR --queries FILE.jsonl --work DIR [--report FILE.json]
+#include "lessons/LessonIndex.hpp"
+#include "lessons/LessonSearch.hpp"
+
+#include <libxml/parser.h>
+#include <nlohmann/json.hpp>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+
+namespace {
+
+struct Query {
+    std::string language;
+    std::string text;
+};
+
+std::vector<fs::path> lessonFiles(const fs::path& corpus)
+{
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::recursive_directory_iterator(corpus))
+        if (entry.is_regular_file() && entry.path().extension() == ".xml")
+            files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::vector<Query> readQueries(const fs::path& path)
+{
+    std::vector<Query> queries;
+    std::ifstream in(path);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) {
+            const auto q = json::parse(line);
+            queries.push_back({q.at("lang"), q.at("query")});
+        }
+    return queries;
+}
+
+double seconds(Clock::duration d)
+{
+    return std::chrono::duration<double>(d).count();
+}
+
+std::uintmax_t sizeOf(const fs::path& dir)
+{
+    std::uintmax_t total = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(dir))
+        if (entry.is_regular_file())
+            total += entry.file_size();
+    return total;
+}
+
+json latencies(std::vector<double> ms)
+{
+    std::sort(ms.begin(), ms.end());
+    auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(std::ceil(q * ms.size())) - 1)]; };
+    return {{"queries", ms.size()}, {"p50_ms", at(0.50)}, {"p90_ms", at(0.90)}, {"p99_ms", at(0.99)}, {"max_ms", ms.back()}};
+}
+
+Xapian::Stem stemmerFor(const std::string& language)
+{
+    try {
+        return Xapian::Stem(language.substr(0, language.find('-')));
+    } catch (const Xapian::Error&) {
+        return Xapian::Stem();
+    }
+}
+
+// --- the phases -------------------------------------------------------------------------------
+
+json oursIndex(const fs::path& corpus, const fs::path& db, unsigned threads)
+{
+    fs::remove_all(db);
+    const auto start = Clock::now();
+    partnering::lessons::LessonIndex index(db);
+    partnering::lessons::BuildOptions options;
+    options.threads = threads;
+    const auto report = index.build({corpus}, std::nullopt, options);
+    const double elapsed = seconds(Clock::now() - start);
+    const auto documents = report.added + report.updated;
+    return {{"documents", documents}, {"rejected", report.rejected.size()}, {"seconds", elapsed},
+            {"documents_per_second", documents / elapsed}, {"threads", threads}, {"db_bytes", sizeOf(db)}};
+}
+
+json plainXapianIndex(const fs::path& corpus, const fs::path& db)
+{
+    fs::remove_all(db);
+    const auto start = Clock::now();
+    const auto files = lessonFiles(corpus);
+    Xapian::WritableDatabase database(db.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    Xapian::TermGenerator generator;
+    std::map<std::string, Xapian::Stem> stemmers;
+    std::size_t documents = 0;
+    for (const auto& file : files) {
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        const std::string text = bytes.str();
+        xmlDoc* doc = xmlReadMemory(text.data(), static_cast<int>(text.size()), file.c_str(), nullptr,
+                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+        if (doc == nullptr)
+            continue;
+        const xmlNode* root = xmlDocGetRootElement(doc);
+        xmlChar* idValue = xmlGetProp(root, reinterpret_cast<const xmlChar*>("id"));
+        const std::string id = idValue != nullptr ? reinterpret_cast<const char*>(idValue) : "";
+        xmlFree(idValue);
+        for (const xmlNode* t = root->children; t != nullptr; t = t->next) {
+            if (t->type != XML_ELEMENT_NODE || std::strcmp(reinterpret_cast<const char*>(t->name), "text") != 0)
+                continue;
+            xmlChar* langValue = xmlNodeGetLang(t);
+            const std::string language = langValue != nullptr ? reinterpret_cast<const char*>(langValue) : "en";
+            xmlFree(langValue);
+            std::string title, body;
+            for (const xmlNode* part = t->children; part != nullptr; part = part->next) {
+                if (part->type != XML_ELEMENT_NODE)
+                    continue;
+                xmlChar* content = xmlNodeGetContent(part);
+                (std::strcmp(reinterpret_cast<const char*>(part->name), "title") == 0 ? title : body) +=
+                    std::string(reinterpret_cast<const char*>(content)) + "\n";
+                xmlFree(content);
+            }
+            auto stem = stemmers.find(language);
+            if (stem == stemmers.end())
+                stem = stemmers.emplace(language, stemmerFor(language)).first;
+            Xapian::Document document;
+            generator.set_document(document);
+            generator.set_stemmer(stem->second);
+            generator.index_text(title, 4);
+            generator.increase_termpos();
+            generator.index_text(body);
+            document.set_data(body);
+            const std::string unique = "Q" + id + "@" + language;
+            document.add_boolean_term(unique);
+            database.replace_document(unique, document);
+            ++documents;
+        }
+        xmlFreeDoc(doc);
+    }
+    database.commit();
+    const double elapsed = seconds(Clock::now() - start);
+    return {{"documents", documents}, {"seconds", elapsed}, {"documents_per_second", documents / elapsed},
+            {"threads", 1}, {"db_bytes", sizeOf(db)}};
+}
+
+json oursSearch(const fs::path& db, const std::vector<Query>& queries)
+{
+    const auto search = partnering::lessons::LessonSearch::openLocal(db);
+    std::vector<double> ms;
+    std::size_t hits = 0;
+    for (int pass = 0; pass < 2; ++pass) { // the first pass warms the caches and is not counted
+        for (const auto& query : queries) {
+            partnering::lessons::SearchRequest request;
+            request.query = query.text;
+            request.readerLanguage = query.language;
+            request.limit = 10;
+            request.facets = false;
+            const auto start = Clock::now();
+            const auto results = search.search(request);
+            const double elapsed = seconds(Clock::now() - start) * 1000;
+            if (pass == 1) {
+                ms.push_back(elapsed);
+                hits += results.hits.size();
+            }
+        }
+    }
+    json out = latencies(ms);
+    out["mean_results"] = static_cast<double>(hits) / static_cast<double>(queries.size());
+    return out;
+}
+
+json plainXapianSearch(const fs::path& db, const std::vector<Query>& queries)
+{
+    Xapian::Database database(db.string());
+    std::vector<double> ms;
+    std::size_t hits = 0;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const auto& query : queries) {
+            const auto start = Clock::now();
+            const Xapian::Stem stem = stemmerFor(query.language);
+            Xapian::QueryParser parser;
+            parser.set_database(database);
+            parser.set_stemmer(stem);
+            parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+            Xapian::Enquire enquire(database);
+            enquire.set_query(parser.parse_query(query.text));
+            const Xapian::MSet mset = enquire.get_mset(0, 10);
+            std::size_t snippetBytes = 0;
+            for (auto item = mset.begin(); item != mset.end(); ++item)
+                snippetBytes += mset.snippet(item.get_document().get_data(), 200, stem).size();
+            const double elapsed = seconds(Clock::now() - start) * 1000;
+            if (pass == 1) {
+                ms.push_back(elapsed);
+                hits += mset.size();
+            }
+            (void)snippetBytes;
+        }
+    }
+    json out = latencies(ms);
+    out["mean_results"] = static_cast<double>(hits) / static_cast<double>(queries.size());
+    return out;
+}
+
+// Runs `phase` in a child process; returns its JSON result with the child's peak memory.
+template <class Phase>
+json isolated(const std::string& name, Phase&& phase)
+{
+    int pipeFds[2];
+    if (::pipe(pipeFds) != 0)
+        throw std::runtime_error("pipe failed");
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::close(pipeFds[0]);
+        std::string out;
+        try {
+            out = phase().dump();
+        } catch (const std::exception& e) {
+            out = json{{"error", e.what()}}.dump();
+        }
+        const char* data = out.data();
+        std::size_t left = out.size();
+        while (left > 0) {
+            const ssize_t n = ::write(pipeFds[1], data, left);
+            if (n <= 0)
+                break;
+            data += n;
+            left -= static_cast<std::size_t>(n);
+        }
+        ::_exit(0);
+    }
+    ::close(pipeFds[1]);
+    std::string out;
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(pipeFds[0], buffer, sizeof buffer)) > 0;)
+        out.append(buffer, static_cast<std::size_t>(n));
+    ::close(pipeFds[0]);
+    int status = 0;
+    struct rusage usage {};
+    ::wait4(child, &status, 0, &usage);
+    json result = out.empty() ? json{{"error", "the phase crashed"}} : json::parse(out);
+    result["peak_rss_mib"] = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    std::cerr << "  " << name << ": " << result.dump() << '\n';
+    return result;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::map<std::string, std::string> args;
+    for (int i = 1; i + 1 < argc; i += 2)
+        args[argv[i]] = argv[i + 1];
+    if (!args.count("--corpus") || !args.count("--queries") || !args.count("--work")) {
+        std::cerr << "usage: lessons_bench --corpus DIR --queries FILE.jsonl --work DIR [--report FILE.json]\n";
+        return 2;
+    }
+    const fs::path corpus = args["--corpus"];
+    const fs::path work = args["--work"];
+    fs::create_directories(work);
+    const auto queries = readQueries(args["--queries"]);
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+
+    json report;
+    report["corpus"] = {{"documents", lessonFiles(corpus).size()}, {"queries", queries.size()}, {"cores", cores}};
+    std::cerr << "lessons_bench: " << report["corpus"].dump() << '\n';
+    report["index"]["plain_xapian"] = isolated("plain Xapian index", [&] { return plainXapianIndex(corpus, work / "xapian"); });
+    report["index"]["ours_1_thread"] = isolated("our index, 1 thread", [&] { return oursIndex(corpus, work / "ours-1", 1); });
+    report["index"]["ours"] = isolated("our index", [&] { return oursIndex(corpus, work / "ours", cores); });
+    report["search"]["plain_xapian"] = isolated("plain Xapian search", [&] { return plainXapianSearch(work / "xapian", queries); });
+    report["search"]["ours"] = isolated("our search", [&] { return oursSearch(work / "ours", queries); });
+    fs::remove_all(work / "ours-1");
+
+    const auto& index = report["index"];
+    const auto& search = report["search"];
+    report["ratios"] = {
+        {"indexing_throughput_ours_over_xapian", index["ours"]["documents_per_second"].get<double>() / index["plain_xapian"]["documents_per_second"].get<double>()},
+        {"query_p99_xapian_over_ours", search["plain_xapian"]["p99_ms"].get<double>() / search["ours"]["p99_ms"].get<double>()},
+        {"db_size_ours_over_xapian", index["ours"]["db_bytes"].get<double>() / index["plain_xapian"]["db_bytes"].get<double>()}};
+
+    std::cout << std::fixed << std::setprecision(2)
+              << "| measure | ours | plain Xapian | ratio |\n|---|---|---|---|\n"
+              << "| indexing, documents/s | " << index["ours"]["documents_per_second"].get<double>() << " (" << cores << " threads; "
+              << index["ours_1_thread"]["documents_per_second"].get<double>() << " on 1) | "
+              << index["plain_xapian"]["documents_per_second"].get<double>() << " | "
+              << report["ratios"]["indexing_throughput_ours_over_xapian"].get<double>() << " |\n"
+              << "| indexing peak memory, MiB | " << index["ours"]["peak_rss_mib"].get<double>() << " | "
+              << index["plain_xapian"]["peak_rss_mib"].get<double>() << " | |\n"
+              << "| database size, MiB | " << index["ours"]["db_bytes"].get<double>() / 1048576 << " | "
+              << index["plain_xapian"]["db_bytes"].get<double>() / 1048576 << " | "
+              << report["ratios"]["db_size_ours_over_xapian"].get<double>() << " |\n"
+              << "| query p50, ms (top 10 + snippets) | " << search["ours"]["p50_ms"].get<double>() << " | "
+              << search["plain_xapian"]["p50_ms"].get<double>() << " | |\n"
+              << "| query p99, ms | " << search["ours"]["p99_ms"].get<double>() << " | " << search["plain_xapian"]["p99_ms"].get<double>()
+              << " | " << report["ratios"]["query_p99_xapian_over_ours"].get<double>() << " |\n"
+              << "| search process peak memory, MiB | " << search["ours"]["peak_rss_mib"].get<double>() << " | "
+              << search["plain_xapian"]["peak_rss_mib"].get<double>() << " | |\n"
+              << "| mean results per query | " << search["ours"]["mean_results"].get<double>() << " | "
+              << search["plain_xapian"]["mean_results"].get<double>() << " | |\n";
+    if (args.count("--report"))
+        std::ofstream(args["--report"]) << report.dump(2) << '\n';
+    return 0;
+}
