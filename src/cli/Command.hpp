@@ -26,5 +26,6 @@ struct Context {
 
 void addStepsCommand(CLI::App& app, Context& context);
 void addLessonsCommands(CLI::App& app, Context& context);
+void addAgreementCommands(CLI::App& app, Context& context);
 
 } // namespace partnering::cli

@@ -37,6 +37,7 @@ int main(int argc, char** argv)
     cli::Context context{findDataDir()};
     cli::addStepsCommand(app, context);
     cli::addLessonsCommands(app, context);
+    cli::addAgreementCommands(app, context);
 
     try {
         app.parse(argc, argv);

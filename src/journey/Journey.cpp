@@ -12,15 +12,105 @@ std::string_view builtInDefinition(); // generated from journey.xml
 namespace {
 constexpr const char* kNs = "urn:x-partnering:journey:1";
 
+Question translated(const Question& question, const l10n::Translator& translator)
+{
+    Question result = question;
+    result.label = translator.translate(question.label);
+    if (!question.hint.empty())
+        result.hint = translator.translate(question.hint);
+    for (auto& choice : result.choices)
+        choice.label = translator.translate(choice.label);
+    for (auto& item : result.items)
+        item = translated(item, translator);
+    return result;
+}
+
 Step translated(const Step& step, const l10n::Translator& translator)
 {
-    return Step{step.number, step.id, translator.translate(step.title)};
+    Step result = step;
+    result.title = translator.translate(step.title);
+    for (auto& paragraph : result.guidance)
+        paragraph = translator.translate(paragraph);
+    for (auto& question : result.questions)
+        question = translated(question, translator);
+    return result;
 }
 
 [[noreturn]] void badDefinition(const std::string& sourceName, const xmlNode* node, const std::string& reason)
 {
     throw InvalidInput("partnering.journey.bad-definition",
                        sourceName + ":" + std::to_string(node != nullptr ? xmlGetLineNo(node) : 0) + ": " + reason);
+}
+
+// Whitespace in the definition is layout, not text: translators see one line per paragraph.
+std::string collapsedText(const xmlNode* node)
+{
+    std::string out;
+    bool space = false;
+    for (const char c : xml::textOf(node)) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space)
+            out.push_back(' ');
+        space = false;
+        out.push_back(c);
+    }
+    return out;
+}
+
+Question::Type typeNamed(const std::string& name, const std::string& sourceName, const xmlNode* node)
+{
+    static const std::pair<const char*, Question::Type> types[] = {
+        {"text", Question::Type::Text},       {"paragraph", Question::Type::Paragraph},
+        {"choice", Question::Type::Choice},   {"level", Question::Type::Level},
+        {"boolean", Question::Type::Boolean}, {"date", Question::Type::Date},
+        {"money", Question::Type::Money}};
+    for (const auto& [typeName, type] : types) {
+        if (name == typeName)
+            return type;
+    }
+    badDefinition(sourceName, node, "unknown question type \"" + name + "\"");
+}
+
+Question parseQuestion(const xmlNode* node, const std::string& sourceName)
+{
+    Question question;
+    question.path = xml::attribute(node, "path");
+    if (question.path.empty())
+        badDefinition(sourceName, node, "a question has no path");
+    question.required = xml::attribute(node, "required") == "true";
+    if (xml::isElement(node, kNs, "list")) {
+        question.type = Question::Type::List;
+        const std::string min = xml::attribute(node, "min");
+        if (!min.empty()) {
+            const auto [end, ec] = std::from_chars(min.data(), min.data() + min.size(), question.min);
+            if (ec != std::errc() || end != min.data() + min.size() || question.min < 0)
+                badDefinition(sourceName, node, "min must be a number, not \"" + min + "\"");
+        }
+        const std::string of = xml::attribute(node, "of");
+        if (!of.empty())
+            question.itemType = typeNamed(of, sourceName, node);
+        question.required = question.required || question.min > 0;
+    } else {
+        question.type = typeNamed(xml::attribute(node, "type"), sourceName, node);
+    }
+    for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+        if (xml::isElement(child, kNs, "label"))
+            question.label = collapsedText(child);
+        else if (xml::isElement(child, kNs, "hint"))
+            question.hint = collapsedText(child);
+        else if (xml::isElement(child, kNs, "choice"))
+            question.choices.push_back({xml::attribute(child, "value"), collapsedText(child)});
+        else if (xml::isElement(child, kNs, "question") || xml::isElement(child, kNs, "list"))
+            question.items.push_back(parseQuestion(child, sourceName));
+    }
+    if (question.label.empty())
+        badDefinition(sourceName, node, "the question " + question.path + " has no label");
+    if (question.type == Question::Type::Choice && question.choices.empty())
+        badDefinition(sourceName, node, "the choice question " + question.path + " offers no choices");
+    return question;
 }
 } // namespace
 
@@ -51,8 +141,16 @@ Journey Journey::fromDefinition(std::string_view xmlText, const std::string& sou
         if (step.id.empty())
             badDefinition(sourceName, node, "step " + number + " has no id");
         for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-            if (xml::isElement(child, kNs, "title"))
-                step.title = xml::textOf(child);
+            if (xml::isElement(child, kNs, "title")) {
+                step.title = collapsedText(child);
+            } else if (xml::isElement(child, kNs, "guidance")) {
+                for (const xmlNode* p = child->children; p != nullptr; p = p->next) {
+                    if (xml::isElement(p, kNs, "p"))
+                        step.guidance.push_back(collapsedText(p));
+                }
+            } else if (xml::isElement(child, kNs, "question") || xml::isElement(child, kNs, "list")) {
+                step.questions.push_back(parseQuestion(child, sourceName));
+            }
         }
         if (step.title.empty())
             badDefinition(sourceName, node, "step " + number + " has no title");

@@ -1,5 +1,5 @@
-// The partnership development journey: its seven steps (and, as it grows, their questions
-// and guidance), read from the definition built into the library, translatable per language.
+// The partnership development journey: its seven steps with their guidance and questions,
+// read from the definition built into the library, translatable per language.
 #pragma once
 
 #include "l10n/Catalogs.hpp"
@@ -9,10 +9,32 @@
 
 namespace partnering::journey {
 
+struct Choice {
+    std::string value; // what the answers hold: "civil-society"
+    std::string label; // what the user reads
+};
+
+// One question of a step, or a list of repeated items (partners, stakeholders...) whose
+// `items` are the questions asked about each item.
+struct Question {
+    enum class Type { Text, Paragraph, Choice, Level, Boolean, Date, Money, List };
+    std::string path; // dotted, into the answers (relative to one item inside a list)
+    Type type = Type::Text;
+    bool required = false;
+    int min = 0;                   // lists: how many items the step needs
+    Type itemType = Type::Text;    // lists of plain values (no `items`): their type
+    std::string label;
+    std::string hint;
+    std::vector<Choice> choices;
+    std::vector<Question> items;
+};
+
 struct Step {
     int number = 0;    // 1..7, the order of the journey
     std::string id;    // stable, language-neutral: "context", "vision", ...
     std::string title; // in the translator's language
+    std::vector<std::string> guidance; // paragraphs
+    std::vector<Question> questions;
 };
 
 class Journey {

@@ -153,6 +153,22 @@ std::string attribute(const xmlNode* node, const char* name, const char* ns)
     return result;
 }
 
+std::string escape(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (const char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out.push_back(c);
+        }
+    }
+    return out;
+}
+
 bool isElement(const xmlNode* node, const char* ns, const char* localName)
 {
     if (node == nullptr || node->type != XML_ELEMENT_NODE)

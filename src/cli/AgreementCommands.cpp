@@ -1,0 +1,131 @@
+#include "cli/Command.hpp"
+#include "error/Error.hpp"
+#include "fill/TemplateFiller.hpp"
+#include "journey/AgreementAnswers.hpp"
+#include "odf/FlatOdf.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace partnering::cli {
+
+namespace {
+
+std::string readFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw EnvironmentFailure("partnering.cli.unreadable", path + ": cannot open for reading");
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+// Answers from a JSON file, or the answers stored in a draft the filler wrote (.odt).
+journey::AgreementAnswers readAnswers(const std::string& path)
+{
+    if (path.ends_with(".odt") || path.ends_with(".ott")) {
+        auto stored = fill::storedAnswers(odf::OdfPackage::open(path));
+        if (!stored)
+            throw InvalidInput("partnering.cli.no-answers", path + ": the document holds no journey answers");
+        return std::move(*stored);
+    }
+    return journey::AgreementAnswers::parse(readFile(path), path);
+}
+
+} // namespace
+
+void addAgreementCommands(CLI::App& app, Context& context)
+{
+    struct FillOptions {
+        std::string templatePath, answersPath, outPath, language;
+    };
+    auto fillOptions = std::make_shared<FillOptions>();
+    auto* fill = app.add_subcommand("fill", "Fill an agreement template with journey answers and write the draft (.odt).");
+    fill->add_option("--template", fillOptions->templatePath, "The template (.ott)")->required();
+    fill->add_option("--answers", fillOptions->answersPath, "The answers (.json, or a draft .odt that holds them)")->required();
+    fill->add_option("--out", fillOptions->outPath, "The draft to write (.odt); replaced only when complete")->required();
+    fill->add_option("--lang", fillOptions->language, "The agreement's language (BCP 47), instead of the answers' own");
+    fill->callback([fillOptions, &context] {
+        auto answers = readAnswers(fillOptions->answersPath);
+        if (!fillOptions->language.empty()) {
+            auto json = answers.json();
+            json["language"] = fillOptions->language;
+            answers = journey::AgreementAnswers::fromJson(std::move(json), "--lang");
+        }
+        const l10n::Catalogs catalogs(context.dataDir / "locale", "journey");
+        const auto translator = catalogs.translatorFor(answers.language());
+        const auto filler = fill::TemplateFiller::open(fillOptions->templatePath);
+        filler.fill(answers, fillOptions->outPath, {&translator});
+        std::cout << "wrote " << fillOptions->outPath << '\n';
+    });
+
+    struct CheckOptions {
+        std::string answersPath, language;
+        bool json = false;
+    };
+    auto checkOptions = std::make_shared<CheckOptions>();
+    auto* check = app.add_subcommand(
+        "check", "Validate journey answers and report, step by step, what is complete and what is missing.");
+    check->add_option("--answers", checkOptions->answersPath, "The answers (.json, or a draft .odt that holds them)")
+        ->required();
+    check->add_option("--lang", checkOptions->language, "Language of the report's labels (default: the answers')");
+    check->add_flag("--json", checkOptions->json,
+                    "Print one JSON object: {language, complete, steps: [{number, id, title, complete, missing: "
+                    "[{path, reason}]}]}");
+    check->footer("Exit code 0 when the answers are valid, complete or not (the report says which steps are "
+                  "done); 3 with every problem (JSON path and reason) when they are not.");
+    check->callback([checkOptions, &context] {
+        const auto answers = readAnswers(checkOptions->answersPath);
+        const l10n::Catalogs catalogs(context.dataDir / "locale", "journey");
+        const auto translator =
+            catalogs.translatorFor(checkOptions->language.empty() ? answers.language() : checkOptions->language);
+        const auto steps = journey::progress(journey::Journey::standard(), answers, translator);
+        const bool complete = std::all_of(steps.begin(), steps.end(), [](const auto& s) { return s.complete(); });
+        if (checkOptions->json) {
+            nlohmann::ordered_json out{{"language", answers.language()}, {"complete", complete}, {"steps", nlohmann::ordered_json::array()}};
+            for (const auto& step : steps) {
+                nlohmann::ordered_json missing = nlohmann::ordered_json::array();
+                for (const auto& m : step.missing)
+                    missing.push_back({{"path", m.path}, {"reason", m.reason}});
+                out["steps"].push_back({{"number", step.number}, {"id", step.id}, {"title", step.title},
+                                        {"complete", step.complete()}, {"missing", missing}});
+            }
+            std::cout << out.dump(2) << '\n';
+            return;
+        }
+        for (const auto& step : steps) {
+            std::cout << step.number << ". " << step.title << ": " << (step.complete() ? "complete" : "incomplete") << '\n';
+            for (const auto& m : step.missing)
+                std::cout << "   " << m.path << ": " << m.reason << '\n';
+        }
+        std::cout << (complete ? "all seven steps are complete" : "some steps are not complete") << '\n';
+    });
+
+    struct TemplateOptions {
+        std::string flatPath, outPath;
+    };
+    auto templateOptions = std::make_shared<TemplateOptions>();
+    auto* templates = app.add_subcommand("template", "Work with agreement templates.");
+    templates->require_subcommand(1);
+    auto* build = templates->add_subcommand("build", "Turn a flat ODF template (.fodt) into a Writer template (.ott), "
+                                                     "and check that it fills.");
+    build->add_option("FODT", templateOptions->flatPath, "The flat ODF template")->required();
+    build->add_option("OTT", templateOptions->outPath, "The template package to write")->required();
+    build->callback([templateOptions] {
+        odf::writePackageFromFlat(readFile(templateOptions->flatPath), templateOptions->flatPath, templateOptions->outPath,
+                                  odf::kTextTemplateMimetype);
+        try {
+            fill::TemplateFiller::open(templateOptions->outPath); // its fields must all be answers
+        } catch (...) {
+            std::filesystem::remove(templateOptions->outPath);
+            throw;
+        }
+        std::cout << "wrote " << templateOptions->outPath << '\n';
+    });
+}
+
+} // namespace partnering::cli

@@ -1,0 +1,64 @@
+// Fills agreement templates (.ott built from templates/*.fodt, conventions in
+// templates/README.md) with journey answers and writes the draft (.odt).
+#pragma once
+
+#include "journey/AgreementAnswers.hpp"
+#include "journey/Journey.hpp"
+#include "l10n/Catalogs.hpp"
+#include "odf/OdfPackage.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace partnering::fill {
+
+// The document property (File > Properties > Custom Properties) that carries the answers in
+// a draft; LibreOffice keeps it when the user edits and saves, so the journey can resume.
+inline constexpr std::string_view kAnswersProperty = "partnering-answers";
+
+struct FillOptions {
+    // Translates choice labels ("in-kind" -> "En nature"), yes/no and the map's captions; the
+    // source language when null.
+    const l10n::Translator* translator = nullptr;
+};
+
+// A template read and compiled once: every fill after that only writes bytes. Everything in
+// the template that is not a field, condition or repeat is copied byte for byte. One filler
+// may be used by one thread at a time.
+class TemplateFiller {
+public:
+    // Throws InvalidInput naming the template (and the line and field) for a template that is
+    // not a package, is damaged, or uses a field the answers schema does not know:
+    // "[partnering.fill.unknown-field]", "[partnering.fill.bad-field]", "[partnering.fill.bad-section]",
+    // "[partnering.fill.mixed-repeat]", plus the package and XML errors.
+    static TemplateFiller open(const std::filesystem::path& templatePath);
+    static TemplateFiller fromPackage(odf::OdfPackage package);
+    ~TemplateFiller();
+    TemplateFiller(TemplateFiller&&) noexcept;
+    TemplateFiller& operator=(TemplateFiller&&) noexcept;
+
+    // Writes the filled document to `out` in one rename: `out` is either the previous file
+    // or the complete new one, never a part.
+    void fill(const journey::AgreementAnswers& answers, const std::filesystem::path& out,
+              const FillOptions& options = {}) const;
+
+    // The filled content.xml alone.
+    std::string fillContent(const journey::AgreementAnswers& answers, const FillOptions& options = {}) const;
+
+    // The fields as written in the template ("partners[].name"), in document order.
+    std::vector<std::string> fields() const;
+
+private:
+    struct Compiled;
+    explicit TemplateFiller(std::unique_ptr<Compiled> compiled);
+    std::unique_ptr<Compiled> compiled_;
+};
+
+// The answers stored in a draft this filler wrote, if it holds any.
+std::optional<journey::AgreementAnswers> storedAnswers(const odf::OdfPackage& document);
+
+} // namespace partnering::fill

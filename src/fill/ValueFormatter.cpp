@@ -1,0 +1,122 @@
+#include "fill/ValueFormatter.hpp"
+
+#include "error/Error.hpp"
+
+#include <unicode/calendar.h>
+#include <unicode/datefmt.h>
+#include <unicode/gregocal.h>
+#include <unicode/listformatter.h>
+#include <unicode/numfmt.h>
+#include <unicode/timezone.h>
+
+#include <map>
+
+namespace partnering::fill {
+
+struct ValueFormatter::Icu {
+    icu::Locale locale;
+    std::unique_ptr<icu::DateFormat> dates;
+    std::unique_ptr<icu::NumberFormat> numbers;
+    std::unique_ptr<icu::NumberFormat> money;
+    std::unique_ptr<icu::ListFormatter> lists;
+    std::unique_ptr<icu::Calendar> calendar;
+};
+
+namespace {
+
+void check(UErrorCode status, const std::string& language, const char* what)
+{
+    if (U_FAILURE(status))
+        throw InvalidInput("partnering.fill.bad-language",
+                           "cannot format " + std::string(what) + " for language \"" + language + "\": " + u_errorName(status));
+}
+
+std::string utf8(const icu::UnicodeString& text)
+{
+    std::string out;
+    text.toUTF8String(out);
+    return out;
+}
+
+} // namespace
+
+ValueFormatter::ValueFormatter(const std::string& languageTag) : language_(languageTag), icu_(std::make_unique<Icu>())
+{
+    UErrorCode status = U_ZERO_ERROR;
+    icu_->locale = icu::Locale::forLanguageTag(languageTag, status);
+    check(status, languageTag, "anything");
+    // Dates are calendar days, not instants: format them in UTC so no time zone moves them.
+    icu_->dates.reset(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, icu_->locale));
+    if (!icu_->dates)
+        check(U_UNSUPPORTED_ERROR, languageTag, "dates");
+    icu_->dates->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
+    icu_->numbers.reset(icu::NumberFormat::createInstance(icu_->locale, status));
+    check(status, languageTag, "numbers");
+    icu_->money.reset(icu::NumberFormat::createInstance(icu_->locale, UNUM_CURRENCY, status));
+    check(status, languageTag, "amounts");
+    icu_->lists.reset(icu::ListFormatter::createInstance(icu_->locale, status));
+    check(status, languageTag, "lists");
+    icu_->calendar = std::make_unique<icu::GregorianCalendar>(icu::TimeZone::createTimeZone("UTC"), status);
+    check(status, languageTag, "dates");
+}
+
+ValueFormatter::~ValueFormatter() = default;
+
+const std::string& ValueFormatter::language() const noexcept
+{
+    return language_;
+}
+
+std::string ValueFormatter::date(int year, int month, int day) const
+{
+    UErrorCode status = U_ZERO_ERROR;
+    icu_->calendar->clear();
+    icu_->calendar->set(year, month - 1, day, 12, 0, 0);
+    const UDate when = icu_->calendar->getTime(status);
+    check(status, language_, "dates");
+    icu::UnicodeString text;
+    icu_->dates->format(when, text);
+    return utf8(text);
+}
+
+std::string ValueFormatter::number(double value) const
+{
+    icu::UnicodeString text;
+    icu_->numbers->format(value, text);
+    return utf8(text);
+}
+
+std::string ValueFormatter::money(double amount, const std::string& isoCurrency) const
+{
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString code = icu::UnicodeString::fromUTF8(isoCurrency);
+    icu_->money->setCurrency(code.getTerminatedBuffer(), status);
+    check(status, language_, "amounts");
+    icu::UnicodeString text;
+    icu_->money->format(amount, text);
+    return utf8(text);
+}
+
+std::string ValueFormatter::list(const std::vector<std::string>& items) const
+{
+    std::vector<icu::UnicodeString> texts;
+    texts.reserve(items.size());
+    for (const auto& item : items)
+        texts.push_back(icu::UnicodeString::fromUTF8(item));
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString text;
+    icu_->lists->format(texts.data(), static_cast<int32_t>(texts.size()), text, status);
+    check(status, language_, "lists");
+    return utf8(text);
+}
+
+const ValueFormatter& ValueFormatter::forLanguage(const std::string& languageTag)
+{
+    thread_local std::map<std::string, std::unique_ptr<ValueFormatter>> formatters;
+    auto& formatter = formatters[languageTag];
+    if (!formatter)
+        formatter = std::make_unique<ValueFormatter>(languageTag);
+    return *formatter;
+}
+
+} // namespace partnering::fill

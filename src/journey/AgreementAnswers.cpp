@@ -1,0 +1,199 @@
+#include "journey/AgreementAnswers.hpp"
+
+#include "error/Error.hpp"
+#include "l10n/Catalogs.hpp"
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validator.hpp>
+
+#include <algorithm>
+#include <memory>
+
+namespace partnering::journey {
+
+std::string_view answersSchema(); // generated from answers.schema.json
+
+namespace {
+
+const valijson::Schema& compiledSchema()
+{
+    static const auto schema = [] {
+        auto compiled = std::make_unique<valijson::Schema>();
+        const auto document = nlohmann::json::parse(answersSchema());
+        valijson::SchemaParser parser;
+        parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(document), *compiled);
+        return compiled;
+    }();
+    return *schema;
+}
+
+// valijson names places as ["<root>", "[partners]", "[0]", "[sector]"]; people read
+// "$.partners[0].sector".
+std::string jsonPath(const std::vector<std::string>& context)
+{
+    std::string path = "$";
+    for (const auto& part : context) {
+        if (part == "<root>" || part.size() < 2 || part.front() != '[' || part.back() != ']')
+            continue;
+        const std::string inner = part.substr(1, part.size() - 2);
+        const bool index = !inner.empty() && std::all_of(inner.begin(), inner.end(), [](char c) { return c >= '0' && c <= '9'; });
+        path += index ? "[" + inner + "]" : "." + inner;
+    }
+    return path;
+}
+
+// "line L, column C" of a byte offset, for JSON syntax errors.
+std::string lineAndColumn(std::string_view text, std::size_t offset)
+{
+    offset = std::min(offset, text.size());
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return std::to_string(line) + ":" + std::to_string(column);
+}
+
+bool answered(const nlohmann::json& value)
+{
+    if (value.is_null())
+        return false;
+    if (value.is_string())
+        return value.get_ref<const std::string&>().find_first_not_of(" \t\r\n") != std::string::npos;
+    if (value.is_array() || value.is_object())
+        return !value.empty();
+    return true;
+}
+
+const nlohmann::json* find(const nlohmann::json& scope, const std::string& dottedPath)
+{
+    const nlohmann::json* node = &scope;
+    std::size_t start = 0;
+    while (start <= dottedPath.size()) {
+        const std::size_t dot = std::min(dottedPath.find('.', start), dottedPath.size());
+        const std::string key = dottedPath.substr(start, dot - start);
+        if (!node->is_object())
+            return nullptr;
+        const auto it = node->find(key);
+        if (it == node->end())
+            return nullptr;
+        node = &*it;
+        start = dot + 1;
+    }
+    return node;
+}
+
+void collectMissing(const std::vector<Question>& questions, const nlohmann::json& scope, const std::string& scopePath,
+                    std::vector<AnswerProblem>& missing)
+{
+    for (const auto& question : questions) {
+        const std::string path = scopePath + "." + question.path;
+        const nlohmann::json* value = find(scope, question.path);
+        const bool given = value != nullptr && answered(*value);
+        if (question.type != Question::Type::List) {
+            if (question.required && !given)
+                missing.push_back({path, "required: " + question.label});
+            continue;
+        }
+        const std::size_t count = given && value->is_array() ? value->size() : 0;
+        if (count < static_cast<std::size_t>(question.min))
+            missing.push_back({path, "needs at least " + std::to_string(question.min) + ", has " + std::to_string(count)
+                                         + ": " + question.label});
+        if (question.items.empty() || count == 0)
+            continue;
+        for (std::size_t i = 0; i < count; ++i)
+            collectMissing(question.items, (*value)[i], path + "[" + std::to_string(i) + "]", missing);
+    }
+}
+
+} // namespace
+
+std::string_view AgreementAnswers::schemaText()
+{
+    return answersSchema();
+}
+
+std::vector<AnswerProblem> AgreementAnswers::validate(const nlohmann::json& json)
+{
+    valijson::Validator validator;
+    valijson::ValidationResults results;
+    std::vector<AnswerProblem> problems;
+    if (validator.validate(compiledSchema(), valijson::adapters::NlohmannJsonAdapter(json), &results))
+        return problems;
+    // valijson reports each failure at every level above it too ("Failed to validate item
+    // #0 in array"); the deepest report at a place says what is actually wrong.
+    std::vector<valijson::ValidationResults::Error> errors(results.begin(), results.end());
+    for (const auto& error : errors) {
+        const bool summary = std::any_of(errors.begin(), errors.end(), [&](const auto& other) {
+            return other.context.size() > error.context.size()
+                && std::equal(error.context.begin(), error.context.end(), other.context.begin());
+        });
+        if (summary)
+            continue;
+        AnswerProblem problem{jsonPath(error.context), error.description};
+        const bool seen = std::any_of(problems.begin(), problems.end(), [&](const AnswerProblem& p) {
+            return p.path == problem.path && p.reason == problem.reason;
+        });
+        if (!seen)
+            problems.push_back(std::move(problem));
+    }
+    return problems;
+}
+
+AgreementAnswers AgreementAnswers::parse(std::string_view text, const std::string& sourceName)
+{
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        std::string reason = e.what();
+        if (const auto colon = reason.rfind(": "); colon != std::string::npos)
+            reason = reason.substr(colon + 2);
+        throw InvalidInput("partnering.answers.not-json",
+                           sourceName + ":" + lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0) + ": " + reason);
+    }
+    return fromJson(std::move(json), sourceName);
+}
+
+AgreementAnswers AgreementAnswers::fromJson(nlohmann::json json, const std::string& sourceName)
+{
+    const auto problems = validate(json);
+    if (!problems.empty()) {
+        std::string message = std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems");
+        for (const auto& problem : problems)
+            message += "\n" + sourceName + ": " + problem.path + ": " + problem.reason;
+        throw InvalidInput("partnering.answers.invalid", message);
+    }
+    AgreementAnswers answers(std::move(json));
+    try {
+        answers.language_ = l10n::canonicalLanguageTag(answers.json_.at("language").get<std::string>());
+    } catch (const InvalidInput& e) {
+        throw InvalidInput("partnering.answers.invalid", "1 problem\n" + sourceName + ": $.language: " + e.reason());
+    }
+    return answers;
+}
+
+const std::string& AgreementAnswers::language() const
+{
+    return language_;
+}
+
+std::vector<StepProgress> progress(const Journey& journey, const AgreementAnswers& answers,
+                                   const l10n::Translator& translator)
+{
+    std::vector<StepProgress> result;
+    for (const auto& step : journey.steps(translator)) {
+        StepProgress stepProgress{step.number, step.id, step.title, {}};
+        collectMissing(step.questions, answers.json(), "$", stepProgress.missing);
+        result.push_back(std::move(stepProgress));
+    }
+    return result;
+}
+
+} // namespace partnering::journey

@@ -1,0 +1,59 @@
+// The answers to the journey's questions (a JSON document described by answers.schema.json):
+// parsing and validation with JSON paths, and per-step progress through the journey.
+#pragma once
+
+#include "journey/Journey.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace partnering::journey {
+
+// One problem with the answers: where (a JSON path such as "$.partners[1].sector") and why.
+struct AnswerProblem {
+    std::string path;
+    std::string reason;
+};
+
+// Answers that are well-formed JSON and valid against the answers schema (they may still be
+// incomplete: see progress()).
+class AgreementAnswers {
+public:
+    // Throws InvalidInput "[partnering.answers.invalid]" listing every problem, each as
+    // "sourceName: $.path: reason" on a line of its own; "[partnering.answers.not-json]"
+    // with line and column for text that is not JSON.
+    static AgreementAnswers parse(std::string_view text, const std::string& sourceName);
+    static AgreementAnswers fromJson(nlohmann::json json, const std::string& sourceName);
+
+    // Every schema problem of `json`, in document order; empty when it is valid.
+    static std::vector<AnswerProblem> validate(const nlohmann::json& json);
+
+    const nlohmann::json& json() const noexcept { return json_; }
+    const std::string& language() const; // canonical BCP 47
+
+    // The answers schema (JSON Schema draft 7), as shipped in the repository.
+    static std::string_view schemaText();
+
+private:
+    explicit AgreementAnswers(nlohmann::json json) : json_(std::move(json)) {}
+    nlohmann::json json_;
+    std::string language_;
+};
+
+// How far the answers go through one step: complete when nothing required is missing.
+struct StepProgress {
+    int number = 0;
+    std::string id;
+    std::string title;
+    std::vector<AnswerProblem> missing; // path of what is missing, and the question's label
+    bool complete() const noexcept { return missing.empty(); }
+};
+
+// Progress through every step of `journey`, labels translated by `translator`.
+std::vector<StepProgress> progress(const Journey& journey, const AgreementAnswers& answers,
+                                   const l10n::Translator& translator);
+
+} // namespace partnering::journey
