@@ -39,14 +39,50 @@ std::string text(double x, double y, const std::string& content, const char* anc
          + "\"" + extra + ">" + xml::escape(content) + "</text>\n";
 }
 
+// At most `limit` characters (not bytes: names are in any script), with an ellipsis when cut.
+std::string shortened(const std::string& name, std::size_t limit)
+{
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        if ((static_cast<unsigned char>(name[i]) & 0xC0) == 0x80)
+            continue;
+        if (++characters > limit)
+            return name.substr(0, i) + "…";
+    }
+    return name;
+}
+
 } // namespace
 
 std::string stakeholderMapSvg(const nlohmann::json& stakeholders, const MapCaptions& captions, double widthCm,
                               double heightCm)
 {
+    struct Placed {
+        int number;
+        std::string name, sector;
+        int interest, influence;
+    };
+    std::vector<Placed> placed;
+    std::vector<std::string> sectorsShown;
+    for (const auto& stakeholder : stakeholders) {
+        if (!stakeholder.is_object() || !stakeholder.contains("interest") || !stakeholder.contains("influence"))
+            continue;
+        const std::string sector = stakeholder.value("sector", "");
+        if (!sector.empty() && std::find(sectorsShown.begin(), sectorsShown.end(), sector) == sectorsShown.end())
+            sectorsShown.push_back(sector);
+        placed.push_back({static_cast<int>(placed.size()) + 1, stakeholder.value("name", ""), sector,
+                          stakeholder["interest"].get<int>(), stakeholder["influence"].get<int>()});
+    }
+
+    // The plot keeps the frame's proportions; the key (numbers to names, in two columns) and
+    // the sector legend go below it, so names never overlap however many share a cell.
     const double width = 1000;
-    const double height = std::max(400.0, width * heightCm / std::max(widthCm, 1.0));
-    const double left = 90, right = width - 30, top = 30, bottom = height - 130;
+    const double plotHeight = std::max(360.0, width * heightCm / std::max(widthCm, 1.0) - 120);
+    const double left = 90, right = width - 30, top = 20, bottom = top + plotHeight;
+    const auto rows = static_cast<double>((placed.size() + 1) / 2);
+    const double legendTop = bottom + 70;
+    const double keyTop = legendTop + 32 * std::ceil(static_cast<double>(sectorsShown.size()) / 4.0) + 10;
+    const double height = keyTop + 26 * rows + 10;
     const auto xOf = [&](double interest) { return left + (interest - 0.5) / 5.0 * (right - left); };
     const auto yOf = [&](double influence) { return bottom - (influence - 0.5) / 5.0 * (bottom - top); };
     const double midX = (left + right) / 2, midY = (top + bottom) / 2;
@@ -71,29 +107,18 @@ std::string stakeholderMapSvg(const nlohmann::json& stakeholders, const MapCapti
     svg += "<text x=\"40\" y=\"" + num(midY) + "\" text-anchor=\"middle\" font-size=\"24\" transform=\"rotate(-90 40 "
          + num(midY) + ")\">" + xml::escape(captions.influence) + " →</text>\n";
 
-    // Stakeholders on the same cell are spread around it so none hides another.
-    std::map<std::pair<int, int>, int> placed;
-    std::vector<std::string> sectorsShown;
-    for (const auto& stakeholder : stakeholders) {
-        if (!stakeholder.is_object() || !stakeholder.contains("interest") || !stakeholder.contains("influence"))
-            continue;
-        const int interest = stakeholder["interest"].get<int>();
-        const int influence = stakeholder["influence"].get<int>();
-        const int n = placed[{interest, influence}]++;
-        const double angle = n * 2.399963; // golden angle
-        const double radius = n == 0 ? 0 : 14.0 * std::sqrt(n);
-        const double x = xOf(interest) + radius * std::cos(angle);
-        const double y = yOf(influence) + radius * std::sin(angle);
-        const std::string sector = stakeholder.value("sector", "");
-        if (!sector.empty() && std::find(sectorsShown.begin(), sectorsShown.end(), sector) == sectorsShown.end())
-            sectorsShown.push_back(sector);
-        svg += "<circle cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"11\" fill=\"" + colourOf(sector)
+    // Stakeholders on the same cell sit side by side in rows of four.
+    std::map<std::pair<int, int>, int> inCell;
+    for (const auto& p : placed) {
+        const int n = inCell[{p.interest, p.influence}]++;
+        const double x = xOf(p.interest) + (n % 4 - 1.5) * 30;
+        const double y = yOf(p.influence) + (n / 4) * 30 - 10;
+        svg += "<circle cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"14\" fill=\"" + colourOf(p.sector)
              + "\" stroke=\"#222222\" stroke-width=\"1.5\"/>\n";
-        const bool labelLeft = x > right - 180;
-        svg += text(labelLeft ? x - 16 : x + 16, y + 7, stakeholder.value("name", ""), labelLeft ? "end" : "start", 18);
+        svg += text(x, y + 6, std::to_string(p.number), "middle", 16, " font-weight=\"bold\"");
     }
     double legendX = left;
-    double legendY = bottom + 78;
+    double legendY = legendTop;
     for (const auto& sector : sectorsShown) {
         const auto caption = captions.sectors.find(sector);
         const std::string label = caption != captions.sectors.end() ? caption->second : sector;
@@ -106,6 +131,11 @@ std::string stakeholderMapSvg(const nlohmann::json& stakeholders, const MapCapti
              + "\" stroke=\"#222222\"/>\n";
         svg += text(legendX + 26, legendY, label, "start", 18);
         legendX += legendWidth;
+    }
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        const double x = i < (placed.size() + 1) / 2 ? left : midX + 10;
+        const double y = keyTop + 26 * static_cast<double>(i % ((placed.size() + 1) / 2)) + 18;
+        svg += text(x, y, std::to_string(placed[i].number) + ". " + shortened(placed[i].name, 40), "start", 18);
     }
     svg += "</svg>\n";
     return svg;

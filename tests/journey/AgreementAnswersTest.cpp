@@ -1,0 +1,156 @@
+#include "journey/AgreementAnswers.hpp"
+
+#include "error/Error.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+using partnering::InvalidInput;
+using partnering::journey::AgreementAnswers;
+using partnering::journey::Journey;
+using partnering::journey::Question;
+using nlohmann::json;
+
+namespace {
+
+std::string example(const std::string& name)
+{
+    std::ifstream in(std::string(PARTNERING_SOURCE_DIR) + "/examples/" + name);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::string errorOf(const std::string& text)
+{
+    try {
+        AgreementAnswers::parse(text, "answers.json");
+    } catch (const InvalidInput& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+TEST(AgreementAnswers, BothWorkedExamplesAreValidAndComplete)
+{
+    for (const char* name : {"small.json", "large.json"}) {
+        const auto answers = AgreementAnswers::parse(example(name), name);
+        const auto steps = partnering::journey::progress(Journey::standard(), answers, partnering::l10n::Translator());
+        ASSERT_EQ(steps.size(), 7u);
+        for (const auto& step : steps)
+            EXPECT_TRUE(step.complete()) << name << " step " << step.number << ": "
+                                         << (step.missing.empty() ? "" : step.missing.front().path);
+    }
+}
+
+TEST(AgreementAnswers, EveryProblemIsReportedWithItsJsonPath)
+{
+    auto answers = json::parse(example("small.json"));
+    answers["partners"][0]["sector"] = "ngo";
+    answers["partners"][1]["contributions"][0]["value"]["currency"] = "dollars";
+    answers["governance"]["colour"] = "blue";
+    answers["signing"]["date"] = "23/11/2026";
+    const std::string error = errorOf(answers.dump());
+    EXPECT_NE(error.find("[partnering.answers.invalid] 4 problems"), std::string::npos) << error;
+    EXPECT_NE(error.find("answers.json: $.partners[0].sector:"), std::string::npos) << error;
+    EXPECT_NE(error.find("answers.json: $.partners[1].contributions[0].value.currency:"), std::string::npos) << error;
+    EXPECT_NE(error.find("answers.json: $.governance"), std::string::npos) << error;
+    EXPECT_NE(error.find("colour"), std::string::npos) << error;
+    EXPECT_NE(error.find("answers.json: $.signing.date:"), std::string::npos) << error;
+}
+
+TEST(AgreementAnswers, TextThatIsNotJsonGetsLineAndColumn)
+{
+    const std::string error = errorOf("{\n  \"language\": \"en\",\n  \"vision\": {\"statement\": \"x\",}\n}");
+    EXPECT_NE(error.find("[partnering.answers.not-json] answers.json:3:"), std::string::npos) << error;
+}
+
+TEST(AgreementAnswers, TheLanguageIsRequiredAndMustBeATag)
+{
+    EXPECT_NE(errorOf("{}").find("$"), std::string::npos);
+    EXPECT_NE(errorOf(R"({"language": "english please"})").find("$.language"), std::string::npos);
+    EXPECT_EQ(AgreementAnswers::parse(R"({"language": "zh_CN"})", "a.json").language(), "zh-CN");
+}
+
+TEST(AgreementAnswers, ProgressSaysWhatEachStepStillNeeds)
+{
+    auto answers = json::parse(example("small.json"));
+    answers["partners"][1].erase("focal_point");
+    answers["partners"].erase(0);
+    answers.erase("vision");
+    const auto steps = partnering::journey::progress(
+        Journey::standard(), AgreementAnswers::fromJson(answers, "a.json"), partnering::l10n::Translator());
+    EXPECT_TRUE(steps[0].complete());
+    ASSERT_FALSE(steps[1].complete());
+    EXPECT_EQ(steps[1].missing.front().path, "$.vision.statement");
+    ASSERT_FALSE(steps[4].complete());
+    std::vector<std::string> paths;
+    for (const auto& missing : steps[4].missing)
+        paths.push_back(missing.path);
+    EXPECT_EQ(paths, (std::vector<std::string>{"$.partners", "$.partners[0].focal_point.name"}));
+    EXPECT_NE(steps[4].missing.front().reason.find("needs at least 2, has 1"), std::string::npos);
+}
+
+TEST(AgreementAnswers, AnEmptyDraftIsValidButNoStepIsComplete)
+{
+    const auto answers = AgreementAnswers::parse(R"({"language": "fr"})", "a.json");
+    for (const auto& step : partnering::journey::progress(Journey::standard(), answers, partnering::l10n::Translator()))
+        EXPECT_FALSE(step.complete()) << step.number;
+}
+
+// Every question of the journey asks for an answer the schema has: the wizard and the
+// filler can never disagree about where an answer lives.
+void expectInSchema(const std::vector<Question>& questions, const json& schemaNode, const json& definitions,
+                    const std::string& where)
+{
+    const auto deref = [&](const json& node) -> const json& {
+        if (node.contains("$ref"))
+            return definitions[node["$ref"].get<std::string>().substr(std::string("#/definitions/").size())];
+        return node;
+    };
+    for (const auto& question : questions) {
+        const json* node = &deref(schemaNode);
+        std::string path = question.path;
+        std::size_t start = 0;
+        bool found = true;
+        while (start <= path.size() && found) {
+            const auto dot = std::min(path.find('.', start), path.size());
+            const std::string key = path.substr(start, dot - start);
+            found = node->contains("properties") && (*node)["properties"].contains(key);
+            if (found)
+                node = &deref((*node)["properties"][key]);
+            start = dot + 1;
+        }
+        ASSERT_TRUE(found) << where << "." << question.path;
+        if (question.type == Question::Type::List) {
+            ASSERT_EQ(node->value("type", ""), "array") << where << "." << question.path;
+            expectInSchema(question.items, deref((*node)["items"]), definitions, where + "." + question.path + "[]");
+        }
+        for (const auto& choice : question.choices) {
+            ASSERT_TRUE(node->contains("enum")) << question.path;
+            EXPECT_NE(std::find((*node)["enum"].begin(), (*node)["enum"].end(), choice.value), (*node)["enum"].end())
+                << question.path << " = " << choice.value;
+        }
+    }
+}
+
+TEST(AgreementAnswers, EveryQuestionOfTheJourneyIsAnAnswerOfTheSchema)
+{
+    const auto schema = json::parse(AgreementAnswers::schemaText());
+    for (const auto& step : Journey::standard().steps(partnering::l10n::Translator()))
+        expectInSchema(step.questions, schema, schema["definitions"], "$");
+}
+
+TEST(Journey, EveryStepHasGuidanceAndQuestions)
+{
+    for (const auto& step : Journey::standard().steps(partnering::l10n::Translator())) {
+        EXPECT_GE(step.guidance.size(), 2u) << step.number;
+        EXPECT_FALSE(step.questions.empty()) << step.number;
+        for (const auto& paragraph : step.guidance)
+            EXPECT_EQ(paragraph.find("GUIDANCE"), std::string::npos) << step.number;
+    }
+}
+
+} // namespace
