@@ -193,6 +193,25 @@ class Office:
     def desktop(self):
         return self.create("com.sun.star.frame.Desktop")
 
+    def load(self, path, **properties):
+        """Opens a document (hidden unless told otherwise); `path` must be readable by soffice."""
+        from com.sun.star.beans import PropertyValue
+        properties.setdefault("Hidden", True)
+        args = tuple(PropertyValue(Name=k, Value=v) for k, v in properties.items())
+        document = self.desktop().loadComponentFromURL(_file_url(path), "_blank", 0, args)
+        if document is None:
+            raise OfficeError("LibreOffice could not open %s" % path)
+        return document
+
+    @staticmethod
+    def store(document, path, filter_name, filter_options=None):
+        """Stores a copy of `document` in `path` (in a folder soffice may write: writable_path)."""
+        from com.sun.star.beans import PropertyValue
+        args = [PropertyValue(Name="FilterName", Value=filter_name)]
+        if filter_options:
+            args.append(PropertyValue(Name="FilterOptions", Value=filter_options))
+        document.storeToURL(_file_url(path), tuple(args))
+
     def is_alive(self):
         """True when soffice still answers a UNO call."""
         if self.process is None or self.process.poll() is not None:
