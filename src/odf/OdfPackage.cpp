@@ -178,6 +178,8 @@ std::string OdfPackage::read(std::string_view name) const
     return bytes;
 }
 
+constexpr std::size_t kStoreBelow = 16 * 1024;
+
 struct PackageWriter::Impl {
     std::filesystem::path path;
     std::unique_ptr<zip_t, ZipCloser> zip;
@@ -193,7 +195,7 @@ struct PackageWriter::Impl {
         if (store)
             zip_set_file_compression(zip.get(), static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
         else
-            zip_set_file_compression(zip.get(), static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 6);
+            zip_set_file_compression(zip.get(), static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 1);
     }
 };
 
@@ -221,7 +223,9 @@ void PackageWriter::add(std::string name, std::string bytes)
 {
     impl_->buffers.push_back(std::move(bytes));
     const auto& data = impl_->buffers.back();
-    impl_->addSource(name, zip_source_buffer(impl_->zip.get(), data.data(), data.size(), 0), false);
+    // Small entries are stored: deflating them saves little and each deflate stream costs
+    // a quarter of a megabyte of zeroed tables. Large ones are deflated fast (level 1).
+    impl_->addSource(name, zip_source_buffer(impl_->zip.get(), data.data(), data.size(), 0), data.size() < kStoreBelow);
 }
 
 void PackageWriter::copy(const OdfPackage& source, std::string_view name)

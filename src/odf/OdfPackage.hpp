@@ -55,7 +55,7 @@ public:
     PackageWriter(const PackageWriter&) = delete;
     PackageWriter& operator=(const PackageWriter&) = delete;
 
-    void add(std::string name, std::string bytes); // deflated
+    void add(std::string name, std::string bytes); // deflated, unless small
     // Copies an entry as the source stores it (still compressed: byte for byte).
     void copy(const OdfPackage& source, std::string_view name);
     void commit();
