@@ -83,8 +83,35 @@ def headless(args):
         writer_document_of_steps(office, steps_by_language, odt, pdf)
         for path in (odt, pdf):
             shutil.move(path, os.path.join(output, os.path.basename(path)))
+        # The journey's answers drafted into an agreement by the filler, then rendered by LibreOffice.
+        source = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        templates = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(args.cli))), "share", "partnering", "templates")
+        for example, language in (("small", "en"), ("large", "fr")):
+            answers = os.path.join(source, "examples", example + ".json")
+            draft = office.writable_path("agreement-%s.%s.odt" % (example, language))
+            subprocess.run([args.cli, "fill", "--template", os.path.join(templates, "agreement.ott"), "--answers", answers,
+                            "--out", draft, "--lang", language], check=True, capture_output=True)
+            os.chmod(draft, 0o644)
+            with open(os.path.join(output, "agreement-%s.check.txt" % example), "w", encoding="utf-8") as out:
+                out.write(subprocess.run([args.cli, "check", "--answers", answers], check=True, capture_output=True,
+                                         text=True).stdout)
+            document = office.load(draft)
+            try:
+                office.store(document, office.writable_path(os.path.basename(draft)[:-4] + ".pdf"), "writer_pdf_Export")
+            finally:
+                document.close(True)
+            for path in (draft, draft[:-4] + ".pdf"):
+                shutil.move(path, os.path.join(output, os.path.basename(path)))
     finally:
         office.stop()
+
+    # The lessons library indexed, and searched in French.
+    index = os.path.join(output, "lessons-index")
+    subprocess.run([args.cli, "index", "build", "--db", index, "--glossary", os.path.join(source, "index", "glossary.tbx"),
+                    os.path.join(source, "index", "lessons")], check=True, capture_output=True)
+    with open(os.path.join(output, "lessons-search.fr.json"), "w", encoding="utf-8") as out:
+        out.write(subprocess.run([args.cli, "search", "--db", index, "--lang", "fr", "--json", "--limit", "5",
+                                  "stratégie de sortie"], check=True, capture_output=True, text=True).stdout)
 
     cli_json = subprocess.run([args.cli, "steps", "--lang", "fr", "--json"], capture_output=True, text=True,
                               check=True).stdout

@@ -468,7 +468,8 @@ BuildReport LessonIndex::build(const std::vector<fs::path>& inputs, const std::o
             workStamps.push_back(stamp);
         }
 
-        const unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+        // The calling thread writes to Xapian, the bottleneck: it keeps a core of its own.
+        const unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency() - 1);
         pipeline(work, workStamps, threads, [&](std::size_t i, Prepared prepared) {
             const InputFile& file = work[i];
             const FileStamp* previous = workStamps[i];

@@ -30,7 +30,7 @@ struct BuildReport {
 };
 
 struct BuildOptions {
-    unsigned threads = 0; // analysis threads; 0 = one per core
+    unsigned threads = 0; // analysis threads; 0 = one per core but the writer's
     // Called after each file is written (tests use it to stop a build half-way).
     std::function<void(std::size_t done, std::size_t total)> progress;
 };

@@ -1,4 +1,5 @@
 #include "lessons/LessonSearch.hpp"
+#include "xml/XmlDocument.hpp"
 
 #include "error/Error.hpp"
 #include "l10n/Catalogs.hpp"
@@ -39,22 +40,6 @@ struct QueryTerms {
     bool expanding = false; // collecting a synonym's terms
 };
 
-std::string escapeMarkup(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out.push_back(c);
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 std::string Snippet::markup() const
@@ -62,13 +47,13 @@ std::string Snippet::markup() const
     std::string out;
     std::size_t at = 0;
     for (const auto& [begin, end] : hits) {
-        out += escapeMarkup(std::string_view(text).substr(at, begin - at));
+        out += xml::escape(std::string_view(text).substr(at, begin - at));
         out += "<mark>";
-        out += escapeMarkup(std::string_view(text).substr(begin, end - begin));
+        out += xml::escape(std::string_view(text).substr(begin, end - begin));
         out += "</mark>";
         at = end;
     }
-    out += escapeMarkup(std::string_view(text).substr(at));
+    out += xml::escape(std::string_view(text).substr(at));
     return out;
 }
 

@@ -229,6 +229,30 @@ TEST_F(TemplateFillerTest, TheDraftIsAnOdtWithTheAnswersAndTheStakeholderMap)
     EXPECT_NE(draft.read("meta.xml").find("<meta:generator>test</meta:generator>"), std::string::npos);
 }
 
+TEST_F(TemplateFillerTest, AHostileTemplateIsRefusedBeforeAnythingIsRead)
+{
+    const auto packageWith = [&](const std::string& name, const std::string& content) {
+        partnering::odf::PackageWriter writer(dir_ / name, partnering::odf::kTextTemplateMimetype);
+        writer.add("content.xml", content);
+        writer.commit();
+        try {
+            TemplateFiller::open(dir_ / name);
+        } catch (const InvalidInput& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    const auto xxe = packageWith("xxe.ott", "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                                            "<d>&e;</d>");
+    EXPECT_NE(xxe.find("[partnering.xml.entity-declared] " + (dir_ / "xxe.ott").string() + ": content.xml"), std::string::npos) << xxe;
+    std::string laughs = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\">";
+    for (char c = 'b'; c <= 'j'; ++c)
+        laughs += std::string("<!ENTITY ") + c + " \"&" + static_cast<char>(c - 1) + ";&" + static_cast<char>(c - 1) + ";\">";
+    laughs += "]><d>&j;</d>";
+    EXPECT_NE(packageWith("laughs.ott", laughs).find("[partnering.xml.entity-declared]"), std::string::npos);
+    EXPECT_NE(packageWith("html.ott", "<html><p>").find("[partnering.xml.malformed]"), std::string::npos);
+}
+
 TEST_F(TemplateFillerTest, NothingIsWrittenWhenTheTemplateIsBroken)
 {
     std::ofstream(dir_ / "broken.ott") << "PK\x03\x04 not really";

@@ -138,7 +138,11 @@ class Office:
         os.chmod(self._log.name, 0o666)
         self.process = subprocess.Popen(self._as_user + args, env=self._env, stdout=self._log,
                                         stderr=subprocess.STDOUT, start_new_session=True)
-        self.context = self._connect(timeout)
+        try:
+            self.context = self._connect(timeout)
+        except BaseException:
+            self.stop()  # never leave a soffice behind
+            raise
         return self
 
     def run_gui(self, *documents):

@@ -74,6 +74,14 @@ class FilledDraftsInLibreOffice(unittest.TestCase):
         os.makedirs(ARTIFACTS, exist_ok=True)
         cls.office = Office()
         cls.office.start()
+        try:
+            cls.convert_every_draft()
+        except BaseException:
+            cls.office.stop()  # unittest skips tearDownClass when setUpClass fails
+            raise
+
+    @classmethod
+    def convert_every_draft(cls):
         cls.texts = {}
         for template in ("agreement", "mou", "workplan"):
             for name in EXAMPLES:
