@@ -27,5 +27,6 @@ struct Context {
 void addStepsCommand(CLI::App& app, Context& context);
 void addLessonsCommands(CLI::App& app, Context& context);
 void addAgreementCommands(CLI::App& app, Context& context);
+void addTranslationCommands(CLI::App& app, Context& context);
 
 } // namespace partnering::cli

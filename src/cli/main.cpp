@@ -38,6 +38,7 @@ int main(int argc, char** argv)
     cli::addStepsCommand(app, context);
     cli::addLessonsCommands(app, context);
     cli::addAgreementCommands(app, context);
+    cli::addTranslationCommands(app, context);
 
     try {
         app.parse(argc, argv);

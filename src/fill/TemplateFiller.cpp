@@ -3,10 +3,9 @@
 #include "error/Error.hpp"
 #include "fill/StakeholderMap.hpp"
 #include "fill/ValueFormatter.hpp"
+#include "odf/TextContent.hpp"
+#include "odf/XmlScan.hpp"
 #include "xml/XmlDocument.hpp"
-
-#include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 
 #include <algorithm>
 #include <cstring>
@@ -19,18 +18,14 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::string_view kTextNs = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
-constexpr std::string_view kTableNs = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
-constexpr std::string_view kDrawNs = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
-constexpr std::string_view kSvgNs = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0";
-constexpr std::string_view kMetaNs = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0";
+constexpr std::string_view kMetaNs = odf::ns::kMeta;
 constexpr std::string_view kMapName = "stakeholder-map";
 constexpr std::string_view kMapPicture = "Pictures/stakeholder-map.svg";
 constexpr std::string_view kMetaSlot = "@@partnering-answers-slot@@";
 
 // ---------------------------------------------------------------------------------------
-// Reading the template: one SAX pass records every element with its byte offsets, so that
-// everything between the places we fill is copied exactly as the template has it.
+// Reading the template: one SAX pass (odf::scanXml) records every element with its byte
+// offsets, so that everything between the places we fill is copied exactly as it is.
 
 enum class Kind { Other, Placeholder, Section, Row, ListItem, Paragraph, Frame, Image };
 
@@ -45,120 +40,46 @@ struct Element {
     std::string width, height; // a frame's svg:width and svg:height
 };
 
-struct Scan {
-    std::string_view bytes;
-    xmlParserCtxt* ctxt = nullptr;
+// The template's elements as the filler sees them.
+std::vector<Element> elementsOf(std::string_view bytes, const std::string& sourceName)
+{
+    auto scanned = odf::scanXml(bytes, sourceName);
     std::vector<Element> elements;
-    std::vector<int> open;
-};
-
-std::string decodeAttribute(const xmlChar* begin, const xmlChar* end)
-{
-    std::string value(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin));
-    static const std::pair<std::string_view, char> entities[] = {
-        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
-    for (const auto& [entity, c] : entities) {
-        for (auto at = value.find(entity); at != std::string::npos; at = value.find(entity, at + 1))
-            value.replace(at, entity.size(), 1, c);
+    elements.reserve(scanned.size());
+    for (auto& s : scanned) {
+        Element element;
+        element.start = s.start;
+        element.startTagEnd = s.startTagEnd;
+        element.endTagStart = s.endTagStart;
+        element.end = s.end;
+        element.line = s.line;
+        element.parent = s.parent;
+        element.children = std::move(s.children);
+        if (s.ns == odf::ns::kText) {
+            if (s.name == "placeholder") {
+                element.kind = Kind::Placeholder;
+                element.text = odf::decodeXmlText(bytes.substr(s.startTagEnd, s.endTagStart - s.startTagEnd));
+            } else if (s.name == "section") {
+                element.kind = Kind::Section;
+                element.name = s.attribute(odf::ns::kText, "name");
+            } else if (s.name == "list-item") {
+                element.kind = Kind::ListItem;
+            } else if (s.name == "p" || s.name == "h") {
+                element.kind = Kind::Paragraph;
+            }
+        } else if (s.is(odf::ns::kTable, "table-row")) {
+            element.kind = Kind::Row;
+        } else if (s.is(odf::ns::kDraw, "frame")) {
+            element.kind = Kind::Frame;
+            element.name = s.attribute(odf::ns::kDraw, "name");
+            element.width = s.attribute(odf::ns::kSvg, "width");
+            element.height = s.attribute(odf::ns::kSvg, "height");
+        } else if (s.is(odf::ns::kDraw, "image")) {
+            element.kind = Kind::Image;
+        }
+        elements.push_back(std::move(element));
     }
-    return value;
-}
-
-bool is(const xmlChar* uri, std::string_view ns)
-{
-    return uri != nullptr && ns == reinterpret_cast<const char*>(uri);
-}
-
-void onStart(void* ctx, const xmlChar* localname, const xmlChar*, const xmlChar* uri, int, const xmlChar**,
-             int attributeCount, int, const xmlChar** attributes)
-{
-    auto& scan = *static_cast<Scan*>(static_cast<xmlParserCtxt*>(ctx)->_private);
-    const auto at = static_cast<std::size_t>(xmlByteConsumed(scan.ctxt));
-    Element element;
-    element.start = scan.bytes.rfind('<', at);
-    const bool empty = at < scan.bytes.size() && scan.bytes[at] == '/';
-    element.startTagEnd = at + (empty ? 2 : 1);
-    element.line = xmlSAX2GetLineNumber(scan.ctxt);
-    element.parent = scan.open.empty() ? -1 : scan.open.back();
-    const std::string_view name = reinterpret_cast<const char*>(localname);
-    if (is(uri, kTextNs)) {
-        if (name == "placeholder")
-            element.kind = Kind::Placeholder;
-        else if (name == "section")
-            element.kind = Kind::Section;
-        else if (name == "list-item")
-            element.kind = Kind::ListItem;
-        else if (name == "p" || name == "h")
-            element.kind = Kind::Paragraph;
-    } else if (is(uri, kTableNs) && name == "table-row") {
-        element.kind = Kind::Row;
-    } else if (is(uri, kDrawNs) && name == "frame") {
-        element.kind = Kind::Frame;
-    } else if (is(uri, kDrawNs) && name == "image") {
-        element.kind = Kind::Image;
-    }
-    for (int i = 0; i < attributeCount; ++i) {
-        const xmlChar** attribute = attributes + 5 * i;
-        const std::string_view attributeName = reinterpret_cast<const char*>(attribute[0]);
-        if ((element.kind == Kind::Section && is(attribute[2], kTextNs) && attributeName == "name")
-            || (element.kind == Kind::Frame && is(attribute[2], kDrawNs) && attributeName == "name"))
-            element.name = decodeAttribute(attribute[3], attribute[4]);
-        else if (element.kind == Kind::Frame && is(attribute[2], kSvgNs) && attributeName == "width")
-            element.width = decodeAttribute(attribute[3], attribute[4]);
-        else if (element.kind == Kind::Frame && is(attribute[2], kSvgNs) && attributeName == "height")
-            element.height = decodeAttribute(attribute[3], attribute[4]);
-    }
-    const int index = static_cast<int>(scan.elements.size());
-    if (element.parent >= 0)
-        scan.elements[static_cast<std::size_t>(element.parent)].children.push_back(index);
-    scan.elements.push_back(std::move(element));
-    scan.open.push_back(index);
-}
-
-void onEnd(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*)
-{
-    auto& scan = *static_cast<Scan*>(static_cast<xmlParserCtxt*>(ctx)->_private);
-    const auto at = static_cast<std::size_t>(xmlByteConsumed(scan.ctxt));
-    Element& element = scan.elements[static_cast<std::size_t>(scan.open.back())];
-    scan.open.pop_back();
-    element.end = at;
-    element.endTagStart = at == element.startTagEnd ? at : scan.bytes.rfind('<', at - 1);
-}
-
-void onCharacters(void* ctx, const xmlChar* text, int length)
-{
-    auto& scan = *static_cast<Scan*>(static_cast<xmlParserCtxt*>(ctx)->_private);
-    if (scan.open.empty())
-        return;
-    Element& element = scan.elements[static_cast<std::size_t>(scan.open.back())];
-    if (element.kind == Kind::Placeholder)
-        element.text.append(reinterpret_cast<const char*>(text), static_cast<std::size_t>(length));
-}
-
-std::vector<Element> scanElements(std::string_view bytes, const std::string& sourceName)
-{
-    xml::parse(bytes, sourceName); // the safety checks (entities, size, well-formedness) first
-    std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxt*)> ctxt(
-        xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size())), xmlFreeParserCtxt);
-    if (!ctxt)
-        throw EnvironmentFailure("partnering.xml.no-parser", sourceName + ": libxml2 could not create a parser");
-    Scan scan;
-    scan.bytes = bytes;
-    scan.ctxt = ctxt.get();
-    xmlSAXHandler handler;
-    std::memset(&handler, 0, sizeof handler);
-    handler.initialized = XML_SAX2_MAGIC;
-    handler.startElementNs = onStart;
-    handler.endElementNs = onEnd;
-    handler.characters = onCharacters;
-    std::memcpy(ctxt->sax, &handler, sizeof handler);
-    ctxt->_private = &scan;
-    ctxt->userData = ctxt.get();
-    xmlCtxtUseOptions(ctxt.get(), XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    xmlParseDocument(ctxt.get());
-    if (!ctxt->wellFormed || scan.elements.empty())
-        throw InvalidInput("partnering.xml.malformed", sourceName + ": not well-formed XML");
-    return std::move(scan.elements);
+    return elements;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -739,43 +660,6 @@ std::string formatValue(const Resolved& resolved, const Context& context)
     return texts.empty() ? std::string() : context.formatter.list(texts);
 }
 
-// Answer text as ODF paragraph content: markup escaped, line breaks, tabs and runs of spaces
-// kept (ODF collapses spaces), characters XML cannot carry dropped.
-void appendOdfText(std::string& out, std::string_view text)
-{
-    std::size_t spaces = 0;
-    const auto flushSpaces = [&] {
-        if (spaces > 0)
-            out.push_back(' ');
-        if (spaces > 1)
-            out += "<text:s text:c=\"" + std::to_string(spaces - 1) + "\"/>";
-        spaces = 0;
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == ' ') {
-            ++spaces;
-            continue;
-        }
-        flushSpaces();
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '\n': out += "<text:line-break/>"; break;
-        case '\t': out += "<text:tab/>"; break;
-        case '\r':
-            if (i + 1 >= text.size() || text[i + 1] != '\n')
-                out += "<text:line-break/>";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) >= 0x20)
-                out.push_back(c);
-        }
-    }
-    flushSpaces();
-}
-
 MapCaptions mapCaptions(const Context& context)
 {
     MapCaptions captions;
@@ -829,9 +713,9 @@ struct TemplateFiller::Compiled {
                     std::size_t count = resolved.mapped ? resolved.values.size() : 0;
                     if (!resolved.mapped && resolved.values.size() == 1)
                         count = resolved.values.front()->is_array() ? resolved.values.front()->size() : 1;
-                    appendOdfText(out, context.formatter.number(static_cast<double>(count)));
+                    odf::appendText(out, context.formatter.number(static_cast<double>(count)));
                 } else {
-                    appendOdfText(out, formatValue(resolved, context));
+                    odf::appendText(out, formatValue(resolved, context));
                 }
                 break;
             }
@@ -1002,7 +886,7 @@ TemplateFiller TemplateFiller::fromPackage(odf::OdfPackage package)
                            name + ": a " + package.mimetype() + " package, not a Writer template");
     auto compiled = std::make_unique<Compiled>(std::move(package));
     compiled->content = compiled->package.read("content.xml");
-    Compiler compiler(compiled->content, scanElements(compiled->content, name + ": content.xml"), name + ": content.xml");
+    Compiler compiler(compiled->content, elementsOf(compiled->content, name + ": content.xml"), name + ": content.xml");
     compiled->program = compiler.compile();
     compiled->fields = compiler.fields();
     compiled->hasMap = compiler.hasMap();

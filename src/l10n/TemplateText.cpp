@@ -1,0 +1,539 @@
+#include "l10n/TemplateText.hpp"
+
+#include "error/Error.hpp"
+#include "l10n/Catalogs.hpp"
+#include "odf/TextContent.hpp"
+#include "odf/XmlScan.hpp"
+#include "xml/XmlDocument.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+namespace partnering::l10n {
+
+namespace {
+
+constexpr const char* kParts[] = {"content.xml", "styles.xml"};
+constexpr const char* kStyleNs = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+constexpr const char* kFoNs = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0";
+constexpr const char* kDcNs = "http://purl.org/dc/elements/1.1/";
+constexpr const char* kOfficeNs = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+
+bool isParagraph(const odf::ScannedElement& element)
+{
+    return element.ns == odf::ns::kText && (element.name == "p" || element.name == "h");
+}
+
+bool insideParagraph(const std::vector<odf::ScannedElement>& elements, int index)
+{
+    for (int p = elements[static_cast<std::size_t>(index)].parent; p >= 0; p = elements[static_cast<std::size_t>(p)].parent) {
+        if (isParagraph(elements[static_cast<std::size_t>(p)]))
+            return true;
+    }
+    return false;
+}
+
+// One paragraph's content as unit text: ODF's whitespace rules applied (runs of spaces
+// collapse, <text:s/>, <text:tab/> and <text:line-break/> are the spaces, tabs and breaks).
+class UnitBuilder {
+public:
+    UnitBuilder(std::string_view bytes, const std::vector<odf::ScannedElement>& elements) : bytes_(bytes), elements_(elements) {}
+
+    void content(int index)
+    {
+        const auto& element = elements_[static_cast<std::size_t>(index)];
+        std::size_t cursor = element.startTagEnd;
+        for (const int childIndex : element.children) {
+            const auto& child = elements_[static_cast<std::size_t>(childIndex)];
+            literal(odf::decodeXmlText(bytes_.substr(cursor, child.start - cursor)), true);
+            this->child(childIndex);
+            cursor = child.end;
+        }
+        literal(odf::decodeXmlText(bytes_.substr(cursor, element.endTagStart - cursor)), true);
+    }
+
+    std::string text;
+    std::vector<InlineCode> codes;
+
+private:
+    void literal(std::string_view raw, bool collapse)
+    {
+        for (const char c : raw) {
+            const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+            if (collapse && space) {
+                if (!text.empty() && !lastWasSpace_)
+                    text.push_back(' ');
+                lastWasSpace_ = true;
+                continue;
+            }
+            lastWasSpace_ = collapse ? false : c == ' ';
+            if (c == '{')
+                text += "{{";
+            else
+                text.push_back(c);
+        }
+    }
+
+    void child(int index)
+    {
+        const auto& element = elements_[static_cast<std::size_t>(index)];
+        const auto bytesOf = [&](std::size_t from, std::size_t to) { return std::string(bytes_.substr(from, to - from)); };
+        if (element.ns == odf::ns::kText) {
+            if (element.name == "s") {
+                const std::string count = element.attribute(odf::ns::kText, "c");
+                literal(std::string(count.empty() ? 1 : std::max(1, std::stoi(count)), ' '), false);
+                return;
+            }
+            if (element.name == "tab") {
+                literal("\t", false);
+                return;
+            }
+            if (element.name == "line-break") {
+                literal("\n", false);
+                return;
+            }
+            if (element.name == "soft-page-break")
+                return;
+            if ((element.name == "span" || element.name == "a") && element.startTagEnd != element.end) {
+                InlineCode code;
+                code.id = static_cast<int>(codes.size()) + 1;
+                code.paired = true;
+                code.open = bytesOf(element.start, element.startTagEnd);
+                code.close = bytesOf(element.endTagStart, element.end);
+                code.meaning = element.name == "a" ? "link to " + element.attribute("http://www.w3.org/1999/xlink", "href")
+                                                   : "formatting (" + element.attribute(odf::ns::kText, "style-name") + ")";
+                codes.push_back(code);
+                text += "{" + std::to_string(code.id) + "}";
+                lastWasSpace_ = false;
+                content(index);
+                text += "{/" + std::to_string(code.id) + "}";
+                return;
+            }
+        }
+        InlineCode code;
+        code.id = static_cast<int>(codes.size()) + 1;
+        code.open = bytesOf(element.start, element.end);
+        if (element.is(odf::ns::kText, "placeholder"))
+            code.meaning = "field " + odf::decodeXmlText(bytes_.substr(element.startTagEnd, element.endTagStart - element.startTagEnd));
+        else if (element.is(odf::ns::kText, "page-number"))
+            code.meaning = "page number";
+        else if (element.is(odf::ns::kText, "page-count"))
+            code.meaning = "page count";
+        else if (element.ns == odf::ns::kDraw)
+            code.meaning = "picture or frame";
+        else
+            code.meaning = element.name;
+        codes.push_back(code);
+        text += "{" + std::to_string(code.id) + "/}";
+        lastWasSpace_ = false;
+    }
+
+    std::string_view bytes_;
+    const std::vector<odf::ScannedElement>& elements_;
+    bool lastWasSpace_ = false;
+};
+
+bool hasWords(const std::string& text)
+{
+    bool inCode = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '{' && i + 1 < text.size() && text[i + 1] == '{') {
+            ++i;
+            continue;
+        }
+        if (c == '{')
+            inCode = true;
+        else if (c == '}')
+            inCode = false;
+        else if (!inCode && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80))
+            return true;
+    }
+    return false;
+}
+
+// A unit's text as pieces: literal text, or a code (standalone, opening or closing).
+struct Piece {
+    enum class Type { Text, Standalone, Open, Close } type = Type::Text;
+    std::string text;
+    int id = 0;
+};
+
+std::vector<Piece> piecesOf(const std::string& text)
+{
+    std::vector<Piece> pieces;
+    const auto addText = [&](char c) {
+        if (pieces.empty() || pieces.back().type != Piece::Type::Text)
+            pieces.push_back({});
+        pieces.back().text.push_back(c);
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '{') {
+            addText(text[i]);
+            continue;
+        }
+        if (i + 1 < text.size() && text[i + 1] == '{') {
+            addText('{');
+            ++i;
+            continue;
+        }
+        const bool closing = i + 1 < text.size() && text[i + 1] == '/';
+        std::size_t j = i + (closing ? 2 : 1);
+        const std::size_t digits = j;
+        while (j < text.size() && text[j] >= '0' && text[j] <= '9')
+            ++j;
+        const bool standalone = !closing && j + 1 < text.size() && text[j] == '/' && text[j + 1] == '}';
+        const std::size_t end = standalone ? j + 1 : j;
+        if (j == digits || end >= text.size() || text[end] != '}' || j - digits > 6) {
+            addText('{'); // not a code: a brace the translator typed
+            continue;
+        }
+        Piece piece;
+        piece.type = closing ? Piece::Type::Close : standalone ? Piece::Type::Standalone : Piece::Type::Open;
+        piece.id = std::stoi(text.substr(digits, j - digits));
+        pieces.push_back(piece);
+        i = end;
+    }
+    return pieces;
+}
+
+// Unit text as a reader would see it in a note: fields by name, other codes left out.
+std::string readable(const std::string& text, const std::vector<InlineCode>& codes)
+{
+    std::string out;
+    for (const auto& piece : piecesOf(text)) {
+        if (piece.type == Piece::Type::Text) {
+            out += piece.text;
+        } else if (piece.type == Piece::Type::Standalone) {
+            const auto code = std::find_if(codes.begin(), codes.end(), [&](const InlineCode& c) { return c.id == piece.id; });
+            if (code != codes.end() && code->meaning.rfind("field ", 0) == 0)
+                out += code->meaning.substr(6);
+        }
+    }
+    return out;
+}
+
+std::string describe(const InlineCode& code)
+{
+    const std::string id = std::to_string(code.id);
+    return (code.paired ? "{" + id + "}...{/" + id + "}" : "{" + id + "/}") + " (" + code.meaning + ")";
+}
+
+// ODF's text-properties attributes for a language: Western, Asian (CJK) or complex (CTL).
+struct LanguageAttributes {
+    const char* language;
+    const char* country;
+    std::string languageValue, countryValue;
+};
+
+LanguageAttributes languageAttributes(const std::string& tag)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale locale = icu::Locale::forLanguageTag(tag, status);
+    std::string language = locale.getLanguage();
+    std::string country = locale.getCountry();
+    if (country.empty()) {
+        icu::Locale likely = locale;
+        likely.addLikelySubtags(status);
+        country = likely.getCountry();
+    }
+    if (language == "zh" || language == "ja" || language == "ko")
+        return {"language-asian", "country-asian", language, country};
+    if (language == "ar" || language == "km" || language == "he" || language == "fa" || language == "th" || language == "hi"
+        || language == "ur")
+        return {"language-complex", "country-complex", language, country};
+    return {"language", "country", language, country};
+}
+
+bool rightToLeft(const std::string& tag)
+{
+    const std::string language = tag.substr(0, tag.find('-'));
+    return language == "ar" || language == "he" || language == "fa" || language == "ur";
+}
+
+void setAttribute(xmlNode* node, const char* nsHref, const char* name, const std::string& value)
+{
+    xmlNs* ns = xmlSearchNsByHref(node->doc, node, reinterpret_cast<const xmlChar*>(nsHref));
+    if (ns == nullptr)
+        return; // the part does not use that vocabulary: nothing to set
+    xmlSetNsProp(node, ns, reinterpret_cast<const xmlChar*>(name), reinterpret_cast<const xmlChar*>(value.c_str()));
+}
+
+// Sets the document language on every text style that names one (and on the default
+// paragraph style), and for right-to-left languages the direction of paragraphs, tables and
+// pages, mirroring left/right alignment.
+void localiseStyles(xmlNode* node, const LanguageAttributes& language, bool rtl)
+{
+    for (; node != nullptr; node = node->next) {
+        if (node->type != XML_ELEMENT_NODE)
+            continue;
+        if (xml::isElement(node, kStyleNs, "text-properties")) {
+            const bool isDefault = node->parent != nullptr && xml::isElement(node->parent, kStyleNs, "default-style");
+            const bool westernOnly = std::string(language.language) == "language";
+            const char* ns = westernOnly ? kFoNs : kStyleNs;
+            if (isDefault || !xml::attribute(node, language.language, ns).empty()) {
+                setAttribute(node, ns, language.language, language.languageValue);
+                setAttribute(node, ns, language.country, language.countryValue);
+            }
+        } else if (rtl && (xml::isElement(node, kStyleNs, "paragraph-properties") || xml::isElement(node, kStyleNs, "table-properties")
+                           || xml::isElement(node, kStyleNs, "page-layout-properties"))) {
+            setAttribute(node, kStyleNs, "writing-mode", "rl-tb");
+            const std::string align = xml::attribute(node, "text-align", kFoNs);
+            if (align == "left" || align == "right")
+                setAttribute(node, kFoNs, "text-align", align == "left" ? "start" : "end");
+        }
+        localiseStyles(node->children, language, rtl);
+    }
+}
+
+std::string serialize(xmlDoc* doc)
+{
+    xmlChar* bytes = nullptr;
+    int size = 0;
+    xmlDocDumpMemoryEnc(doc, &bytes, &size, "UTF-8");
+    std::string text(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
+    xmlFree(bytes);
+    return text;
+}
+
+std::string localisedPart(const std::string& bytes, const std::string& name, const std::string& languageTag)
+{
+    const auto doc = xml::parse(bytes, name);
+    localiseStyles(xmlDocGetRootElement(doc.get()), languageAttributes(languageTag), rightToLeft(languageTag));
+    return serialize(doc.get());
+}
+
+std::string localisedMeta(const std::string& bytes, const std::string& name, const std::string& languageTag)
+{
+    const auto doc = xml::parse(bytes, name);
+    xmlNode* root = xmlDocGetRootElement(doc.get());
+    for (xmlNode* meta = root->children; meta != nullptr; meta = meta->next) {
+        if (!xml::isElement(meta, kOfficeNs, "meta"))
+            continue;
+        xmlNode* language = nullptr;
+        for (xmlNode* child = meta->children; child != nullptr; child = child->next) {
+            if (xml::isElement(child, kDcNs, "language"))
+                language = child;
+        }
+        if (language == nullptr) {
+            xmlNs* dc = xmlSearchNsByHref(doc.get(), meta, reinterpret_cast<const xmlChar*>(kDcNs));
+            if (dc == nullptr)
+                dc = xmlNewNs(root, reinterpret_cast<const xmlChar*>(kDcNs), reinterpret_cast<const xmlChar*>("dc"));
+            language = xmlNewChild(meta, dc, reinterpret_cast<const xmlChar*>("language"), nullptr);
+        }
+        xmlNodeSetContent(language, reinterpret_cast<const xmlChar*>(languageTag.c_str()));
+    }
+    return serialize(doc.get());
+}
+
+} // namespace
+
+std::string codeProblem(const TextUnit& unit, const std::string& target)
+{
+    std::map<int, int> seen;
+    std::vector<int> open;
+    for (const auto& piece : piecesOf(target)) {
+        if (piece.type == Piece::Type::Text)
+            continue;
+        const auto code = std::find_if(unit.codes.begin(), unit.codes.end(), [&](const InlineCode& c) { return c.id == piece.id; });
+        const std::string written = piece.type == Piece::Type::Close ? "{/" + std::to_string(piece.id) + "}"
+                                  : piece.type == Piece::Type::Open  ? "{" + std::to_string(piece.id) + "}"
+                                                                     : "{" + std::to_string(piece.id) + "/}";
+        if (code == unit.codes.end())
+            return "the translation invents " + written + ", which the source does not have";
+        if (code->paired == (piece.type == Piece::Type::Standalone))
+            return written + " is not written as in the source: " + describe(*code);
+        if (piece.type == Piece::Type::Close) {
+            if (open.empty() || open.back() != piece.id)
+                return written + " closes a code that is not the last one opened";
+            open.pop_back();
+            continue;
+        }
+        if (++seen[piece.id] > 1)
+            return "the translation repeats " + describe(*code);
+        if (piece.type == Piece::Type::Open)
+            open.push_back(piece.id);
+    }
+    if (!open.empty())
+        return "{" + std::to_string(open.back()) + "} is never closed";
+    for (const auto& code : unit.codes) {
+        if (seen[code.id] == 0)
+            return "the translation drops " + describe(code);
+    }
+    return {};
+}
+
+int wordCount(const std::string& unitText)
+{
+    std::string plain;
+    for (const auto& piece : piecesOf(unitText)) {
+        if (piece.type == Piece::Type::Text)
+            plain += piece.text;
+        else
+            plain += ' ';
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    thread_local std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !words)
+        throw EnvironmentFailure("partnering.l10n.icu", "no ICU word break iterator");
+    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(plain);
+    words->setText(text);
+    int count = 0;
+    for (int32_t end = words->next(); end != icu::BreakIterator::DONE; end = words->next()) {
+        if (words->getRuleStatus() != UBRK_WORD_NONE)
+            ++count;
+    }
+    return count;
+}
+
+TemplateText TemplateText::extract(const odf::OdfPackage& templatePackage)
+{
+    TemplateText result;
+    result.package_ = &templatePackage;
+    for (std::size_t partIndex = 0; partIndex < std::size(kParts); ++partIndex) {
+        const char* part = kParts[partIndex];
+        if (!templatePackage.contains(part))
+            continue;
+        const std::string bytes = templatePackage.read(part);
+        const std::string name = templatePackage.sourceName() + ": " + part;
+        const auto elements = odf::scanXml(bytes, name);
+        std::string heading = std::string(part) == "styles.xml" ? "page headers and footers" : "";
+        int ordinal = 0;
+        for (std::size_t i = 0; i < elements.size(); ++i) {
+            const auto& element = elements[i];
+            if (!isParagraph(element) || insideParagraph(elements, static_cast<int>(i)))
+                continue;
+            ++ordinal;
+            if (element.startTagEnd == element.end)
+                continue;
+            UnitBuilder builder(bytes, elements);
+            builder.content(static_cast<int>(i));
+            while (!builder.text.empty() && builder.text.back() == ' ')
+                builder.text.pop_back();
+            if (element.name == "h")
+                heading = readable(builder.text, builder.codes);
+            if (!hasWords(builder.text))
+                continue;
+            std::vector<std::string> sections;
+            for (int p = element.parent; p >= 0; p = elements[static_cast<std::size_t>(p)].parent) {
+                const auto& parent = elements[static_cast<std::size_t>(p)];
+                if (parent.is(odf::ns::kText, "section"))
+                    sections.insert(sections.begin(), "section " + parent.attribute(odf::ns::kText, "name"));
+                else if (parent.is(odf::ns::kTable, "table"))
+                    sections.insert(sections.begin(), "table " + parent.attribute(odf::ns::kTable, "name"));
+            }
+            TextUnit unit;
+            unit.id = std::string(part) + "/p" + std::to_string(ordinal);
+            unit.source = builder.text;
+            unit.codes = std::move(builder.codes);
+            unit.line = element.line;
+            unit.context = element.name == "h" ? "heading" : heading.empty() ? "" : "under \"" + heading + "\"";
+            for (const auto& section : sections)
+                unit.context += (unit.context.empty() ? "" : ", ") + std::string("in ") + section;
+            result.units_.push_back(std::move(unit));
+            result.locations_.push_back({partIndex, element.startTagEnd, element.endTagStart});
+        }
+    }
+    return result;
+}
+
+MergeReport TemplateText::merge(const std::vector<TextUnit>& translation, const std::string& languageTag,
+                                const std::filesystem::path& out) const
+{
+    const std::string language = canonicalLanguageTag(languageTag);
+    std::map<std::string, const TextUnit*> byId;
+    for (const auto& unit : translation)
+        byId[unit.id] = &unit;
+    std::map<std::string, std::size_t> unitIndex;
+    for (std::size_t i = 0; i < units_.size(); ++i)
+        unitIndex[units_[i].id] = i;
+    for (const auto& unit : translation) {
+        const auto known = unitIndex.find(unit.id);
+        if (known == unitIndex.end())
+            throw InvalidInput("partnering.l10n.unknown-unit", "unit " + unit.id + ": the template has no such unit");
+        if (!unit.source.empty() && unit.source != units_[known->second].source)
+            throw InvalidInput("partnering.l10n.unknown-unit",
+                               "unit " + unit.id + ": its source is not the template's (\"" + unit.source.substr(0, 60)
+                                   + "\"); extract the template again");
+    }
+
+    std::string problems;
+    int problemCount = 0;
+    for (const auto& unit : units_) {
+        const auto given = byId.find(unit.id);
+        if (given == byId.end() || given->second->target.empty())
+            continue;
+        if (const std::string problem = codeProblem(unit, given->second->target); !problem.empty()) {
+            problems += "\nunit " + unit.id + " (\"" + unit.source.substr(0, 60) + "\"): " + problem;
+            ++problemCount;
+        }
+    }
+    if (problemCount > 0)
+        throw InvalidInput("partnering.l10n.bad-codes", std::to_string(problemCount) + " unit"
+                                                            + (problemCount == 1 ? "" : "s") + " cannot be merged" + problems);
+
+    MergeReport report;
+    std::vector<std::string> rendered(units_.size());
+    for (std::size_t i = 0; i < units_.size(); ++i) {
+        const TextUnit& unit = units_[i];
+        const auto given = byId.find(unit.id);
+        const bool translated = given != byId.end() && !given->second->target.empty();
+        const std::string& text = translated ? given->second->target : unit.source;
+        if (translated) {
+            ++report.translated;
+        } else {
+            report.untranslated.push_back(unit.id);
+        }
+        ++report.units;
+        for (const auto& piece : piecesOf(text)) {
+            const auto code = std::find_if(unit.codes.begin(), unit.codes.end(), [&](const InlineCode& c) { return c.id == piece.id; });
+            switch (piece.type) {
+            case Piece::Type::Text: odf::appendText(rendered[i], piece.text); break;
+            case Piece::Type::Standalone:
+            case Piece::Type::Open: rendered[i] += code->open; break;
+            case Piece::Type::Close: rendered[i] += code->close; break;
+            }
+        }
+    }
+
+    std::string parts[std::size(kParts)];
+    for (std::size_t partIndex = 0; partIndex < std::size(kParts); ++partIndex) {
+        if (!package_->contains(kParts[partIndex]))
+            continue;
+        const std::string bytes = package_->read(kParts[partIndex]);
+        std::string merged;
+        merged.reserve(bytes.size() + bytes.size() / 2);
+        std::size_t cursor = 0;
+        for (std::size_t i = 0; i < units_.size(); ++i) {
+            if (locations_[i].part != partIndex)
+                continue;
+            merged.append(bytes, cursor, locations_[i].begin - cursor);
+            merged += rendered[i];
+            cursor = locations_[i].end;
+        }
+        merged.append(bytes, cursor);
+        parts[partIndex] = localisedPart(merged, package_->sourceName() + ": " + kParts[partIndex], language);
+    }
+
+    odf::PackageWriter writer(out, package_->mimetype());
+    for (std::size_t partIndex = 0; partIndex < std::size(kParts); ++partIndex) {
+        if (!parts[partIndex].empty())
+            writer.add(kParts[partIndex], std::move(parts[partIndex]));
+    }
+    for (const auto& entry : package_->entryNames()) {
+        if (entry == "mimetype" || entry == kParts[0] || entry == kParts[1])
+            continue;
+        if (entry == "meta.xml")
+            writer.add(entry, localisedMeta(package_->read(entry), package_->sourceName() + ": meta.xml", language));
+        else
+            writer.copy(*package_, entry);
+    }
+    writer.commit();
+    return report;
+}
+
+} // namespace partnering::l10n

@@ -1,0 +1,377 @@
+#include "l10n/TranslationFile.hpp"
+
+#include "error/Error.hpp"
+#include "xml/XmlDocument.hpp"
+
+#include <gettext-po.h>
+#include <unicode/ustring.h>
+
+#include <algorithm>
+#include <csetjmp>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <memory>
+
+namespace partnering::l10n {
+
+namespace {
+
+constexpr const char* kXliffNs = "urn:oasis:names:tc:xliff:document:2.0";
+
+enum class Format { Po, Xliff };
+
+Format formatOf(const std::filesystem::path& path)
+{
+    const std::string extension = path.extension().string();
+    if (extension == ".po" || extension == ".pot")
+        return Format::Po;
+    if (extension == ".xlf" || extension == ".xliff")
+        return Format::Xliff;
+    throw InvalidInput("partnering.l10n.unknown-format",
+                       path.string() + ": translations are .po (gettext) or .xlf (XLIFF 2.0) files");
+}
+
+// Writes next to `out` and renames: a reader never sees half a file.
+void writeAtomically(const std::filesystem::path& out, const std::string& bytes)
+{
+    const auto temporary = out.string() + ".partnering-tmp";
+    {
+        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+        if (!file || !file.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) || !file.flush()) {
+            std::filesystem::remove(temporary);
+            throw EnvironmentFailure("partnering.l10n.write", out.string() + ": cannot write");
+        }
+    }
+    std::filesystem::rename(temporary, out);
+}
+
+std::string codeLegend(const TextUnit& unit)
+{
+    if (unit.codes.empty())
+        return {};
+    std::string legend = "Keep every code, in the order the translation needs:";
+    for (const auto& code : unit.codes) {
+        const std::string id = std::to_string(code.id);
+        legend += "\n" + (code.paired ? "{" + id + "}...{/" + id + "}" : "{" + id + "/}") + " = " + code.meaning;
+    }
+    return legend;
+}
+
+// ---- PO, through libgettextpo ----------------------------------------------------------
+
+struct PoErrors {
+    std::vector<std::string> messages;
+    std::jmp_buf* fatal = nullptr;
+};
+thread_local PoErrors* poErrors = nullptr;
+
+void recordPoError(int severity, po_message_t, const char* filename, size_t line, size_t column, int, const char* text)
+{
+    if (severity != PO_SEVERITY_WARNING && poErrors != nullptr) {
+        std::string where = filename != nullptr ? filename : "";
+        if (line != static_cast<size_t>(-1))
+            where += ":" + std::to_string(line);
+        if (column != static_cast<size_t>(-1))
+            where += ":" + std::to_string(column);
+        poErrors->messages.push_back(where + ": " + (text != nullptr ? text : "error"));
+    }
+    if (severity == PO_SEVERITY_FATAL_ERROR && poErrors != nullptr && poErrors->fatal != nullptr)
+        std::longjmp(*poErrors->fatal, 1); // libgettextpo requires that this handler not return
+}
+
+void recordPoError2(int severity, po_message_t message, const char* filename, size_t line, size_t column, int multiline,
+                    const char* text, po_message_t, const char*, size_t, size_t, int, const char*)
+{
+    recordPoError(severity, message, filename, line, column, multiline, text);
+}
+
+// No object with a destructor lives in this frame: longjmp may leave it.
+po_file_t readPoFile(const char* path, PoErrors& errors)
+{
+    std::jmp_buf fatal;
+    errors.fatal = &fatal;
+    poErrors = &errors;
+    if (setjmp(fatal) != 0) {
+        poErrors = nullptr;
+        return nullptr;
+    }
+    const po_xerror_handler handler{recordPoError, recordPoError2};
+    po_file_t file = po_file_read(path, &handler);
+    poErrors = nullptr;
+    return file;
+}
+
+struct PoFileDeleter {
+    void operator()(po_file_t file) const noexcept { po_file_free(file); }
+};
+using PoFile = std::unique_ptr<std::remove_pointer_t<po_file_t>, PoFileDeleter>;
+
+std::string headerField(const char* header, const char* field)
+{
+    if (header == nullptr)
+        return {};
+    char* value = po_header_field(header, field);
+    std::string result = value != nullptr ? value : "";
+    std::free(value);
+    return result;
+}
+
+bool validUtf8(const char* text)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = 0;
+    u_strFromUTF8(nullptr, 0, &length, text, -1, &status);
+    return status == U_BUFFER_OVERFLOW_ERROR || U_SUCCESS(status);
+}
+
+void writePo(const TranslationFile& file, const std::filesystem::path& out)
+{
+    PoFile po(po_file_create());
+    po_message_iterator_t iterator = po_message_iterator(po.get(), nullptr);
+    po_message_t header = po_message_create();
+    po_message_set_msgid(header, "");
+    const std::string headerText = "Project-Id-Version: " + file.original + "\nLanguage: " + file.targetLanguage
+                                 + "\nPO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\nLast-Translator: \nLanguage-Team: \nMIME-Version: 1.0\n"
+                                   "Content-Type: text/plain; charset=UTF-8\n"
+                                   "Content-Transfer-Encoding: 8bit\nX-Generator: partnering l10n extract\n"
+                                   "X-Source-Language: " + file.sourceLanguage + "\n";
+    po_message_set_msgstr(header, headerText.c_str());
+    po_message_insert(iterator, header);
+    for (const auto& unit : file.units) {
+        po_message_t message = po_message_create();
+        po_message_set_msgctxt(message, unit.id.c_str());
+        po_message_set_msgid(message, unit.source.c_str());
+        po_message_set_msgstr(message, unit.target.c_str());
+        std::string comments = unit.context;
+        if (const std::string legend = codeLegend(unit); !legend.empty())
+            comments += (comments.empty() ? "" : "\n") + legend;
+        po_message_set_extracted_comments(message, comments.c_str());
+        po_message_add_filepos(message, unit.id.substr(0, unit.id.find('/')).c_str(), static_cast<size_t>(unit.line));
+        po_message_insert(iterator, message);
+    }
+    po_message_iterator_free(iterator);
+    PoErrors errors;
+    poErrors = &errors;
+    const po_xerror_handler handler{recordPoError, recordPoError2};
+    const auto temporary = out.string() + ".partnering-tmp";
+    const bool written = po_file_write(po.get(), temporary.c_str(), &handler) != nullptr && errors.messages.empty();
+    poErrors = nullptr;
+    if (!written) {
+        std::filesystem::remove(temporary);
+        throw EnvironmentFailure("partnering.l10n.write",
+                                 out.string() + ": " + (errors.messages.empty() ? "cannot write" : errors.messages.front()));
+    }
+    std::filesystem::rename(temporary, out);
+}
+
+TranslationFile readPo(const std::filesystem::path& in)
+{
+    if (!std::filesystem::is_regular_file(in))
+        throw EnvironmentFailure("partnering.l10n.unreadable", in.string() + ": cannot open for reading");
+    PoErrors errors;
+    PoFile po(readPoFile(in.c_str(), errors));
+    if (!po || !errors.messages.empty()) {
+        std::string message = in.string() + ": not a valid PO file";
+        for (const auto& error : errors.messages)
+            message += "\n" + error;
+        throw InvalidInput("partnering.l10n.bad-po", message);
+    }
+    TranslationFile file;
+    const char* header = po_file_domain_header(po.get(), nullptr);
+    const std::string contentType = headerField(header, "Content-Type");
+    std::string charset = contentType.substr(std::min(contentType.size(), contentType.find("charset=") + 8));
+    for (auto& c : charset)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (charset != "utf-8")
+        throw InvalidInput("partnering.l10n.bad-charset",
+                           in.string() + ": the PO file is in \"" + (charset.empty() ? "no declared charset" : charset)
+                               + "\"; save it as UTF-8 (Content-Type: text/plain; charset=UTF-8)");
+    file.targetLanguage = headerField(header, "Language");
+    file.original = headerField(header, "Project-Id-Version");
+    po_message_iterator_t iterator = po_message_iterator(po.get(), nullptr);
+    for (po_message_t message = po_next_message(iterator); message != nullptr; message = po_next_message(iterator)) {
+        const char* msgid = po_message_msgid(message);
+        if (po_message_is_obsolete(message) || msgid == nullptr || *msgid == '\0')
+            continue;
+        const char* context = po_message_msgctxt(message);
+        const char* msgstr = po_message_msgstr(message);
+        if (!validUtf8(msgid) || !validUtf8(msgstr)) {
+            po_message_iterator_free(iterator);
+            throw InvalidInput("partnering.l10n.bad-charset",
+                               in.string() + ": unit " + (context != nullptr ? context : msgid) + " is not valid UTF-8");
+        }
+        TextUnit unit;
+        unit.id = context != nullptr ? context : "";
+        unit.source = msgid;
+        unit.target = po_message_is_fuzzy(message) ? "" : msgstr;
+        file.units.push_back(std::move(unit));
+    }
+    po_message_iterator_free(iterator);
+    return file;
+}
+
+// ---- XLIFF 2.0, through libxml2 ---------------------------------------------------------
+
+// Unit text with its codes as XLIFF inline elements: {N/} -> <ph>, {N}..{/N} -> <pc>.
+std::string xliffInline(const TextUnit& unit, const std::string& text)
+{
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c != '{') {
+            out += xml::escape(std::string_view(&text[i], 1));
+            continue;
+        }
+        if (i + 1 < text.size() && text[i + 1] == '{') {
+            out += '{';
+            ++i;
+            continue;
+        }
+        const auto end = text.find('}', i);
+        const std::string marker = end == std::string::npos ? "" : text.substr(i + 1, end - i - 1);
+        const bool closing = !marker.empty() && marker.front() == '/';
+        const bool standalone = !marker.empty() && marker.back() == '/';
+        const std::string id = closing ? marker.substr(1) : standalone ? marker.substr(0, marker.size() - 1) : marker;
+        const auto code = std::find_if(unit.codes.begin(), unit.codes.end(),
+                                       [&](const InlineCode& x) { return !id.empty() && std::to_string(x.id) == id; });
+        if (code == unit.codes.end()) {
+            out += '{'; // a brace, not a code
+            continue;
+        }
+        if (standalone)
+            out += "<ph id=\"" + id + "\" dataRef=\"d" + id + "\" disp=\"" + xml::escape(code->meaning) + "\"/>";
+        else if (closing)
+            out += "</pc>";
+        else
+            out += "<pc id=\"" + id + "\" dataRefStart=\"d" + id + "s\" dataRefEnd=\"d" + id + "e\" dispStart=\""
+                 + xml::escape(code->meaning) + "\">";
+        i = end;
+    }
+    return out;
+}
+
+void writeXliff(const TranslationFile& file, const std::filesystem::path& out)
+{
+    std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\""
+                  + xml::escape(file.sourceLanguage) + "\"";
+    if (!file.targetLanguage.empty())
+        x += " trgLang=\"" + xml::escape(file.targetLanguage) + "\"";
+    x += ">\n <file id=\"f1\" original=\"" + xml::escape(file.original) + "\">\n";
+    for (const auto& unit : file.units) {
+        x += "  <unit id=\"" + xml::escape(unit.id) + "\">\n";
+        const std::string legend = codeLegend(unit);
+        if (!unit.context.empty() || !legend.empty()) {
+            x += "   <notes>";
+            if (!unit.context.empty())
+                x += "<note category=\"location\">" + xml::escape(unit.context) + "</note>";
+            if (!legend.empty())
+                x += "<note category=\"codes\">" + xml::escape(legend) + "</note>";
+            x += "</notes>\n";
+        }
+        if (!unit.codes.empty()) {
+            x += "   <originalData>";
+            for (const auto& code : unit.codes) {
+                const std::string id = std::to_string(code.id);
+                if (code.paired)
+                    x += "<data id=\"d" + id + "s\">" + xml::escape(code.open) + "</data><data id=\"d" + id + "e\">"
+                       + xml::escape(code.close) + "</data>";
+                else
+                    x += "<data id=\"d" + id + "\">" + xml::escape(code.open) + "</data>";
+            }
+            x += "</originalData>\n";
+        }
+        x += "   <segment state=\"" + std::string(unit.target.empty() ? "initial" : "translated") + "\">\n    <source>"
+           + xliffInline(unit, unit.source) + "</source>\n";
+        if (!unit.target.empty())
+            x += "    <target>" + xliffInline(unit, unit.target) + "</target>\n";
+        x += "   </segment>\n  </unit>\n";
+    }
+    x += " </file>\n</xliff>\n";
+    writeAtomically(out, x);
+}
+
+[[noreturn]] void badXliff(const std::filesystem::path& in, const xmlNode* node, const std::string& reason)
+{
+    throw InvalidInput("partnering.l10n.bad-xliff",
+                       in.string() + ":" + std::to_string(node != nullptr ? xmlGetLineNo(node) : 0) + ": " + reason);
+}
+
+// Back from XLIFF inline content to unit text.
+void unitText(const std::filesystem::path& in, const xmlNode* node, const std::string& unitId, std::string& out)
+{
+    for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+        if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+            for (const char* c = reinterpret_cast<const char*>(child->content); *c != '\0'; ++c)
+                out += *c == '{' ? std::string("{{") : std::string(1, *c);
+        } else if (xml::isElement(child, kXliffNs, "ph")) {
+            out += "{" + xml::attribute(child, "id") + "/}";
+        } else if (xml::isElement(child, kXliffNs, "pc")) {
+            const std::string id = xml::attribute(child, "id");
+            out += "{" + id + "}";
+            unitText(in, child, unitId, out);
+            out += "{/" + id + "}";
+        } else if (xml::isElement(child, kXliffNs, "mrk")) {
+            unitText(in, child, unitId, out); // an annotation: its text is the translation's
+        } else if (child->type == XML_ELEMENT_NODE) {
+            badXliff(in, child, "unit " + unitId + ": <" + std::string(reinterpret_cast<const char*>(child->name))
+                                    + "> is not an inline element this tool writes (ph, pc, mrk)");
+        }
+    }
+}
+
+TranslationFile readXliff(const std::filesystem::path& in)
+{
+    const auto doc = xml::parseFile(in.string());
+    const xmlNode* root = xmlDocGetRootElement(doc.get());
+    if (!xml::isElement(root, kXliffNs, "xliff") || xml::attribute(root, "version") != "2.0")
+        badXliff(in, root, "not an XLIFF 2.0 document (urn:oasis:names:tc:xliff:document:2.0, version 2.0)");
+    TranslationFile file;
+    file.sourceLanguage = xml::attribute(root, "srcLang");
+    file.targetLanguage = xml::attribute(root, "trgLang");
+    for (const xmlNode* fileNode = root->children; fileNode != nullptr; fileNode = fileNode->next) {
+        if (!xml::isElement(fileNode, kXliffNs, "file"))
+            continue;
+        file.original = xml::attribute(fileNode, "original");
+        for (const xmlNode* unitNode = fileNode->children; unitNode != nullptr; unitNode = unitNode->next) {
+            if (!xml::isElement(unitNode, kXliffNs, "unit"))
+                continue;
+            TextUnit unit;
+            unit.id = xml::attribute(unitNode, "id");
+            if (unit.id.empty())
+                badXliff(in, unitNode, "a unit has no id");
+            int segments = 0;
+            for (const xmlNode* segment = unitNode->children; segment != nullptr; segment = segment->next) {
+                if (!xml::isElement(segment, kXliffNs, "segment"))
+                    continue;
+                if (++segments > 1)
+                    badXliff(in, segment, "unit " + unit.id + ": one segment per unit (segments were merged or split)");
+                for (const xmlNode* part = segment->children; part != nullptr; part = part->next) {
+                    if (xml::isElement(part, kXliffNs, "source"))
+                        unitText(in, part, unit.id, unit.source);
+                    else if (xml::isElement(part, kXliffNs, "target"))
+                        unitText(in, part, unit.id, unit.target);
+                }
+            }
+            file.units.push_back(std::move(unit));
+        }
+    }
+    return file;
+}
+
+} // namespace
+
+void writeTranslation(const TranslationFile& file, const std::filesystem::path& out)
+{
+    if (formatOf(out) == Format::Po)
+        writePo(file, out);
+    else
+        writeXliff(file, out);
+}
+
+TranslationFile readTranslation(const std::filesystem::path& in)
+{
+    return formatOf(in) == Format::Po ? readPo(in) : readXliff(in);
+}
+
+} // namespace partnering::l10n

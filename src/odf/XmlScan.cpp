@@ -1,0 +1,159 @@
+#include "odf/XmlScan.hpp"
+
+#include "error/Error.hpp"
+#include "xml/XmlDocument.hpp"
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+
+#include <cstring>
+#include <memory>
+
+namespace partnering::odf {
+
+namespace {
+
+struct Scan {
+    std::string_view bytes;
+    xmlParserCtxt* ctxt = nullptr;
+    std::vector<ScannedElement> elements;
+    std::vector<int> open;
+};
+
+Scan& scanOf(void* ctx)
+{
+    return *static_cast<Scan*>(static_cast<xmlParserCtxt*>(ctx)->_private);
+}
+
+std::string text(const xmlChar* value)
+{
+    return value != nullptr ? reinterpret_cast<const char*>(value) : "";
+}
+
+void onStart(void* ctx, const xmlChar* localname, const xmlChar*, const xmlChar* uri, int, const xmlChar**,
+             int attributeCount, int, const xmlChar** attributes)
+{
+    Scan& scan = scanOf(ctx);
+    // The parser stands on the '>' or "/>" that ends the start tag; attribute values cannot
+    // hold a raw '<', so the last '<' before it opens the tag.
+    const auto at = static_cast<std::size_t>(xmlByteConsumed(scan.ctxt));
+    ScannedElement element;
+    element.ns = text(uri);
+    element.name = text(localname);
+    element.start = scan.bytes.rfind('<', at);
+    element.startTagEnd = at + (at < scan.bytes.size() && scan.bytes[at] == '/' ? 2 : 1);
+    element.line = xmlSAX2GetLineNumber(scan.ctxt);
+    element.parent = scan.open.empty() ? -1 : scan.open.back();
+    for (int i = 0; i < attributeCount; ++i) {
+        const xmlChar** attribute = attributes + 5 * i;
+        const std::string_view raw(reinterpret_cast<const char*>(attribute[3]), static_cast<std::size_t>(attribute[4] - attribute[3]));
+        element.attributes.push_back({text(attribute[2]), text(attribute[0]), decodeXmlText(raw)});
+    }
+    const int index = static_cast<int>(scan.elements.size());
+    if (element.parent >= 0)
+        scan.elements[static_cast<std::size_t>(element.parent)].children.push_back(index);
+    scan.elements.push_back(std::move(element));
+    scan.open.push_back(index);
+}
+
+void onEnd(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*)
+{
+    Scan& scan = scanOf(ctx);
+    const auto at = static_cast<std::size_t>(xmlByteConsumed(scan.ctxt));
+    ScannedElement& element = scan.elements[static_cast<std::size_t>(scan.open.back())];
+    scan.open.pop_back();
+    element.end = at;
+    element.endTagStart = at == element.startTagEnd ? at : scan.bytes.rfind('<', at - 1);
+}
+
+void appendUtf8(std::string& out, unsigned long code)
+{
+    if (code < 0x80) {
+        out.push_back(static_cast<char>(code));
+    } else if (code < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (code >> 6)));
+        out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    } else if (code < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (code >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (code >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    }
+}
+
+} // namespace
+
+std::string ScannedElement::attribute(std::string_view attributeNs, std::string_view attributeName) const
+{
+    for (const auto& attribute : attributes) {
+        if (attribute.ns == attributeNs && attribute.name == attributeName)
+            return attribute.value;
+    }
+    return {};
+}
+
+std::string decodeXmlText(std::string_view raw)
+{
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] != '&') {
+            out.push_back(raw[i]);
+            continue;
+        }
+        const auto semicolon = raw.find(';', i);
+        if (semicolon == std::string_view::npos) {
+            out.push_back('&');
+            continue;
+        }
+        const std::string_view entity = raw.substr(i + 1, semicolon - i - 1);
+        if (entity == "amp")
+            out.push_back('&');
+        else if (entity == "lt")
+            out.push_back('<');
+        else if (entity == "gt")
+            out.push_back('>');
+        else if (entity == "quot")
+            out.push_back('"');
+        else if (entity == "apos")
+            out.push_back('\'');
+        else if (entity.size() > 1 && entity[0] == '#')
+            appendUtf8(out, entity[1] == 'x' ? std::stoul(std::string(entity.substr(2)), nullptr, 16)
+                                             : std::stoul(std::string(entity.substr(1))));
+        else
+            out.append(raw.substr(i, semicolon - i + 1)); // cannot happen: entities are refused
+        i = semicolon;
+    }
+    return out;
+}
+
+std::vector<ScannedElement> scanXml(std::string_view bytes, const std::string& sourceName)
+{
+    xml::parse(bytes, sourceName); // the safety checks first
+    std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxt*)> ctxt(
+        xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size())), xmlFreeParserCtxt);
+    if (!ctxt)
+        throw EnvironmentFailure("partnering.xml.no-parser", sourceName + ": libxml2 could not create a parser");
+    Scan scan;
+    scan.bytes = bytes;
+    scan.ctxt = ctxt.get();
+    xmlSAXHandler handler;
+    std::memset(&handler, 0, sizeof handler);
+    handler.initialized = XML_SAX2_MAGIC;
+    handler.startElementNs = onStart;
+    handler.endElementNs = onEnd;
+    std::memcpy(ctxt->sax, &handler, sizeof handler);
+    ctxt->_private = &scan;
+    ctxt->userData = ctxt.get();
+    xmlCtxtUseOptions(ctxt.get(), XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlParseDocument(ctxt.get());
+    if (!ctxt->wellFormed || scan.elements.empty())
+        throw InvalidInput("partnering.xml.malformed", sourceName + ": not well-formed XML");
+    return std::move(scan.elements);
+}
+
+} // namespace partnering::odf

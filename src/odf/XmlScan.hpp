@@ -1,0 +1,49 @@
+// One SAX pass over an ODF part (content.xml, styles.xml) that records every element with its
+// byte offsets, so that callers change what they must and copy the rest byte for byte.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace partnering::odf {
+
+namespace ns {
+inline constexpr std::string_view kOffice = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+inline constexpr std::string_view kText = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+inline constexpr std::string_view kTable = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+inline constexpr std::string_view kDraw = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
+inline constexpr std::string_view kSvg = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0";
+inline constexpr std::string_view kStyle = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+inline constexpr std::string_view kFo = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0";
+inline constexpr std::string_view kMeta = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0";
+} // namespace ns
+
+struct ScannedAttribute {
+    std::string ns, name, value; // value decoded
+};
+
+struct ScannedElement {
+    std::string ns, name;
+    // <tag ...>  content  </tag>: start, startTagEnd, endTagStart, end. For <tag/>,
+    // startTagEnd == endTagStart == end.
+    std::size_t start = 0, startTagEnd = 0, endTagStart = 0, end = 0;
+    int line = 0;
+    int parent = -1;
+    std::vector<int> children;
+    std::vector<ScannedAttribute> attributes;
+
+    bool is(std::string_view elementNs, std::string_view elementName) const { return ns == elementNs && name == elementName; }
+    std::string attribute(std::string_view attributeNs, std::string_view attributeName) const;
+};
+
+// Every element of `bytes` in document order (the root first). The document first goes
+// through xml::parse's checks (no entity declarations, size, well-formedness); errors name
+// `sourceName`.
+std::vector<ScannedElement> scanXml(std::string_view bytes, const std::string& sourceName);
+
+// Character data as the document has it between tags, decoded (&amp;, &#233;...).
+std::string decodeXmlText(std::string_view raw);
+
+} // namespace partnering::odf
