@@ -810,8 +810,12 @@ std::pair<std::string, std::string> metaAround(const odf::OdfPackage& package)
         if (xml::isElement(child, "urn:oasis:names:tc:opendocument:xmlns:office:1.0", "meta"))
             officeMeta = child;
     }
-    if (officeMeta == nullptr)
-        throw InvalidInput("partnering.fill.bad-meta", package.sourceName() + ": meta.xml has no office:meta");
+    if (officeMeta == nullptr) { // a template with no properties at all
+        xmlNs* office = xmlSearchNsByHref(doc.get(), root, reinterpret_cast<const xmlChar*>("urn:oasis:names:tc:opendocument:xmlns:office:1.0"));
+        if (office == nullptr)
+            throw InvalidInput("partnering.fill.bad-meta", package.sourceName() + ": meta.xml is not an ODF meta document");
+        officeMeta = xmlNewChild(root, office, reinterpret_cast<const xmlChar*>("meta"), nullptr);
+    }
     for (xmlNode* child = officeMeta->children; child != nullptr;) {
         xmlNode* next = child->next;
         if (xml::isElement(child, kMetaNs.data(), "user-defined")
