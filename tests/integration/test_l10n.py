@@ -62,7 +62,8 @@ def translated_clauses(po_path):
 class LocalisedTemplatesInLibreOffice(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        os.makedirs(ARTIFACTS, exist_ok=True)
+        shutil.rmtree(ARTIFACTS, ignore_errors=True)
+        os.makedirs(ARTIFACTS)
         cls.office = Office()
         cls.office.start()
 
