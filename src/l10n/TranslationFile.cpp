@@ -178,7 +178,10 @@ TranslationFile readPo(const std::filesystem::path& in)
         throw InvalidInput("partnering.l10n.bad-po", message);
     }
     TranslationFile file;
-    const char* header = po_file_domain_header(po.get(), nullptr);
+    // gettext 0.21 hands out a copy of the header despite the const: it is ours to free.
+    const std::unique_ptr<char, void (*)(void*)> ownedHeader(const_cast<char*>(po_file_domain_header(po.get(), nullptr)),
+                                                             std::free);
+    const char* header = ownedHeader.get();
     const std::string contentType = headerField(header, "Content-Type");
     std::string charset = contentType.substr(std::min(contentType.size(), contentType.find("charset=") + 8));
     for (auto& c : charset)
