@@ -832,11 +832,7 @@ std::pair<std::string, std::string> metaAround(const odf::OdfPackage& package)
                                     reinterpret_cast<const xmlChar*>(kMetaSlot.data()));
     xmlNewNsProp(property, ns, reinterpret_cast<const xmlChar*>("name"), reinterpret_cast<const xmlChar*>(kAnswersProperty.data()));
     xmlNewNsProp(property, ns, reinterpret_cast<const xmlChar*>("value-type"), reinterpret_cast<const xmlChar*>("string"));
-    xmlChar* bytes = nullptr;
-    int size = 0;
-    xmlDocDumpMemoryEnc(doc.get(), &bytes, &size, "UTF-8");
-    std::string text(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
-    xmlFree(bytes);
+    const std::string text = xml::serialize(doc.get());
     const auto slot = text.find(kMetaSlot);
     return {text.substr(0, slot), text.substr(slot + kMetaSlot.size())};
 }

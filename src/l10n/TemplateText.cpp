@@ -290,21 +290,11 @@ void localiseStyles(xmlNode* node, const LanguageAttributes& language, bool rtl)
     }
 }
 
-std::string serialize(xmlDoc* doc)
-{
-    xmlChar* bytes = nullptr;
-    int size = 0;
-    xmlDocDumpMemoryEnc(doc, &bytes, &size, "UTF-8");
-    std::string text(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
-    xmlFree(bytes);
-    return text;
-}
-
 std::string localisedPart(const std::string& bytes, const std::string& name, const std::string& languageTag)
 {
     const auto doc = xml::parse(bytes, name);
     localiseStyles(xmlDocGetRootElement(doc.get()), languageAttributes(languageTag), rightToLeft(languageTag));
-    return serialize(doc.get());
+    return xml::serialize(doc.get());
 }
 
 std::string localisedMeta(const std::string& bytes, const std::string& name, const std::string& languageTag)
@@ -327,7 +317,7 @@ std::string localisedMeta(const std::string& bytes, const std::string& name, con
         }
         xmlNodeSetContent(language, reinterpret_cast<const xmlChar*>(languageTag.c_str()));
     }
-    return serialize(doc.get());
+    return xml::serialize(doc.get());
 }
 
 } // namespace

@@ -84,16 +84,6 @@ void copyChildren(const xmlNode* flatRoot, xmlDoc* doc, xmlNode* root, std::init
     }
 }
 
-std::string serialize(xmlDoc* doc)
-{
-    xmlChar* bytes = nullptr;
-    int size = 0;
-    xmlDocDumpMemoryEnc(doc, &bytes, &size, "UTF-8");
-    std::string text(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
-    xmlFree(bytes);
-    return text;
-}
-
 struct Picture {
     std::string path;
     std::string mediaType;
@@ -156,10 +146,10 @@ void writePackageFromFlat(std::string_view flatXml, const std::string& sourceNam
     std::vector<std::pair<std::string, std::string>> entries = {
         {"content.xml", "text/xml"}, {"styles.xml", "text/xml"}, {"meta.xml", "text/xml"}, {"settings.xml", "text/xml"}};
     PackageWriter writer(out, mimetype);
-    writer.add("content.xml", serialize(content.get()));
-    writer.add("styles.xml", serialize(styles.get()));
-    writer.add("meta.xml", serialize(meta.get()));
-    writer.add("settings.xml", serialize(settings.get()));
+    writer.add("content.xml", xml::serialize(content.get()));
+    writer.add("styles.xml", xml::serialize(styles.get()));
+    writer.add("meta.xml", xml::serialize(meta.get()));
+    writer.add("settings.xml", xml::serialize(settings.get()));
     for (auto& picture : pictures) {
         entries.emplace_back(picture.path, picture.mediaType);
         writer.add(picture.path, std::move(picture.bytes));

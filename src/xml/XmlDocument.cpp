@@ -153,6 +153,16 @@ std::string attribute(const xmlNode* node, const char* name, const char* ns)
     return result;
 }
 
+std::string serialize(xmlDoc* doc)
+{
+    xmlChar* bytes = nullptr;
+    int size = 0;
+    xmlDocDumpMemoryEnc(doc, &bytes, &size, "UTF-8");
+    std::string text(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
+    xmlFree(bytes);
+    return text;
+}
+
 std::string escape(std::string_view text)
 {
     std::string out;

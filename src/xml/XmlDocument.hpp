@@ -36,6 +36,9 @@ std::string textOf(const xmlNode* node);
 // The attribute's value, or the empty string; `ns` may be null for unqualified attributes.
 std::string attribute(const xmlNode* node, const char* name, const char* ns = nullptr);
 
+// The document as UTF-8 bytes, with its XML declaration.
+std::string serialize(xmlDoc* doc);
+
 // `text` with &, <, > and " escaped, for element content and attribute values we write.
 std::string escape(std::string_view text);
 

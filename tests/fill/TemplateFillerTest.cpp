@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/ScratchDir.hpp"
+
 #include <fstream>
 #include <sstream>
 
@@ -28,17 +30,8 @@ std::string field(const std::string& path)
     return "<text:placeholder text:placeholder-type=\"text\">&lt;" + path + "&gt;</text:placeholder>";
 }
 
-class TemplateFillerTest : public ::testing::Test {
+class TemplateFillerTest : public partnering::testing::ScratchDirTest {
 protected:
-    void SetUp() override
-    {
-        dir_ = fs::temp_directory_path() / ("partnering-fill-" + std::to_string(::getpid()) + "-"
-                                            + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-
     TemplateFiller templateOf(const std::string& body, const std::string& name = "t.ott")
     {
         partnering::odf::writePackageFromFlat(kHead + body + kTail, name, dir_ / name,
@@ -70,7 +63,6 @@ protected:
         return AgreementAnswers::fromJson(std::move(value), "test answers");
     }
 
-    fs::path dir_;
 };
 
 TEST_F(TemplateFillerTest, ScalarFieldsAreFilledAndAnswersCannotInjectMarkup)

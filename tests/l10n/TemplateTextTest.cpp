@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/ScratchDir.hpp"
+
 #include <fstream>
 #include <sstream>
 
@@ -27,17 +29,8 @@ const std::string kHead = R"(<?xml version="1.0" encoding="UTF-8"?>
 const std::string kTail = "</office:text></office:body></office:document>";
 const std::string kField = "<text:placeholder text:placeholder-type=\"text\">&lt;partnership.name&gt;</text:placeholder>";
 
-class TemplateTextTest : public ::testing::Test {
+class TemplateTextTest : public partnering::testing::ScratchDirTest {
 protected:
-    void SetUp() override
-    {
-        dir_ = fs::temp_directory_path() / ("partnering-l10n-" + std::to_string(::getpid()) + "-"
-                                            + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-
     OdfPackage package(const std::string& body)
     {
         partnering::odf::writePackageFromFlat(kHead + body + kTail, "t.fodt", dir_ / "t.ott",
@@ -60,7 +53,6 @@ protected:
         return "no error";
     }
 
-    fs::path dir_;
 };
 
 TEST_F(TemplateTextTest, OneUnitPerParagraphWithFormattingAndFieldsAsCodes)

@@ -4,6 +4,8 @@
 #include "error/Error.hpp"
 
 #include <gtest/gtest.h>
+
+#include "support/ScratchDir.hpp"
 #include <zip.h>
 
 #include <fstream>
@@ -16,17 +18,8 @@ using partnering::odf::PackageWriter;
 
 namespace {
 
-class OdfPackageTest : public ::testing::Test {
+class OdfPackageTest : public partnering::testing::ScratchDirTest {
 protected:
-    void SetUp() override
-    {
-        dir_ = fs::temp_directory_path() / ("partnering-odf-" + std::to_string(::getpid()) + "-"
-                                            + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-
     // A zip written directly with libzip, to build packages our writer would never make.
     fs::path rawZip(const std::string& name, const std::vector<std::pair<std::string, std::string>>& entries)
     {
@@ -59,7 +52,6 @@ protected:
         return bytes.str();
     }
 
-    fs::path dir_;
 };
 
 TEST_F(OdfPackageTest, MimetypeComesFirstStoredAndUncompressed)
