@@ -8,7 +8,7 @@
 #include "xml/XmlDocument.hpp"
 
 #include <algorithm>
-#include <cstring>
+#include <atomic>
 #include <map>
 #include <set>
 
@@ -217,7 +217,6 @@ public:
     }
 
     const std::vector<std::string>& fields() const { return written_; }
-    bool hasMap() const { return hasMap_; }
 
 private:
     [[noreturn]] void fail(const char* id, const Element& element, const std::string& reason) const
@@ -470,7 +469,6 @@ private:
             if (!drawn)
                 fail("bad-map", element, "the frame named stakeholder-map holds no image to replace");
             literal(cursor, element.end, out);
-            hasMap_ = true;
             return;
         }
         children(index, element.start, element.end, out);
@@ -484,7 +482,6 @@ private:
     std::set<int> insideUnit_;
     std::vector<SchemaScope> scopes_;
     std::vector<std::string> written_;
-    bool hasMap_ = false;
 };
 
 // ---------------------------------------------------------------------------------------
@@ -688,8 +685,8 @@ struct TemplateFiller::Compiled {
     std::string metaBefore, metaAfter; // meta.xml around the answers property
     std::vector<std::string> copied;   // entries copied byte for byte
     std::string manifest;
-    bool hasMap = false;
-    std::optional<Op> mapOp;
+    std::optional<Op> mapOp; // the stakeholder map, when the template has one
+    mutable std::atomic<std::size_t> lastSize{0};
 
     void render(const std::vector<Op>& ops, std::vector<Frame>& frames, const Context& context, std::string& out) const
     {
@@ -769,8 +766,10 @@ struct TemplateFiller::Compiled {
                               answers.json()};
         std::vector<Frame> frames{{"", "", &answers.json()}};
         std::string out;
-        out.reserve(content.size() + content.size() / 2);
+        // Sized from the last draft: growing a large draft copies it again and again.
+        out.reserve(std::max(content.size() + content.size() / 2, lastSize.load(std::memory_order_relaxed) + 4096));
         render(program, frames, context, out);
+        lastSize.store(out.size(), std::memory_order_relaxed);
         if (svg != nullptr && mapOp) {
             static const json none = json::array();
             const json* stakeholders = &none;
@@ -889,7 +888,6 @@ TemplateFiller TemplateFiller::fromPackage(odf::OdfPackage package)
     Compiler compiler(compiled->content, elementsOf(compiled->content, name + ": content.xml"), name + ": content.xml");
     compiled->program = compiler.compile();
     compiled->fields = compiler.fields();
-    compiled->hasMap = compiler.hasMap();
     if (const Op* map = findMap(compiled->program))
         compiled->mapOp = *map;
     std::tie(compiled->metaBefore, compiled->metaAfter) = metaAround(compiled->package);
@@ -899,7 +897,7 @@ TemplateFiller TemplateFiller::fromPackage(odf::OdfPackage package)
             continue;
         compiled->copied.push_back(entry);
     }
-    compiled->manifest = draftManifest(compiled->package, compiled->copied, compiled->hasMap);
+    compiled->manifest = draftManifest(compiled->package, compiled->copied, compiled->mapOp.has_value());
     return TemplateFiller(std::move(compiled));
 }
 
@@ -918,7 +916,7 @@ void TemplateFiller::fill(const journey::AgreementAnswers& answers, const std::f
     writer.add("meta.xml", compiled_->metaBefore + xml::escape(answers.json().dump()) + compiled_->metaAfter);
     for (const auto& entry : compiled_->copied)
         writer.copy(compiled_->package, entry);
-    if (compiled_->hasMap)
+    if (compiled_->mapOp)
         writer.add(std::string(kMapPicture), std::move(svg));
     writer.add("META-INF/manifest.xml", compiled_->manifest);
     writer.commit();
