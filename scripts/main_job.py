@@ -89,7 +89,9 @@ def headless(args):
         for example, language in (("small", "en"), ("large", "fr")):
             answers = os.path.join(source, "examples", example + ".json")
             draft = office.writable_path("agreement-%s.%s.odt" % (example, language))
-            subprocess.run([args.cli, "fill", "--template", os.path.join(templates, "agreement.ott"), "--answers", answers,
+            localised = os.path.join(templates, language, "agreement.ott")  # the French template for French
+            template = localised if os.path.exists(localised) else os.path.join(templates, "agreement.ott")
+            subprocess.run([args.cli, "fill", "--template", template, "--answers", answers,
                             "--out", draft, "--lang", language], check=True, capture_output=True)
             os.chmod(draft, 0o644)
             with open(os.path.join(output, "agreement-%s.check.txt" % example), "w", encoding="utf-8") as out:
