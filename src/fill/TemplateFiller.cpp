@@ -596,7 +596,6 @@ struct Context {
     const ValueFormatter& formatter;
     const l10n::Translator& translator;
     const ChoiceLabels& choices;
-    const json& answers;
 };
 
 bool isIsoDate(const std::string& text, int& year, int& month, int& day)
@@ -762,8 +761,7 @@ struct TemplateFiller::Compiled {
     {
         static const l10n::Translator source;
         const l10n::Translator& translator = options.translator != nullptr ? *options.translator : source;
-        const Context context{ValueFormatter::forLanguage(answers.language()), translator, choicesFor(translator),
-                              answers.json()};
+        const Context context{ValueFormatter::forLanguage(answers.language()), translator, choicesFor(translator)};
         std::vector<Frame> frames{{"", "", &answers.json()}};
         std::string out;
         // Sized from the last draft: growing a large draft copies it again and again.
@@ -806,11 +804,11 @@ std::pair<std::string, std::string> metaAround(const odf::OdfPackage& package)
     xmlNode* root = xmlDocGetRootElement(doc.get());
     xmlNode* officeMeta = nullptr;
     for (xmlNode* child = root->children; child != nullptr; child = child->next) {
-        if (xml::isElement(child, "urn:oasis:names:tc:opendocument:xmlns:office:1.0", "meta"))
+        if (xml::isElement(child, odf::ns::kOffice.data(), "meta"))
             officeMeta = child;
     }
     if (officeMeta == nullptr) { // a template with no properties at all
-        xmlNs* office = xmlSearchNsByHref(doc.get(), root, reinterpret_cast<const xmlChar*>("urn:oasis:names:tc:opendocument:xmlns:office:1.0"));
+        xmlNs* office = xmlSearchNsByHref(doc.get(), root, reinterpret_cast<const xmlChar*>(odf::ns::kOffice.data()));
         if (office == nullptr)
             throw InvalidInput("partnering.fill.bad-meta", package.sourceName() + ": meta.xml is not an ODF meta document");
         officeMeta = xmlNewChild(root, office, reinterpret_cast<const xmlChar*>("meta"), nullptr);
@@ -842,7 +840,7 @@ std::string draftManifest(const odf::OdfPackage& package, const std::vector<std:
     std::map<std::string, std::string> mediaTypes;
     if (package.contains("META-INF/manifest.xml")) {
         const auto doc = xml::parse(package.read("META-INF/manifest.xml"), package.sourceName() + ": META-INF/manifest.xml");
-        constexpr const char* kManifestNs = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0";
+        constexpr const char* kManifestNs = odf::ns::kManifest.data();
         for (const xmlNode* entry = xmlDocGetRootElement(doc.get())->children; entry != nullptr; entry = entry->next) {
             if (!xml::isElement(entry, kManifestNs, "file-entry"))
                 continue;

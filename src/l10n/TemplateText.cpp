@@ -18,10 +18,10 @@ namespace partnering::l10n {
 namespace {
 
 constexpr const char* kParts[] = {"content.xml", "styles.xml"};
-constexpr const char* kStyleNs = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
-constexpr const char* kFoNs = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0";
-constexpr const char* kDcNs = "http://purl.org/dc/elements/1.1/";
-constexpr const char* kOfficeNs = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+constexpr const char* kStyleNs = odf::ns::kStyle.data();
+constexpr const char* kFoNs = odf::ns::kFo.data();
+constexpr const char* kDcNs = odf::ns::kDc.data();
+constexpr const char* kOfficeNs = odf::ns::kOffice.data();
 
 bool isParagraph(const odf::ScannedElement& element)
 {
@@ -104,7 +104,7 @@ private:
                 code.paired = true;
                 code.open = bytesOf(element.start, element.startTagEnd);
                 code.close = bytesOf(element.endTagStart, element.end);
-                code.meaning = element.name == "a" ? "link to " + element.attribute("http://www.w3.org/1999/xlink", "href")
+                code.meaning = element.name == "a" ? "link to " + element.attribute(odf::ns::kXlink, "href")
                                                    : "formatting (" + element.attribute(odf::ns::kText, "style-name") + ")";
                 codes.push_back(code);
                 text += "{" + std::to_string(code.id) + "}";

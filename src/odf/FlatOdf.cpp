@@ -2,6 +2,7 @@
 
 #include "error/Error.hpp"
 #include "odf/OdfPackage.hpp"
+#include "odf/XmlScan.hpp"
 #include "xml/XmlDocument.hpp"
 
 #include <boost/archive/iterators/binary_from_base64.hpp>
@@ -15,9 +16,9 @@ namespace partnering::odf {
 
 namespace {
 
-constexpr const char* kOffice = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
-constexpr const char* kDraw = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
-constexpr const char* kXlink = "http://www.w3.org/1999/xlink";
+constexpr const char* kOffice = ns::kOffice.data();
+constexpr const char* kDraw = ns::kDraw.data();
+constexpr const char* kXlink = ns::kXlink.data();
 
 const xmlChar* xmlText(const char* text)
 {

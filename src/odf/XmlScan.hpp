@@ -9,6 +9,7 @@
 
 namespace partnering::odf {
 
+// Every namespace the ODF code names, once. (Literals, so data() is null-terminated for libxml2.)
 namespace ns {
 inline constexpr std::string_view kOffice = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 inline constexpr std::string_view kText = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
@@ -18,6 +19,9 @@ inline constexpr std::string_view kSvg = "urn:oasis:names:tc:opendocument:xmlns:
 inline constexpr std::string_view kStyle = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
 inline constexpr std::string_view kFo = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0";
 inline constexpr std::string_view kMeta = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0";
+inline constexpr std::string_view kManifest = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0";
+inline constexpr std::string_view kXlink = "http://www.w3.org/1999/xlink";
+inline constexpr std::string_view kDc = "http://purl.org/dc/elements/1.1/";
 } // namespace ns
 
 struct ScannedAttribute {
