@@ -386,9 +386,10 @@ TemplateText TemplateText::extract(const odf::OdfPackage& templatePackage)
     result.package_ = &templatePackage;
     for (std::size_t partIndex = 0; partIndex < std::size(kParts); ++partIndex) {
         const char* part = kParts[partIndex];
+        result.parts_.emplace_back();
         if (!templatePackage.contains(part))
             continue;
-        const std::string bytes = templatePackage.read(part);
+        const std::string& bytes = result.parts_.back() = templatePackage.read(part);
         const std::string name = templatePackage.sourceName() + ": " + part;
         const auto elements = odf::scanXml(bytes, name);
         std::string heading = std::string(part) == "styles.xml" ? "page headers and footers" : "";
@@ -492,9 +493,9 @@ MergeReport TemplateText::merge(const std::vector<TextUnit>& translation, const 
 
     std::string parts[std::size(kParts)];
     for (std::size_t partIndex = 0; partIndex < std::size(kParts); ++partIndex) {
-        if (!package_->contains(kParts[partIndex]))
+        const std::string& bytes = parts_[partIndex];
+        if (bytes.empty())
             continue;
-        const std::string bytes = package_->read(kParts[partIndex]);
         std::string merged;
         merged.reserve(bytes.size() + bytes.size() / 2);
         std::size_t cursor = 0;

@@ -63,6 +63,7 @@ private:
     const odf::OdfPackage* package_ = nullptr; // the caller's, which must outlive this
     std::vector<TextUnit> units_;
     std::vector<Location> locations_; // beside units_
+    std::vector<std::string> parts_;  // content.xml and styles.xml as read (empty when absent)
 };
 
 // Checks that `target` carries exactly the codes of `unit` (each once, pairs in order and
