@@ -43,8 +43,11 @@ class Office:
     any client user.
     """
 
-    def __init__(self, oxt=None, workdir=None, profile_dir=None, extra_env=None):
+    def __init__(self, oxt=None, workdir=None, profile_dir=None, extra_env=None, display=None):
         self.oxt = oxt
+        # An X display (e.g. a VirtualDisplay's) shows the real UI there instead of running
+        # headless: modal dialogs and the wizard only execute with a display.
+        self.display = display
         self._own_workdir = workdir is None
         self.workdir = workdir or tempfile.mkdtemp(prefix="partnering-office-")
         os.makedirs(self.workdir, exist_ok=True)
@@ -70,6 +73,9 @@ class Office:
         env["HOME"] = self.home
         env.pop("UNO_TYPES", None)  # meant for our client, not for soffice
         env.update(self.extra_env)
+        if self.display:
+            env["DISPLAY"] = self.display
+            env["SAL_USE_VCLPLUGIN"] = "gen"  # plain X11, the same look on every machine
         if os.geteuid() == 0:
             user = pwd.getpwnam(UNPRIVILEGED_USER)
             for path in (self.workdir, self.profile_dir, self.home):
@@ -132,8 +138,9 @@ class Office:
     def launch(self, timeout=90):
         self.port = _free_port()
         accept = "socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % self.port
-        args = [SOFFICE, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-                "--nolockcheck", "-env:UserInstallation=" + self.profile_url, "--accept=" + accept]
+        mode = [] if self.display else ["--headless", "--invisible"]
+        args = [SOFFICE] + mode + ["--norestore", "--nologo", "--nodefault", "--nolockcheck",
+                                   "-env:UserInstallation=" + self.profile_url, "--accept=" + accept]
         self._log = open(os.path.join(self.workdir, "soffice.log"), "w")
         os.chmod(self._log.name, 0o666)
         self.process = subprocess.Popen(self._as_user + args, env=self._env, stdout=self._log,

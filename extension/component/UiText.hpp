@@ -1,0 +1,28 @@
+// The extension's own UI text at run time: messages written in English in the code, looked up
+// in the "ui" catalogs (locales/ui/*.po) for LibreOffice's UI language, and shown to the user.
+#pragma once
+
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <rtl/ustring.hxx>
+
+#include <string>
+
+namespace partnering::uno {
+
+// LibreOffice's UI language as a BCP 47 tag ("en-US" when the profile names none).
+std::string uiLanguage(const css::uno::Reference<css::uno::XComponentContext>& context);
+
+// `english` translated into the UI language; English when the extension's catalogs are
+// missing or lack it. xgettext extracts the second argument (--keyword=uiText:2). Never throws.
+rtl::OUString uiText(const css::uno::Reference<css::uno::XComponentContext>& context, const char* english);
+
+enum class MessageKind { Info, Warning, Error };
+
+// A message box over `frame`'s window (or no parent). Never throws: UI callbacks and
+// dispatch() end here, and a failure to show the message must not reach LibreOffice.
+void showMessage(const css::uno::Reference<css::uno::XComponentContext>& context,
+                 const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& title,
+                 const rtl::OUString& message, MessageKind kind);
+
+} // namespace partnering::uno
