@@ -16,11 +16,13 @@ Standard library only: it runs at build time, before anything of ours exists.
 import argparse
 import gettext
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+from xml.sax.saxutils import escape, unescape
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 OOR = "http://openoffice.org/2001/registry"
@@ -65,12 +67,17 @@ def local(tag):
 
 
 # ---- what is translatable ---------------------------------------------------------------
-def registry_values(tree):
-    """(parent element, English value element) for each localised registry value."""
-    for parent in tree.iter():
-        for value in parent.findall("value"):
-            if value.get(XML_LANG) == SOURCE_LANG and (value.text or "").strip():
-                yield parent, value
+# Registry files are edited as text, not re-serialised: oor:type values such as "xs:string"
+# name namespace prefixes that an XML serialiser would drop as unused.
+REGISTRY_VALUE = re.compile(r'(?P<indent>[ \t]*)<value xml:lang="%s">(?P<text>[^<]+)</value>' % SOURCE_LANG)
+
+
+def registry_values(path):
+    """(match, English text) for each localised registry value of a .xcu file."""
+    parse(path)  # well-formed, or a clear error naming the file
+    with open(path, encoding="utf-8") as f:
+        content = f.read()
+    return content, [(m, unescape(m.group("text"))) for m in REGISTRY_VALUE.finditer(content)]
 
 
 def dialog_texts(tree, dialog):
@@ -116,8 +123,8 @@ def command_pot(args, xgettext_options):
         entries.setdefault(msgid, []).append(reference)
 
     for path in files(os.path.join(source, "registry"), ".xcu"):
-        for _, value in registry_values(parse(path)):
-            add(value.text, os.path.relpath(path, os.path.dirname(source)))
+        for _, text in registry_values(path)[1]:
+            add(text, os.path.relpath(path, os.path.dirname(source)))
     for path in files(os.path.join(source, "dialogs"), ".xdl"):
         dialog = os.path.splitext(os.path.basename(path))[0]
         for element, attribute, key in dialog_texts(parse(path), dialog):
@@ -189,20 +196,25 @@ def properties_suffix(tag):
 
 def tree_registry(source, out, languages):
     written = []
+    os.makedirs(os.path.join(out, "registry"), exist_ok=True)
     for path in files(os.path.join(source, "registry"), ".xcu") + files(os.path.join(source, "registry"), ".xcs"):
-        tree = parse(path)
-        if path.endswith(".xcu"):
-            for parent, value in list(registry_values(tree)):
-                position = list(parent).index(value)
-                for offset, (tag, catalog) in enumerate(languages.items(), start=1):
-                    text = translated(catalog, value.text)
-                    if text is not None:
-                        element = ET.Element("value", {XML_LANG: tag})
-                        element.text = text
-                        element.tail = value.tail
-                        parent.insert(position + offset, element)
         target = os.path.join(out, "registry", os.path.basename(path))
-        write(tree, target)
+        if path.endswith(".xcs"):
+            parse(path)
+            shutil.copyfile(path, target)
+        else:
+            content, values = registry_values(path)
+            pieces, last = [], 0
+            for match, english in values:
+                pieces.append(content[last:match.end()])
+                last = match.end()
+                for tag, catalog in languages.items():
+                    text = translated(catalog, english)
+                    if text is not None:
+                        pieces.append('\n%s<value xml:lang="%s">%s</value>' % (match.group("indent"), tag, escape(text)))
+            pieces.append(content[last:])
+            with open(target, "w", encoding="utf-8") as f:
+                f.write("".join(pieces))
         written.append("registry/" + os.path.basename(path))
     return written
 
