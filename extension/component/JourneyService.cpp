@@ -1,5 +1,5 @@
 // org.partnering.Journey: the journey's steps for UNO clients (wizard, macros, tests).
-#include "ExtensionFolder.hpp"
+#include "UiText.hpp"
 #include "UnoBoundary.hpp"
 
 #include "journey/Journey.hpp"
@@ -11,8 +11,6 @@
 #include <cppuhelper/supportsservice.hxx>
 #include <org/partnering/XJourney.hpp>
 
-#include <memory>
-#include <mutex>
 
 namespace partnering::uno {
 namespace {
@@ -69,19 +67,11 @@ public:
 private:
     static inline const rtl::OUString kServiceNameString = rtl::OUString::createFromAscii(kServiceName);
 
-    const l10n::Catalogs& catalogs()
-    {
-        std::lock_guard lock(mutex_);
-        if (!catalogs_)
-            catalogs_ = std::make_unique<l10n::Catalogs>(extensionFolder(context_) / "locale", "journey");
-        return *catalogs_;
-    }
+    const l10n::Catalogs& catalogs() { return journeyCatalogs(context_); }
 
     l10n::Translator translatorFor(const rtl::OUString& languageTag) { return catalogs().translatorFor(toUtf8(languageTag)); }
 
     css::uno::Reference<css::uno::XComponentContext> context_;
-    std::mutex mutex_;
-    std::unique_ptr<l10n::Catalogs> catalogs_;
 };
 
 } // namespace

@@ -59,6 +59,16 @@ UiCatalog& uiCatalog(const css::uno::Reference<css::uno::XComponentContext>& con
 
 } // namespace
 
+const l10n::Catalogs& journeyCatalogs(const css::uno::Reference<css::uno::XComponentContext>& context)
+{
+    static std::mutex mutex;
+    static std::unique_ptr<l10n::Catalogs> catalogs;
+    std::lock_guard lock(mutex);
+    if (!catalogs)
+        catalogs = std::make_unique<l10n::Catalogs>(extensionFolder(context) / "locale", "journey");
+    return *catalogs;
+}
+
 std::string uiLanguage(const css::uno::Reference<css::uno::XComponentContext>& context)
 {
     try {

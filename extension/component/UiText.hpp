@@ -2,6 +2,8 @@
 // in the "ui" catalogs (locales/ui/*.po) for LibreOffice's UI language, and shown to the user.
 #pragma once
 
+#include "l10n/Catalogs.hpp"
+
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <rtl/ustring.hxx>
@@ -16,6 +18,10 @@ std::string uiLanguage(const css::uno::Reference<css::uno::XComponentContext>& c
 // `english` translated into the UI language; English when the extension's catalogs are
 // missing or lack it. xgettext extracts the second argument (--keyword=uiText:2). Never throws.
 rtl::OUString uiText(const css::uno::Reference<css::uno::XComponentContext>& context, const char* english);
+
+// The journey's own catalogs (steps, questions, guidance) installed with the extension,
+// read once per office session. Throws RuntimeException when the extension is not installed.
+const l10n::Catalogs& journeyCatalogs(const css::uno::Reference<css::uno::XComponentContext>& context);
 
 enum class MessageKind { Info, Warning, Error };
 

@@ -6,6 +6,7 @@
 #include <boost/locale/message.hpp>
 #include <unicode/localematcher.h>
 #include <unicode/locid.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 
@@ -40,6 +41,15 @@ std::string toTag(const icu::Locale& locale)
 std::string canonicalLanguageTag(std::string_view tag)
 {
     return toTag(parseTag(tag));
+}
+
+std::string languageAutonym(std::string_view tag)
+{
+    const icu::Locale locale = parseTag(tag);
+    icu::UnicodeString name;
+    locale.getDisplayName(locale, name);
+    std::string utf8;
+    return name.toUTF8String(utf8);
 }
 
 Translator::Translator() : language_(kSourceLanguage) {}

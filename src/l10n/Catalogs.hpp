@@ -20,6 +20,10 @@ inline constexpr std::string_view kSourceLanguage = "en";
 // ("FR-ca" -> "fr-CA"). Throws InvalidInput "[partnering.l10n.bad-language-tag]".
 std::string canonicalLanguageTag(std::string_view tag);
 
+// The language's name for itself, as a language chooser shows it ("français", "العربية",
+// "中文（中国）"). Throws InvalidInput for a malformed tag.
+std::string languageAutonym(std::string_view tag);
+
 // Translates msgids into one language; a message with no translation stays in English.
 class Translator {
 public:

@@ -9,6 +9,7 @@
 
 using partnering::l10n::Catalogs;
 using partnering::l10n::canonicalLanguageTag;
+using partnering::l10n::languageAutonym;
 
 namespace {
 
@@ -109,6 +110,16 @@ TEST(Catalogs, MissingFolderIsABrokenInstallation)
         EXPECT_EQ(e.id(), "partnering.l10n.no-catalogs");
         EXPECT_NE(std::string(e.what()).find("/nonexistent-partnering-locale"), std::string::npos);
     }
+}
+
+TEST(LanguageAutonym, EachLanguageNamesItselfInItsOwnScript)
+{
+    EXPECT_EQ(languageAutonym("fr"), "français");
+    EXPECT_EQ(languageAutonym("es"), "español");
+    EXPECT_EQ(languageAutonym("ar"), "العربية");
+    EXPECT_EQ(languageAutonym("km"), "ខ្មែរ");
+    EXPECT_EQ(languageAutonym("zh_CN"), "中文（中国）");
+    EXPECT_THROW(languageAutonym("not a tag"), partnering::InvalidInput);
 }
 
 } // namespace

@@ -1,0 +1,49 @@
+// Partnering > About: the version, and which lessons library is in use and whether it opens.
+#include "dispatch/Commands.hpp"
+
+#include "UiText.hpp"
+#include "UnoBoundary.hpp"
+#include "library/LessonLibrary.hpp"
+
+#include <exception>
+
+namespace partnering::uno {
+namespace {
+
+class AboutCommand : public CommandDispatch {
+public:
+    using CommandDispatch::CommandDispatch;
+
+private:
+    rtl::OUString title() override { return uiText(context(), "About Partnering Journey"); }
+
+    CommandOutcome run() override
+    {
+        rtl::OUString text = uiText(context(), "Partnering Journey") + " " + PARTNERING_VERSION + "\n\n";
+        const auto settings = readLibrarySettings(context());
+        if (settings.source == "folder")
+            text += uiText(context(), "Lessons library: the folder") + " " + toOUString(settings.folder);
+        else if (settings.source == "remote")
+            text += uiText(context(), "Lessons library: the server") + " " + toOUString(settings.host) + ":" +
+                    rtl::OUString::number(settings.port);
+        else
+            text += uiText(context(), "Lessons library: bundled with the extension");
+        try {
+            text += "\n" + uiText(context(), "Lessons:") + " " +
+                    rtl::OUString::number(static_cast<sal_Int64>(openLessonLibrary(context())->lessonCount()));
+        } catch (const std::exception& e) {
+            text += "\n" + toOUString(e.what());
+        }
+        return {true, text};
+    }
+};
+
+} // namespace
+
+rtl::Reference<CommandDispatch> makeAboutCommand(const css::uno::Reference<css::uno::XComponentContext>& context,
+                                                 const css::uno::Reference<css::frame::XFrame>& frame)
+{
+    return new AboutCommand(context, frame);
+}
+
+} // namespace partnering::uno

@@ -1,0 +1,115 @@
+"""Tools > Options > Partnering Journey inside a real headless LibreOffice: our page (the
+built dialogs/Options.xdl, its texts resolved from the generated string resources) shows the
+settings, saving it switches the lessons library to a folder of lesson files (indexed into
+the profile) and back, and a bad folder is reported while soffice keeps running."""
+import glob
+import os
+import shutil
+import unittest
+
+from office import Office
+
+import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
+from com.sun.star.beans import PropertyValue
+from test_dispatch import ResultListener, url
+
+OXT = os.environ["PARTNERING_OXT"]
+SOURCE = os.environ["PARTNERING_SOURCE_DIR"]
+SETTINGS = "/org.partnering.journey.Settings/Library"
+
+
+class OptionsPageInLibreOffice(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.office = Office(oxt=OXT).start()
+        cls.document = cls.office.desktop().loadComponentFromURL(
+            "private:factory/swriter", "_blank", 0, (PropertyValue(Name="Hidden", Value=True),))
+        provider = cls.office.context.getValueByName(
+            "/singletons/com.sun.star.deployment.PackageInformationProvider")
+        cls.extension = provider.getPackageLocation("org.partnering.journey")
+        # A folder of three lessons the unprivileged soffice user can read.
+        cls.folder = os.path.join(cls.office.workdir, "my-lessons")
+        os.makedirs(cls.folder)
+        cls.lessons = sorted(glob.glob(os.path.join(SOURCE, "index", "lessons", "*.xml")))
+        for lesson in cls.lessons[:3]:
+            shutil.copy(lesson, cls.folder)
+        for path in [cls.folder] + glob.glob(os.path.join(cls.folder, "*")):
+            os.chmod(path, 0o755 if os.path.isdir(path) else 0o644)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.document.close(True)
+        cls.office.stop()
+
+    def tearDown(self):
+        self.assertTrue(self.office.is_alive(), "soffice stopped answering")
+
+    def page(self):
+        handler = self.office.create("org.partnering.OptionsPage")
+        self.assertIsNotNone(handler, "org.partnering.OptionsPage is not registered")
+        parent = self.document.getCurrentController().getFrame().getContainerWindow()
+        provider = self.office.create("com.sun.star.awt.ContainerWindowProvider")
+        window = provider.createContainerWindow(self.extension + "/dialogs/Options.xdl", "", parent, handler)
+        self.assertTrue(handler.callHandlerMethod(window, "initialize", "external_event"))
+        return handler, window
+
+    def settings(self):
+        provider = self.office.create("com.sun.star.configuration.ConfigurationProvider")
+        return provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess", (PropertyValue(Name="nodepath", Value=SETTINGS),))
+
+    def about(self):
+        frame = self.document.getCurrentController().getFrame()
+        listener = ResultListener()
+        frame.queryDispatch(url("org.partnering.journey:About"), "", 0).dispatchWithNotification(
+            url("org.partnering.journey:About"), (), listener)
+        return listener.result.Result
+
+    def choose(self, radio, folder=None):
+        handler, window = self.page()
+        window.getControl(radio).setState(True)
+        if folder is not None:
+            window.getControl("FolderField").setText(folder)
+        self.assertTrue(handler.callHandlerMethod(window, "ok", "external_event"))
+        return window
+
+    def test_page_shows_the_defaults_with_its_texts_resolved(self):
+        _, window = self.page()
+        self.assertTrue(window.getControl("BundledRadio").getState())
+        self.assertFalse(window.getControl("FolderRadio").getState())
+        # The model keeps the resource key; the window shows the resolved text.
+        self.assertEqual(window.getControl("BundledRadio").getModel().Label, "&Options.BundledRadio.value")
+        self.assertEqual(window.getControl("BundledRadio").getPeer().getProperty("Label"),
+                         "The library bundled with the extension")
+        self.assertEqual(window.getControl("PortField").getValue(), 7777)
+        items = window.getControl("LanguageList").getItems()
+        self.assertIn("français (fr)", items)
+        self.assertIn("العربية (ar)", items)
+
+    def test_switching_to_a_folder_library_and_back(self):
+        self.choose("FolderRadio", self.folder)
+        self.assertEqual(self.settings().getByName("Source"), "folder")
+        self.assertEqual(self.settings().getByName("Folder"), self.folder)
+        about = self.about()
+        self.assertIn(self.folder, about)
+        self.assertIn("Lessons: 3", about)
+        # the page shows what was saved
+        _, window = self.page()
+        self.assertTrue(window.getControl("FolderRadio").getState())
+        self.assertEqual(window.getControl("FolderField").getText(), self.folder)
+
+        self.choose("BundledRadio")
+        self.assertEqual(self.settings().getByName("Source"), "bundled")
+        self.assertIn("Lessons: %d" % len(self.lessons), self.about())
+
+    def test_a_missing_folder_is_reported_and_soffice_goes_on(self):
+        self.choose("FolderRadio", os.path.join(self.office.workdir, "no-such-folder"))
+        about = self.about()
+        self.assertIn("[partnering.settings.no-folder]", about)
+        self.assertTrue(self.office.is_alive())
+        self.choose("BundledRadio")
+        self.assertIn("Lessons: %d" % len(self.lessons), self.about())
+
+
+if __name__ == "__main__":
+    unittest.main()
