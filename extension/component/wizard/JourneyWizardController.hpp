@@ -1,0 +1,103 @@
+// The journey wizard's controller: the journey's seven steps as the pages of LibreOffice's
+// roadmap wizard, over the core's JourneyForm; also the org.partnering.JourneyWizardController service.
+#pragma once
+
+#include "journey/JourneyForm.hpp"
+
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/ui/dialogs/XWizard.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/implbase2.hxx>
+#include <cppuhelper/weakref.hxx>
+#include <org/partnering/XJourneyWizardController.hpp>
+#include <rtl/ref.hxx>
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace partnering::uno {
+
+class StepPage;
+
+// The template and language of the draft, as chosen on the last page.
+struct DraftChoice {
+    std::string templateName = "agreement";
+    std::string language; // BCP 47; empty: the answers' language
+};
+
+// Page ids are 0 to 6 for steps 1 to 7: LibreOffice 7.4's roadmap drops the first step's
+// item when the first page id is not 0 (it compares page ids with its own state numbers).
+inline int stepOfPage(sal_Int16 pageId) { return pageId + 1; }
+
+class JourneyWizardController
+    : public cppu::WeakImplHelper2<org::partnering::XJourneyWizardController, css::lang::XServiceInfo> {
+public:
+    // Resumes from the answers stored in `frame`'s document when it holds any.
+    JourneyWizardController(css::uno::Reference<css::uno::XComponentContext> context,
+                            css::uno::Reference<css::frame::XFrame> frame);
+
+    // XWizardController
+    css::uno::Reference<css::ui::dialogs::XWizardPage> SAL_CALL
+    createPage(const css::uno::Reference<css::awt::XWindow>& parent, sal_Int16 pageId) override;
+    rtl::OUString SAL_CALL getPageTitle(sal_Int16 pageId) override;
+    sal_Bool SAL_CALL canAdvance() override { return true; } // each page decides for itself
+    void SAL_CALL onActivatePage(sal_Int16) override {}
+    void SAL_CALL onDeactivatePage(sal_Int16) override {}
+    // Keeps the last page's choice of template and language: the pages go when the wizard closes.
+    sal_Bool SAL_CALL confirmFinish() override;
+
+    // XJourneyWizardController
+    css::uno::Reference<css::ui::dialogs::XWizard> SAL_CALL createWizard() override;
+    void SAL_CALL setAnswers(const rtl::OUString& json) override;
+    rtl::OUString SAL_CALL getAnswers() override;
+    rtl::OUString SAL_CALL getStepMessage(sal_Int16 number) override;
+    css::uno::Reference<css::lang::XComponent> SAL_CALL openDraft() override;
+
+    // XServiceInfo
+    rtl::OUString SAL_CALL getImplementationName() override;
+    sal_Bool SAL_CALL supportsService(const rtl::OUString& name) override;
+    css::uno::Sequence<rtl::OUString> SAL_CALL getSupportedServiceNames() override;
+
+    // For the pages. The form is shared by the pages (UI thread) and UNO callers (tests,
+    // macros): every use goes through withForm, which never calls UNO while it holds the lock.
+    template <class Use>
+    auto withForm(Use&& use)
+    {
+        std::lock_guard lock(formMutex_);
+        return use(form_);
+    }
+    const journey::Step& step(int number) const { return steps_.at(static_cast<std::size_t>(number - 1)); }
+    const l10n::Translator& translator() const { return translator_; }
+    rtl::OUString stepMessage(int number);
+    bool stepComplete(int number);
+    // The roadmap's titles and the Next button follow the answers.
+    void updateTravelUI();
+    void pageDisposed(int number);
+    // The wizard's dialog window, while it executes.
+    css::uno::Reference<css::awt::XWindow> dialogWindow();
+    const css::uno::Reference<css::frame::XFrame>& frame() const { return frame_; }
+    // Why the answers stored in the document could not be resumed; empty when they were (or none).
+    const std::string& resumeProblem() const { return resumeProblem_; }
+    bool resumed() const { return resumed_; }
+
+private:
+    DraftChoice draftChoice();
+
+    css::uno::Reference<css::uno::XComponentContext> context_;
+    css::uno::Reference<css::frame::XFrame> frame_;
+    l10n::Translator translator_;
+    std::vector<journey::Step> steps_;
+    bool resumed_ = false;      // set while form_ is made, so declared before it
+    std::string resumeProblem_;
+    std::mutex formMutex_;
+    journey::JourneyForm form_;
+    css::uno::WeakReference<css::ui::dialogs::XWizard> wizard_;
+    std::map<int, rtl::Reference<StepPage>> pages_;
+    std::optional<DraftChoice> chosenDraft_;
+};
+
+} // namespace partnering::uno
