@@ -7,6 +7,7 @@
 #include "error/Error.hpp"
 #include "fill/DraftTemplates.hpp"
 
+#include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/ContainerWindowProvider.hpp>
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/XButton.hpp>
@@ -17,6 +18,7 @@
 #include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/XUnitConversion.hpp>
+#include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/util/MeasureUnit.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -763,16 +765,44 @@ void StepPage::fitDialog()
     const Reference<css::awt::XUnitConversion> units(window_, UNO_QUERY);
     if (!dialog.is() || !units.is())
         return;
-    const css::awt::Size wanted
-        = units->convertSizeToPixel(css::awt::Size(kPageWidth, kPageHeight), css::util::MeasureUnit::APPFONT);
-    const css::awt::Rectangle page = window_->getPosSize();
-    const css::awt::Rectangle frame = dialog->getPosSize();
-    const sal_Int32 growWidth = std::max<sal_Int32>(0, wanted.Width - page.Width);
-    const sal_Int32 growHeight = std::max<sal_Int32>(0, wanted.Height - page.Height);
-    if (growWidth == 0 && growHeight == 0)
+    const Reference<css::awt::XWindow2> shown(dialog, UNO_QUERY);
+    if (shown.is() && !shown->isVisible()) {
+        // Showing sizes the dialog to its optimal size: fit it once it is shown.
+        dialog->addWindowListener(this);
         return;
-    dialog->setPosSize(std::max<sal_Int32>(0, frame.X - growWidth / 2), std::max<sal_Int32>(0, frame.Y - growHeight / 2),
-                       frame.Width + growWidth, frame.Height + growHeight, css::awt::PosSize::POSSIZE);
+    }
+    // The page, plus the roadmap at its left and the buttons below it.
+    const css::awt::Size page
+        = units->convertSizeToPixel(css::awt::Size(kPageWidth, kPageHeight), css::util::MeasureUnit::APPFONT);
+    sal_Int32 width = page.Width + 190, height = page.Height + 70;
+    const css::awt::Rectangle frame = dialog->getPosSize();
+    if (frame.Width >= width && frame.Height >= height)
+        return;
+    sal_Int32 x = 0, y = 0;
+    if (controller_->frame().is() && controller_->frame()->getContainerWindow().is()) {
+        const css::awt::Rectangle screen = controller_->frame()->getContainerWindow()->getPosSize();
+        width = std::min(width, screen.Width);
+        height = std::min(height, screen.Height);
+        x = screen.X + std::max<sal_Int32>(0, (screen.Width - width) / 2);
+        y = screen.Y + std::max<sal_Int32>(0, (screen.Height - height) / 2);
+    }
+    dialog->setPosSize(x, y, std::max(width, frame.Width), std::max(height, frame.Height), css::awt::PosSize::POSSIZE);
+}
+
+void StepPage::windowShown(const css::lang::EventObject& event)
+{
+    safely([&] {
+        const Reference<css::awt::XWindow> dialog(event.Source, UNO_QUERY);
+        if (dialog.is())
+            dialog->removeWindowListener(this);
+        css::awt::AsyncCallback::create(context_)->addCallback(this, Any());
+    });
+}
+
+void StepPage::notify(const Any&)
+{
+    if (controller_.is())
+        safely([&] { fitDialog(); });
 }
 
 sal_Bool StepPage::commitPage(sal_Int16 reason)

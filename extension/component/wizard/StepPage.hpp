@@ -12,7 +12,9 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/ui/dialogs/XWizardPage.hpp>
-#include <cppuhelper/implbase4.hxx>
+#include <com/sun/star/awt/XWindowListener.hpp>
+#include <com/sun/star/awt/XCallback.hpp>
+#include <cppuhelper/implbase6.hxx>
 #include <rtl/ref.hxx>
 
 #include <string>
@@ -21,8 +23,9 @@
 
 namespace partnering::uno {
 
-class StepPage : public cppu::WeakImplHelper4<css::ui::dialogs::XWizardPage, css::awt::XTextListener,
-                                              css::awt::XItemListener, css::awt::XActionListener> {
+class StepPage
+    : public cppu::WeakImplHelper6<css::ui::dialogs::XWizardPage, css::awt::XTextListener, css::awt::XItemListener,
+                                   css::awt::XActionListener, css::awt::XWindowListener, css::awt::XCallback> {
 public:
     StepPage(rtl::Reference<JourneyWizardController> controller, css::uno::Reference<css::uno::XComponentContext> context,
              int number, const css::uno::Reference<css::awt::XWindow>& parent);
@@ -49,6 +52,13 @@ public:
     void SAL_CALL itemStateChanged(const css::awt::ItemEvent& event) override;
     void SAL_CALL actionPerformed(const css::awt::ActionEvent& event) override;
     void SAL_CALL disposing(const css::lang::EventObject&) override {}
+    // XWindowListener: the wizard's window, which is sized when shown, is fitted to the page then.
+    void SAL_CALL windowShown(const css::lang::EventObject& event) override;
+    void SAL_CALL windowResized(const css::awt::WindowEvent&) override {}
+    void SAL_CALL windowMoved(const css::awt::WindowEvent&) override {}
+    void SAL_CALL windowHidden(const css::lang::EventObject&) override {}
+    // XCallback: showing lays the dialog out after windowShown, so the fitting waits for the next event.
+    void SAL_CALL notify(const css::uno::Any&) override;
 
 private:
     // One question's control: its name is "q:<path>" on the page, "l<n>:f:<path>" in a list editor.
