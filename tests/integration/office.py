@@ -135,11 +135,14 @@ class Office:
     def start(self, timeout=90):
         return self.prepare().launch(timeout)
 
-    def launch(self, timeout=90):
+    def launch(self, timeout=90, start_writer=False):
+        """Starts soffice; with `start_writer` it opens an empty Writer document as a user's
+        `soffice --writer` does, instead of starting with no document."""
         self.port = _free_port()
         accept = "socket,host=127.0.0.1,port=%d;urp;StarOffice.ComponentContext" % self.port
         mode = [] if self.display else ["--headless", "--invisible"]
-        args = [SOFFICE] + mode + ["--norestore", "--nologo", "--nodefault", "--nolockcheck",
+        mode += ["--writer"] if start_writer else ["--nodefault"]
+        args = [SOFFICE] + mode + ["--norestore", "--nologo", "--nolockcheck",
                                    "-env:UserInstallation=" + self.profile_url, "--accept=" + accept]
         self._log = open(os.path.join(self.workdir, "soffice.log"), "w")
         os.chmod(self._log.name, 0o666)
@@ -183,7 +186,7 @@ class Office:
                                       % (self.process.returncode, self._log.name))
                 if time.monotonic() > deadline:
                     raise OfficeError("soffice did not accept a connection within %ds" % timeout)
-                time.sleep(0.2)
+                time.sleep(0.02)
 
     # ---- use -------------------------------------------------------------------------
     def writable_path(self, name):
