@@ -1,0 +1,405 @@
+"""The "Lessons learned" sidebar panel inside a real LibreOffice with the built .oxt installed:
+created through our toolpanel factory on a Writer document, driven through its real controls
+(the search box's text listeners, the lists' selection, the button's accessible action), and
+shown in Writer's sidebar under Xvfb for a screenshot."""
+import json
+import os
+import shutil
+import socket
+import tempfile
+import time
+import unittest
+
+from office import Office
+from xvfb import VirtualDisplay
+
+import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
+from com.sun.star.beans import PropertyValue
+from com.sun.star.container import NoSuchElementException
+
+OXT = os.environ["PARTNERING_OXT"]
+ARTIFACTS = os.path.join(os.environ.get("PARTNERING_TEST_ARTIFACTS", tempfile.gettempdir()), "sidebar")
+SOURCE_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+PANEL_URL = "private:resource/toolpanel/PartneringLessonsPanelFactory/PartneringLessonsPanel"
+EXIT_LESSON_EN = "Set a lifespan and a clear exit strategy [en]"
+EXIT_LESSON_FR = "Fixer une durée de vie et une stratégie de sortie claire [fr]"
+EXIT_LESSON_SUMMARY_EN = "Some partnerships continue even though they no longer achieve results"
+
+
+def prop(name, value):
+    return PropertyValue(Name=name, Value=value)
+
+
+def write_settings(office, group, **values):
+    """What the options page writes: /org.partnering.journey.Settings/<group>."""
+    provider = office.create("com.sun.star.configuration.ConfigurationProvider")
+    node = provider.createInstanceWithArguments(
+        "com.sun.star.configuration.ConfigurationUpdateAccess",
+        (prop("nodepath", "/org.partnering.journey.Settings/" + group),))
+    for name, value in values.items():
+        node.replaceByName(name, value)
+    node.commitChanges()
+
+
+def use_bundled_library(office, language=""):
+    write_settings(office, "Library", Source="bundled", Folder="")
+    write_settings(office, "General", Language=language)
+
+
+def new_writer(office, hidden=True, text=""):
+    document = office.desktop().loadComponentFromURL("private:factory/swriter", "_blank", 0,
+                                                     (prop("Hidden", hidden),))
+    if text:
+        document.getText().setString(text)
+        document.getCurrentController().getViewCursor().gotoEnd(False)
+    return document
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Panel:
+    """Our panel created through the factory, as the sidebar creates it."""
+
+    def __init__(self, office, document):
+        factory = office.create("org.partnering.LessonsPanelFactory")
+        frame = document.getCurrentController().getFrame()
+        self.element = factory.createUIElement(PANEL_URL, (prop("Frame", frame),
+                                                           prop("ParentWindow", frame.getContainerWindow())))
+        self.panel = self.element.getRealInterface()
+        self.window = self.panel.Window  # an IDL attribute: a property in Python
+
+    def control(self, name):
+        control = self.window.getControl(name)
+        assert control is not None, "the panel has no control " + name
+        return control
+
+    def type(self, text):
+        self.control("search").setText(text)
+
+    def lines(self):
+        return list(self.control("results").getItems())
+
+    def headings(self):
+        return self.lines()[0::2]
+
+    def status(self):
+        return self.control("status").getModel().Label
+
+    def preview(self):
+        return self.control("preview").getText()
+
+    # A choice in a list reaches the panel as the toolkit reports a user's click: through the
+    # model's SelectedItems (XListBox.selectItemPos on a drop-down leaves the model unchanged).
+    def select(self, heading):
+        self.control("results").getModel().SelectedItems = (2 * self.headings().index(heading),)
+
+    def choose(self, filter_name, label_prefix):
+        control = self.control(filter_name)
+        items = list(control.getItems())
+        matching = [i for i, item in enumerate(items) if item.startswith(label_prefix)]
+        assert matching, "%s has no entry %r: %r" % (filter_name, label_prefix, items)
+        control.getModel().SelectedItems = (matching[0],)
+        return items[matching[0]]
+
+    def press_insert(self):
+        button = self.control("insertCitation")
+        context = button.getPeer().getAccessibleContext()
+        self.assert_true(context.doAccessibleAction(0))
+
+    @staticmethod
+    def assert_true(value):
+        assert value
+
+    def insert_enabled(self):
+        return self.control("insertCitation").getModel().Enabled
+
+    def dispose(self):
+        self.element.dispose()
+
+
+class SidebarPanelInLibreOffice(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.office = Office(oxt=OXT)
+        cls.office.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.stop()
+
+    def setUp(self):
+        use_bundled_library(self.office)
+        self.documents = []
+        self.panels = []
+
+    def tearDown(self):
+        for panel in self.panels:
+            panel.dispose()
+        for document in self.documents:
+            document.close(True)
+
+    def writer(self, text=""):
+        document = new_writer(self.office, text=text)
+        self.documents.append(document)
+        return document
+
+    def panel(self, document=None):
+        panel = Panel(self.office, document or self.writer())
+        self.panels.append(panel)
+        return panel
+
+    def test_the_factory_refuses_other_panels(self):
+        document = self.writer()
+        factory = self.office.create("org.partnering.comp.LessonsPanelFactory")  # as Factories.xcu names it
+        self.assertIsNotNone(factory)
+        frame = document.getCurrentController().getFrame()
+        with self.assertRaises(NoSuchElementException):
+            factory.createUIElement("private:resource/toolpanel/PartneringLessonsPanelFactory/Other",
+                                    (prop("Frame", frame), prop("ParentWindow", frame.getContainerWindow())))
+        self.assertTrue(self.office.is_alive())
+
+    def test_panel_is_a_sidebar_tool_panel(self):
+        panel = self.panel()
+        self.assertEqual(panel.element.ResourceURL, PANEL_URL)
+        size = panel.panel.getHeightForWidth(300)
+        self.assertLessEqual(size.Minimum, size.Preferred)
+        self.assertGreater(panel.panel.getMinimalWidth(), 0)
+        self.assertIsNotNone(panel.window)
+
+    def test_typing_searches_as_you_type(self):
+        panel = self.panel()
+        panel.type("exit")
+        after_word = panel.headings()
+        panel.type("exit strategy")
+        self.assertIn(EXIT_LESSON_EN, panel.headings())
+        self.assertNotEqual(after_word, [], "typing one word found nothing")
+        self.assertRegex(panel.status(), r"Lessons found: \d+")
+        snippets = panel.lines()[1::2]
+        self.assertTrue(any("«" in s and "»" in s for s in snippets), snippets)
+        panel.type("zzzqqqxxx")
+        self.assertEqual(panel.headings(), [])
+        self.assertIn("No lesson matches", panel.status())
+
+    def test_filters_show_counts_and_narrow_the_results(self):
+        panel = self.panel()
+        panel.type("partnership")
+        before = len(panel.headings())
+        label = panel.choose("tagFilter", "exit-strategy (")
+        count = int(label.rsplit("(", 1)[1].rstrip(")"))
+        self.assertEqual(len(panel.headings()), count)
+        self.assertLess(count, before)
+        languages = list(panel.control("languageFilter").getItems())
+        self.assertTrue(any(item.startswith("fr (") for item in languages), languages)
+        self.assertTrue(all("(" in item for item in languages[1:]), languages)
+
+    def test_selecting_a_result_previews_the_whole_lesson(self):
+        panel = self.panel()
+        panel.type("exit strategy")
+        self.assertFalse(panel.insert_enabled())
+        panel.select(EXIT_LESSON_EN)
+        preview = panel.preview()
+        self.assertTrue(preview.startswith("Set a lifespan and a clear exit strategy"), preview)
+        self.assertIn(EXIT_LESSON_SUMMARY_EN, preview)
+        self.assertIn("Journey steps: 6, 7", preview)
+        self.assertIn("Tags: exit-strategy, evaluation", preview)
+        self.assertTrue(panel.insert_enabled())
+
+    def test_insert_citation_is_one_undoable_action(self):
+        document = self.writer(text="Our partnership agreement.")
+        panel = self.panel(document)
+        panel.type("exit strategy")
+        panel.select(EXIT_LESSON_EN)
+        before = document.getText().getString()
+        panel.press_insert()
+        deadline = time.monotonic() + 10
+        while document.getText().getString() == before and time.monotonic() < deadline:
+            time.sleep(0.1)
+        after = document.getText().getString()
+        self.assertTrue(after.startswith("Our partnership agreement."), after)
+        self.assertIn("Set a lifespan and a clear exit strategy", after)
+        self.assertIn(EXIT_LESSON_SUMMARY_EN, after)
+        self.assertIn("Source: ", after)
+        self.assertIn("Citation inserted", panel.status())
+        undo = document.getUndoManager()
+        self.assertEqual(undo.getCurrentUndoActionTitle(), "Insert citation")
+        undo.undo()
+        self.assertEqual(document.getText().getString(), before)
+
+    def test_french_reader_gets_french_lessons(self):
+        use_bundled_library(self.office, language="fr")
+        panel = self.panel()
+        panel.type("stratégie de sortie")
+        headings = panel.headings()
+        self.assertIn(EXIT_LESSON_FR, headings)
+        self.assertTrue(all(h.endswith("[fr]") for h in headings), headings)
+        self.assertTrue(any("«stratégie de sortie»" in s for s in panel.lines()[1::2]), panel.lines())
+
+    def test_language_filter_shows_lessons_in_that_language(self):
+        panel = self.panel()
+        panel.type("stratégie de sortie")
+        panel.choose("languageFilter", "fr (")
+        headings = panel.headings()
+        self.assertIn(EXIT_LESSON_FR, headings)
+        self.assertTrue(all(h.endswith("[fr]") for h in headings), headings)
+
+    def test_empty_query_suggests_the_first_step_without_answers(self):
+        panel = self.panel()
+        self.assertIn("step 1", panel.status())
+        self.assertNotEqual(panel.headings(), [])
+        panel.select(panel.headings()[0])
+        self.assertRegex(panel.preview(), r"Journey steps: (\d, )*1\b")
+
+    def test_empty_query_suggests_the_first_incomplete_step_of_the_stored_journey(self):
+        with open(os.path.join(SOURCE_DIR, "examples", "small.json"), encoding="utf-8") as f:
+            answers = json.load(f)
+        del answers["governance"]  # step 6 is left to do
+        document = self.writer()
+        document.getDocumentProperties().getUserDefinedProperties().addProperty(
+            "partnering-answers", 0, json.dumps(answers))
+        panel = self.panel(document)
+        self.assertIn("step 6", panel.status())
+        headings = panel.headings()
+        self.assertNotEqual(headings, [])
+        for heading in headings[:5]:
+            panel.select(heading)
+            self.assertRegex(panel.preview(), r"Journey steps: (\d, )*6\b")
+
+    def assert_problem_shown(self, panel, reason_id):
+        self.assertIn("The lessons library cannot be opened", panel.status())
+        self.assertIn(reason_id, panel.preview())
+        self.assertEqual(panel.headings(), [])
+        self.assertFalse(panel.insert_enabled())
+        self.assertTrue(self.office.is_alive())
+
+    def assert_writer_usable(self, document):
+        document.getText().insertString(document.getText().getEnd(), " Still editable.", False)
+        self.assertTrue(document.getText().getString().endswith("Still editable."))
+
+    def test_missing_library_shows_a_message_and_writer_goes_on(self):
+        write_settings(self.office, "Library", Source="folder", Folder="/nonexistent/partnering-lessons")
+        document = self.writer(text="Draft.")
+        panel = self.panel(document)
+        self.assert_problem_shown(panel, "[partnering.settings.no-folder]")
+        panel.type("exit strategy")  # typing must not throw either
+        self.assert_problem_shown(panel, "[partnering.settings.no-folder]")
+        self.assert_writer_usable(document)
+        use_bundled_library(self.office)
+        panel.type("exit strategy")  # new settings: the panel tries again at once
+        self.assertIn(EXIT_LESSON_EN, panel.headings())
+
+    def test_unreachable_remote_library_shows_a_message(self):
+        write_settings(self.office, "Library", Source="remote", Host="127.0.0.1", Port=free_port())
+        document = self.writer(text="Draft.")
+        panel = self.panel(document)
+        self.assert_problem_shown(panel, "[partnering.lessons.remote-unreachable]")
+        self.assert_writer_usable(document)
+
+    def test_corrupt_library_shows_a_message(self):
+        # A folder library whose index in the user profile is damaged.
+        lessons = self.office.writable_path("corrupt-lessons")
+        shutil.copytree(os.path.join(SOURCE_DIR, "index", "lessons"), lessons)
+        database = os.path.join(self.office.profile_dir, "user", "partnering", "lessons")
+        os.makedirs(database, exist_ok=True)
+        for name in ("iamglass", "postlist.glass", "termlist.glass", "docdata.glass"):
+            with open(os.path.join(database, name), "wb") as f:
+                f.write(b"this is not a xapian database\x00" * 64)
+        for folder in (lessons, os.path.dirname(database), database):
+            for root, dirs, files in os.walk(folder):
+                for entry in dirs + files:
+                    os.chmod(os.path.join(root, entry), 0o777)
+                os.chmod(root, 0o777)
+        write_settings(self.office, "Library", Source="folder", Folder=lessons)
+        document = self.writer(text="Draft.")
+        panel = self.panel(document)
+        self.assertIn("The lessons library cannot be opened", panel.status())
+        self.assertRegex(panel.preview(), r"\[partnering\.lessons\.[a-z-]+\]")
+        self.assertTrue(self.office.is_alive())
+        self.assert_writer_usable(document)
+        shutil.rmtree(database, ignore_errors=True)
+
+
+# ---- in Writer's sidebar, on a virtual display -----------------------------------------------
+def accessible_children(context):
+    for index in range(context.getAccessibleChildCount()):
+        child = context.getAccessibleChild(index)
+        if child is not None:
+            yield child.getAccessibleContext()
+
+
+def find_accessible(context, predicate, depth=0):
+    if predicate(context):
+        return context
+    if depth > 40:
+        return None
+    for child in accessible_children(context):
+        found = find_accessible(child, predicate, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def wait_for(condition, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(0.2)
+    return condition()
+
+
+class SidebarDeckOnScreen(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.display = VirtualDisplay().start()
+        try:
+            cls.office = Office(oxt=OXT, display=cls.display.name)
+            cls.office.start()
+        except BaseException:
+            cls.display.stop()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.stop()
+        cls.display.stop()
+
+    def panel_controls(self, frame):
+        """The search box's and results list's accessible contexts inside the sidebar deck."""
+        from com.sun.star.accessibility.AccessibleRole import LABEL, TEXT, LIST
+        root = frame.getContainerWindow().getAccessibleContext()
+        label = wait_for(lambda: find_accessible(
+            root, lambda c: c.getAccessibleRole() == LABEL
+            and c.getAccessibleName() == "Search the lessons learned:"))
+        self.assertIsNotNone(label, "the Lessons learned panel is not in the sidebar")
+        siblings = list(accessible_children(label.getAccessibleParent().getAccessibleContext()))
+        search = next(c for c in siblings if c.getAccessibleRole() == TEXT)
+        results = next(c for c in siblings if c.getAccessibleRole() == LIST)
+        return search, results
+
+    def test_screenshot_of_french_results_in_the_sidebar(self):
+        use_bundled_library(self.office, language="fr")
+        document = new_writer(self.office, hidden=False, text="Accord de partenariat.")
+        frame = document.getCurrentController().getFrame()
+        frame.getContainerWindow().setPosSize(0, 0, 1280, 800, 15)
+        dispatcher = self.office.create("com.sun.star.frame.DispatchHelper")
+        dispatcher.executeDispatch(frame, ".uno:SidebarDeck.PartneringLessonsDeck", "", 0, ())
+        search, results = self.panel_controls(frame)
+        search.setText("stratégie de sortie")
+        items = wait_for(lambda: [c.getAccessibleName() for c in accessible_children(results)])
+        self.assertIn(EXIT_LESSON_FR, items)
+        self.assertTrue(all(item.endswith("[fr]") for item in items[0::2]), items)
+        results.selectAccessibleChild(items.index(EXIT_LESSON_FR))
+        time.sleep(1.5)  # let the sidebar repaint
+        path = self.display.screenshot(os.path.join(ARTIFACTS, "sidebar-french-results.png"))
+        self.assertGreater(os.path.getsize(path), 10000)
+        self.assertTrue(self.office.is_alive())
+        document.close(True)
+
+
+if __name__ == "__main__":
+    unittest.main()
