@@ -26,6 +26,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"About", makeAboutCommand},
     {"CheckAgreement", makeCheckAgreementCommand},
+    {"JourneyWizard", makeJourneyWizardCommand},
     {"Lessons", makeLessonsCommand},
 };
 

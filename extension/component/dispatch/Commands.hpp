@@ -16,6 +16,8 @@ rtl::Reference<CommandDispatch> makeAboutCommand(const css::uno::Reference<css::
                                                  const css::uno::Reference<css::frame::XFrame>&);
 rtl::Reference<CommandDispatch> makeCheckAgreementCommand(const css::uno::Reference<css::uno::XComponentContext>&,
                                                           const css::uno::Reference<css::frame::XFrame>&);
+rtl::Reference<CommandDispatch> makeJourneyWizardCommand(const css::uno::Reference<css::uno::XComponentContext>&,
+                                                         const css::uno::Reference<css::frame::XFrame>&);
 rtl::Reference<CommandDispatch> makeLessonsCommand(const css::uno::Reference<css::uno::XComponentContext>&,
                                                    const css::uno::Reference<css::frame::XFrame>&);
 

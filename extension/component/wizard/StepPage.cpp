@@ -33,6 +33,8 @@
 #include <osl/file.hxx>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <cstdio>
 
 namespace partnering::uno {
@@ -795,7 +797,19 @@ void StepPage::windowShown(const css::lang::EventObject& event)
         const Reference<css::awt::XWindow> dialog(event.Source, UNO_QUERY);
         if (dialog.is())
             dialog->removeWindowListener(this);
-        css::awt::AsyncCallback::create(context_)->addCallback(this, Any());
+        // The dialog's first layout runs in an idle after it is shown and would shrink it back
+        // to its optimal size; a size set after that first layout holds. So wait a moment off
+        // the main thread, then fit the dialog from the main thread's event loop.
+        const Reference<css::awt::XCallback> self(this);
+        const Reference<css::awt::XRequestCallback> callbacks = css::awt::AsyncCallback::create(context_);
+        std::thread([self, callbacks] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            try {
+                callbacks->addCallback(self, Any());
+            } catch (...) {
+                // The office is closing: nothing to fit any more.
+            }
+        }).detach();
     });
 }
 
