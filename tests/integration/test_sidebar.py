@@ -370,20 +370,26 @@ class SidebarDeckOnScreen(unittest.TestCase):
 
     def panel_controls(self, frame):
         """The search box's and results list's accessible contexts inside the sidebar deck."""
-        from com.sun.star.accessibility.AccessibleRole import LABEL, TEXT, LIST
+        from com.sun.star.accessibility.AccessibleRole import COMBO_BOX, LABEL, LIST, TEXT
         root = frame.getContainerWindow().getAccessibleContext()
         label = wait_for(lambda: find_accessible(
             root, lambda c: c.getAccessibleRole() == LABEL
             and c.getAccessibleName() == "Search the lessons learned:"))
         self.assertIsNotNone(label, "the Lessons learned panel is not in the sidebar")
-        siblings = list(accessible_children(label.getAccessibleParent().getAccessibleContext()))
-        search = next(c for c in siblings if c.getAccessibleRole() == TEXT)
-        results = next(c for c in siblings if c.getAccessibleRole() == LIST)
+        panel = label.getAccessibleParent().getAccessibleContext()
+        search = next(c for c in accessible_children(panel) if c.getAccessibleRole() == TEXT)
+        # The results list box is a box holding the list proper; the filters are combo boxes.
+        results = next(list_box for list_box in (
+            find_accessible(c, lambda d: d.getAccessibleRole() == LIST)
+            for c in accessible_children(panel) if c.getAccessibleRole() != COMBO_BOX) if list_box is not None)
         return search, results
 
     def test_screenshot_of_french_results_in_the_sidebar(self):
         use_bundled_library(self.office, language="fr")
         document = new_writer(self.office, hidden=False, text="Accord de partenariat.")
+        # Unmodified and closed, or soffice would ask about saving it and never terminate.
+        self.addCleanup(document.close, True)
+        self.addCleanup(document.setModified, False)
         frame = document.getCurrentController().getFrame()
         frame.getContainerWindow().setPosSize(0, 0, 1280, 800, 15)
         dispatcher = self.office.create("com.sun.star.frame.DispatchHelper")
@@ -398,7 +404,6 @@ class SidebarDeckOnScreen(unittest.TestCase):
         path = self.display.screenshot(os.path.join(ARTIFACTS, "sidebar-french-results.png"))
         self.assertGreater(os.path.getsize(path), 10000)
         self.assertTrue(self.office.is_alive())
-        document.close(True)
 
 
 if __name__ == "__main__":

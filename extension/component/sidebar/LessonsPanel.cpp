@@ -41,6 +41,8 @@
 #include <rtl/ref.hxx>
 
 #include <algorithm>
+#include <initializer_list>
+#include <utility>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -145,7 +147,9 @@ private:
         }
     }
 
-    Reference<css::awt::XControl> addControl(const char* name, const char* kind);
+    // Style properties (Dropdown, MultiLine...) only take effect when set before the peer exists.
+    Reference<css::awt::XControl> addControl(const char* name, const char* kind,
+                                             std::initializer_list<std::pair<const char*, css::uno::Any>> style = {});
     Filter addFilter(const char* name);
     void set(const Reference<css::awt::XControl>& control, const char* property, const css::uno::Any& value);
     void layout(sal_Int32 width, sal_Int32 height);
@@ -180,12 +184,16 @@ private:
     std::chrono::steady_clock::time_point failedAt_;
 };
 
-Reference<css::awt::XControl> LessonsView::addControl(const char* name, const char* kind)
+Reference<css::awt::XControl> LessonsView::addControl(const char* name, const char* kind,
+                                                      std::initializer_list<std::pair<const char*, css::uno::Any>> style)
 {
     const auto factory = context_->getServiceManager();
     const Reference<css::awt::XControlModel> model(
         factory->createInstanceWithContext("com.sun.star.awt.UnoControl" + ascii(kind) + "Model", context_),
         UNO_QUERY_THROW);
+    const Reference<css::beans::XPropertySet> properties(model, UNO_QUERY_THROW);
+    for (const auto& [property, value] : style)
+        properties->setPropertyValue(ascii(property), value);
     const Reference<css::awt::XControl> control(
         factory->createInstanceWithContext("com.sun.star.awt.UnoControl" + ascii(kind), context_), UNO_QUERY_THROW);
     control->setModel(model);
@@ -201,10 +209,8 @@ void LessonsView::set(const Reference<css::awt::XControl>& control, const char* 
 Filter LessonsView::addFilter(const char* name)
 {
     Filter filter;
-    filter.control = addControl(name, "ListBox");
+    filter.control = addControl(name, "ListBox", {{"Dropdown", css::uno::Any(true)}, {"LineCount", css::uno::Any(kFilterLines)}});
     filter.model.set(filter.control->getModel(), UNO_QUERY_THROW);
-    filter.model->setPropertyValue("Dropdown", css::uno::Any(true));
-    filter.model->setPropertyValue("LineCount", css::uno::Any(kFilterLines));
     filter.model->addPropertyChangeListener("SelectedItems", this);
     return filter;
 }
@@ -231,14 +237,13 @@ void LessonsView::create()
     tag_ = addFilter("tagFilter");
     partnerType_ = addFilter("partnerTypeFilter");
 
-    status_ = addControl("status", "FixedText");
-    set(status_, "MultiLine", css::uno::Any(true));
+    status_ = addControl("status", "FixedText", {{"MultiLine", css::uno::Any(true)}});
     results_ = addControl("results", "ListBox");
     Reference<css::beans::XPropertySet>(results_->getModel(), UNO_QUERY_THROW)->addPropertyChangeListener("SelectedItems", this);
-    preview_ = addControl("preview", "Edit");
-    set(preview_, "MultiLine", css::uno::Any(true));
-    set(preview_, "ReadOnly", css::uno::Any(true));
-    set(preview_, "VScroll", css::uno::Any(true));
+    preview_ = addControl("preview", "Edit", {{"MultiLine", css::uno::Any(true)},
+                                              {"ReadOnly", css::uno::Any(true)},
+                                              {"VScroll", css::uno::Any(true)},
+                                              {"HScroll", css::uno::Any(false)}});
     insertButton_ = addControl("insertCitation", "Button");
     set(insertButton_, "Label", css::uno::Any(uiText(context_, "Insert citation")));
     set(insertButton_, "HelpText",
