@@ -45,9 +45,28 @@ std::string markedSnippet(const Snippet& snippet, std::string_view open, std::st
     return out;
 }
 
+Snippet nearFirstHit(const Snippet& snippet, std::size_t lead)
+{
+    if (snippet.hits.empty() || snippet.hits.front().first <= lead || snippet.hits.front().first > snippet.text.size())
+        return snippet;
+    const std::size_t space = snippet.text.rfind(' ', snippet.hits.front().first - lead);
+    if (space == std::string::npos)
+        return snippet;
+    const std::size_t cut = space + 1; // a space is one byte: never inside a UTF-8 sequence
+    constexpr std::string_view ellipsis = "…";
+    Snippet out{std::string(ellipsis) + snippet.text.substr(cut), {}};
+    for (const auto& [begin, end] : snippet.hits) {
+        if (begin >= cut && end >= begin)
+            out.hits.emplace_back(begin - cut + ellipsis.size(), end - cut + ellipsis.size());
+    }
+    return out;
+}
+
 ResultLines resultLines(const SearchHit& hit)
 {
-    return {hit.title + " [" + hit.language + "]", "    " + markedSnippet(hit.snippet)};
+    // About four words of context before the first hit fit a sidebar of minimal width.
+    constexpr std::size_t kLead = 24;
+    return {hit.title + " [" + hit.language + "]", "    " + markedSnippet(nearFirstHit(hit.snippet, kLead))};
 }
 
 std::string facetLabel(std::string_view value, std::size_t count)

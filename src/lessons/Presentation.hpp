@@ -20,7 +20,12 @@ inline constexpr std::string_view kHitClose = "»";
 std::string markedSnippet(const Snippet& snippet, std::string_view open = kHitOpen,
                           std::string_view close = kHitClose);
 
-// One result as two lines of a plain list: "Title [fr]" and the marked snippet, indented.
+// The snippet from about `lead` bytes before its first hit (cut at a space, "…" in front),
+// so a narrow list that clips long lines still shows the matched words.
+Snippet nearFirstHit(const Snippet& snippet, std::size_t lead);
+
+// One result as two lines of a plain list: "Title [fr]" and the marked snippet, indented,
+// starting near its first hit.
 struct ResultLines {
     std::string heading;
     std::string snippet;

@@ -65,6 +65,19 @@ TEST(Presentation, ResultLinesShowTitleLanguageAndMarkedSnippet)
     EXPECT_EQ(lines.snippet, "    une «sortie» claire");
 }
 
+TEST(Presentation, SnippetStartsNearItsFirstHitAtAWordBoundary)
+{
+    const std::string text = "… one two three four five six seven eight nine target word and target";
+    const std::size_t target = text.find("target");
+    const Snippet snippet{text, {{target, target + 6}, {text.rfind("target"), text.size()}}};
+    const auto near = nearFirstHit(snippet, 10);
+    EXPECT_EQ(near.text, "…eight nine target word and target");
+    EXPECT_EQ(markedSnippet(near), "…eight nine «target» word and «target»");
+    EXPECT_EQ(markedSnippet(nearFirstHit(snippet, 200)), markedSnippet(snippet)); // the start is close enough
+    const Snippet noHits{text, {}};
+    EXPECT_EQ(nearFirstHit(noHits, 10).text, text);
+}
+
 TEST(Presentation, FacetLabelCarriesTheCount)
 {
     EXPECT_EQ(facetLabel("civil-society", 8), "civil-society (8)");
