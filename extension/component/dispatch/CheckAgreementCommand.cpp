@@ -2,17 +2,13 @@
 // step by step, with what is still missing.
 #include "dispatch/Commands.hpp"
 
+#include "DocumentAnswers.hpp"
 #include "UiText.hpp"
 #include "UnoBoundary.hpp"
 
 #include "error/Error.hpp"
-#include "fill/TemplateFiller.hpp"
 #include "journey/AgreementAnswers.hpp"
 
-#include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/beans/XPropertySetInfo.hpp>
-#include <com/sun/star/document/XDocumentProperties.hpp>
-#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 
@@ -30,11 +26,12 @@ private:
 
     CommandOutcome run() override
     {
-        const auto answersText = storedAnswersText();
-        if (answersText.isEmpty())
+        model(); // there must be a document to check
+        const auto answersText = documentAnswers(frame());
+        if (!answersText || answersText->empty())
             return {false, uiText(context(), "This document holds no journey answers. Start with Partnering > "
                                              "Partnership journey, which drafts an agreement that keeps them.")};
-        const auto answers = journey::AgreementAnswers::parse(toUtf8(answersText), toUtf8(documentTitle()));
+        const auto answers = journey::AgreementAnswers::parse(*answersText, toUtf8(documentTitle()));
         const auto translator = journeyCatalogs(context()).translatorFor(uiLanguage(context()));
         const auto steps = journey::progress(journey::Journey::standard(), answers, translator);
 
@@ -64,22 +61,6 @@ private:
     {
         const auto url = model()->getURL();
         return url.isEmpty() ? rtl::OUString("document") : url;
-    }
-
-    // The answers the filler stored as a custom property; empty when there are none.
-    rtl::OUString storedAnswersText()
-    {
-        const css::uno::Reference<css::document::XDocumentPropertiesSupplier> supplier(model(), css::uno::UNO_QUERY);
-        if (!supplier.is())
-            return {};
-        const css::uno::Reference<css::beans::XPropertySet> properties(
-            supplier->getDocumentProperties()->getUserDefinedProperties(), css::uno::UNO_QUERY_THROW);
-        const auto name = toOUString(fill::kAnswersProperty);
-        if (!properties->getPropertySetInfo()->hasPropertyByName(name))
-            return {};
-        rtl::OUString text;
-        properties->getPropertyValue(name) >>= text;
-        return text;
     }
 };
 

@@ -1,10 +1,10 @@
 #include "sidebar/LessonsPanel.hpp"
 
 #include "UiText.hpp"
+#include "DocumentAnswers.hpp"
 #include "UnoBoundary.hpp"
 #include "library/LessonLibrary.hpp"
 
-#include "fill/TemplateFiller.hpp"
 #include "lessons/Presentation.hpp"
 
 #include <com/sun/star/accessibility/XAccessible.hpp>
@@ -22,8 +22,6 @@
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/XPropertyChangeListener.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/beans/XPropertySetInfo.hpp>
-#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
@@ -163,7 +161,6 @@ private:
     void selectionChanged(const Reference<css::uno::XInterface>& source);
     void showLesson(std::size_t hit);
     void insertCitation();
-    std::string storedAnswers() const;
     void setStatus(const rtl::OUString& text);
     void clearLesson();
     void showProblem(const rtl::OUString& headline, const rtl::OUString& details) noexcept;
@@ -351,7 +348,7 @@ void LessonsView::search()
     auto searchRequest = request(isBlank(query) ? std::string() : query);
     int suggestion = 0;
     if (searchRequest.query.empty() && searchRequest.steps.empty()) {
-        suggestion = lessons::suggestedStep(storedAnswers());
+        suggestion = lessons::suggestedStep(documentAnswers(frame_).value_or(std::string()));
         searchRequest.steps = {suggestion};
     }
     showResults(library->search(searchRequest), suggestion);
@@ -522,23 +519,6 @@ void LessonsView::insertCitation()
     }
     undoManager->leaveUndoContext();
     setStatus(uiText(context_, "Citation inserted. Edit > Undo removes it."));
-}
-
-std::string LessonsView::storedAnswers() const
-{
-    const auto controller = frame_.is() ? frame_->getController() : Reference<css::frame::XController>();
-    const Reference<css::document::XDocumentPropertiesSupplier> supplier(
-        controller.is() ? controller->getModel() : Reference<css::frame::XModel>(), UNO_QUERY);
-    if (!supplier.is())
-        return {};
-    const Reference<css::beans::XPropertySet> properties(supplier->getDocumentProperties()->getUserDefinedProperties(),
-                                                         UNO_QUERY);
-    const rtl::OUString name = toOUString(fill::kAnswersProperty);
-    if (!properties.is() || !properties->getPropertySetInfo()->hasPropertyByName(name))
-        return {};
-    rtl::OUString answers;
-    properties->getPropertyValue(name) >>= answers;
-    return toUtf8(answers);
 }
 
 void LessonsView::setStatus(const rtl::OUString& text) { set(status_, "Label", css::uno::Any(text)); }

@@ -5,6 +5,7 @@
 
 #include "ExtensionFolder.hpp"
 #include "UiText.hpp"
+#include "DocumentAnswers.hpp"
 #include "UnoBoundary.hpp"
 #include "library/LessonLibrary.hpp"
 
@@ -14,8 +15,6 @@
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertySetInfo.hpp>
-#include <com/sun/star/document/XDocumentProperties.hpp>
-#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XModel.hpp>
@@ -42,29 +41,11 @@ using css::uno::UNO_QUERY_THROW;
 constexpr const char* kImplementationName = "org.partnering.comp.JourneyWizardController";
 constexpr const char* kServiceName = "org.partnering.JourneyWizardController";
 
-// The answers stored in the frame's document by an earlier Finish, if it holds any.
-std::optional<std::string> storedAnswers(const Reference<css::frame::XFrame>& frame)
-{
-    if (!frame.is() || !frame->getController().is())
-        return std::nullopt;
-    const Reference<css::document::XDocumentPropertiesSupplier> supplier(frame->getController()->getModel(), UNO_QUERY);
-    if (!supplier.is())
-        return std::nullopt;
-    const Reference<css::beans::XPropertySet> properties(supplier->getDocumentProperties()->getUserDefinedProperties(),
-                                                         UNO_QUERY);
-    const rtl::OUString name = toOUString(fill::kAnswersProperty);
-    if (!properties.is() || !properties->getPropertySetInfo()->hasPropertyByName(name))
-        return std::nullopt;
-    rtl::OUString json;
-    properties->getPropertyValue(name) >>= json;
-    return toUtf8(json);
-}
-
 journey::JourneyForm initialForm(const Reference<css::uno::XComponentContext>& context,
                                  const Reference<css::frame::XFrame>& frame, bool& resumed, std::string& problem)
 {
     try {
-        if (const auto stored = storedAnswers(frame)) {
+        if (const auto stored = documentAnswers(frame)) {
             resumed = true;
             return journey::JourneyForm(journey::AgreementAnswers::parse(*stored, std::string(fill::kAnswersProperty)));
         }
