@@ -144,7 +144,7 @@ def command_pot(args, xgettext_options):
         sources = []
         for folder, _, names in os.walk(os.path.join(source, "component")):
             sources += [os.path.relpath(os.path.join(folder, n)) for n in names if n.endswith((".cpp", ".hpp"))]
-        subprocess.run(["xgettext", "--language=C++", "--keyword=uiText:2", "--force-po",
+        subprocess.run(["xgettext", "--language=C++", "--keyword=uiText:2", "--keyword=uiTextIn:3", "--force-po",
                         "--add-comments=TRANSLATORS:", "-o", code] + xgettext_options + sorted(sources), check=True)
         subprocess.run(["msgcat", "--use-first", "-o", output, code, resources], check=True)
 

@@ -4,6 +4,8 @@
 
 #include "fill/TemplateFiller.hpp"
 
+#include <com/sun/star/beans/PropertyAttribute.hpp>
+#include <com/sun/star/beans/XPropertyContainer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertySetInfo.hpp>
 #include <com/sun/star/document/XDocumentProperties.hpp>
@@ -13,21 +15,45 @@
 
 namespace partnering::uno {
 
-std::optional<std::string> documentAnswers(const css::uno::Reference<css::frame::XFrame>& frame)
+namespace {
+
+css::uno::Reference<css::beans::XPropertyContainer> userProperties(const css::uno::Reference<css::frame::XFrame>& frame)
 {
     const auto controller = frame.is() ? frame->getController() : nullptr;
     const css::uno::Reference<css::document::XDocumentPropertiesSupplier> supplier(
         controller.is() ? controller->getModel() : nullptr, css::uno::UNO_QUERY);
-    if (!supplier.is())
+    return supplier.is() ? supplier->getDocumentProperties()->getUserDefinedProperties() : nullptr;
+}
+
+} // namespace
+
+std::optional<std::string> documentProperty(const css::uno::Reference<css::frame::XFrame>& frame, std::string_view name)
+{
+    const css::uno::Reference<css::beans::XPropertySet> properties(userProperties(frame), css::uno::UNO_QUERY);
+    const auto uname = toOUString(name);
+    if (!properties.is() || !properties->getPropertySetInfo()->hasPropertyByName(uname))
         return std::nullopt;
-    const css::uno::Reference<css::beans::XPropertySet> properties(
-        supplier->getDocumentProperties()->getUserDefinedProperties(), css::uno::UNO_QUERY);
-    const auto name = toOUString(fill::kAnswersProperty);
-    if (!properties.is() || !properties->getPropertySetInfo()->hasPropertyByName(name))
-        return std::nullopt;
-    rtl::OUString json;
-    properties->getPropertyValue(name) >>= json;
-    return toUtf8(json);
+    rtl::OUString value;
+    properties->getPropertyValue(uname) >>= value;
+    return toUtf8(value);
+}
+
+std::optional<std::string> documentAnswers(const css::uno::Reference<css::frame::XFrame>& frame)
+{
+    return documentProperty(frame, fill::kAnswersProperty);
+}
+
+void setDocumentProperty(const css::uno::Reference<css::frame::XFrame>& frame, std::string_view name,
+                         std::string_view value)
+{
+    const auto container = userProperties(frame);
+    const css::uno::Reference<css::beans::XPropertySet> properties(container, css::uno::UNO_QUERY_THROW);
+    const auto uname = toOUString(name);
+    const css::uno::Any any(toOUString(value));
+    if (properties->getPropertySetInfo()->hasPropertyByName(uname))
+        properties->setPropertyValue(uname, any);
+    else
+        container->addProperty(uname, css::beans::PropertyAttribute::REMOVABLE, any);
 }
 
 } // namespace partnering::uno

@@ -6,6 +6,7 @@
 #include "l10n/Catalogs.hpp"
 
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/MessageBoxResults.hpp>
 #include <com/sun/star/awt/MessageBoxType.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XMessageBox.hpp>
@@ -87,24 +88,58 @@ rtl::OUString uiText(const css::uno::Reference<css::uno::XComponentContext>& con
     }
 }
 
+rtl::OUString uiTextIn(const css::uno::Reference<css::uno::XComponentContext>& context, const std::string& language,
+                       const char* english)
+{
+    try {
+        if (const auto& catalogs = uiCatalog(context).catalogs)
+            return toOUString(catalogs->translatorFor(language).translate(english));
+    } catch (...) {
+    }
+    return rtl::OUString::createFromAscii(english);
+}
+
+namespace {
+
+short runMessageBox(const css::uno::Reference<css::uno::XComponentContext>& context,
+                    const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& title,
+                    const rtl::OUString& message, css::awt::MessageBoxType type, sal_Int32 buttons)
+{
+    const auto toolkit = css::awt::Toolkit::create(context);
+    const css::uno::Reference<css::awt::XMessageBoxFactory> factory(toolkit, css::uno::UNO_QUERY_THROW);
+    css::uno::Reference<css::awt::XWindowPeer> parent;
+    if (frame.is())
+        parent.set(frame->getContainerWindow(), css::uno::UNO_QUERY);
+    const auto box = factory->createMessageBox(parent, type, buttons, title, message);
+    return box.is() ? box->execute() : 0; // execute() returns at once in a headless office
+}
+
+} // namespace
+
 void showMessage(const css::uno::Reference<css::uno::XComponentContext>& context,
                  const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& title,
                  const rtl::OUString& message, MessageKind kind)
 {
     try {
-        const auto toolkit = css::awt::Toolkit::create(context);
-        const css::uno::Reference<css::awt::XMessageBoxFactory> factory(toolkit, css::uno::UNO_QUERY_THROW);
-        css::uno::Reference<css::awt::XWindowPeer> parent;
-        if (frame.is())
-            parent.set(frame->getContainerWindow(), css::uno::UNO_QUERY);
         const auto type = kind == MessageKind::Error     ? css::awt::MessageBoxType_ERRORBOX
                           : kind == MessageKind::Warning ? css::awt::MessageBoxType_WARNINGBOX
                                                          : css::awt::MessageBoxType_INFOBOX;
-        const auto box = factory->createMessageBox(parent, type, css::awt::MessageBoxButtons::BUTTONS_OK, title, message);
-        if (box.is())
-            box->execute(); // returns at once in a headless office
+        runMessageBox(context, frame, title, message, type, css::awt::MessageBoxButtons::BUTTONS_OK);
     } catch (...) {
         // Nothing left to tell the user with; LibreOffice must go on.
+    }
+}
+
+bool askYesNo(const css::uno::Reference<css::uno::XComponentContext>& context,
+              const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& title,
+              const rtl::OUString& question)
+{
+    try {
+        return runMessageBox(context, frame, title, question, css::awt::MessageBoxType_QUERYBOX,
+                             css::awt::MessageBoxButtons::BUTTONS_YES_NO | css::awt::MessageBoxButtons::DEFAULT_BUTTON_YES)
+            == css::awt::MessageBoxResults::YES;
+    } catch (...) {
+        return false;
     }
 }
 

@@ -19,6 +19,11 @@ std::string uiLanguage(const css::uno::Reference<css::uno::XComponentContext>& c
 // missing or lack it. xgettext extracts the second argument (--keyword=uiText:2). Never throws.
 rtl::OUString uiText(const css::uno::Reference<css::uno::XComponentContext>& context, const char* english);
 
+// `english` in `language` (BCP 47) rather than the UI language: for text written into a
+// document in the language of what it quotes. xgettext extracts the third argument.
+rtl::OUString uiTextIn(const css::uno::Reference<css::uno::XComponentContext>& context, const std::string& language,
+                       const char* english);
+
 // The journey's own catalogs (steps, questions, guidance) installed with the extension,
 // read once per office session. Throws RuntimeException when the extension is not installed.
 const l10n::Catalogs& journeyCatalogs(const css::uno::Reference<css::uno::XComponentContext>& context);
@@ -30,5 +35,11 @@ enum class MessageKind { Info, Warning, Error };
 void showMessage(const css::uno::Reference<css::uno::XComponentContext>& context,
                  const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& title,
                  const rtl::OUString& message, MessageKind kind);
+
+// A question with Yes and No over `frame`'s window: true for Yes. Never throws; false when the
+// box cannot be shown (a headless office answers No).
+bool askYesNo(const css::uno::Reference<css::uno::XComponentContext>& context,
+              const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& title,
+              const rtl::OUString& question);
 
 } // namespace partnering::uno

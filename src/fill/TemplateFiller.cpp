@@ -8,6 +8,7 @@
 #include "xml/XmlDocument.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <atomic>
 #include <map>
 #include <set>
@@ -21,7 +22,8 @@ namespace {
 constexpr std::string_view kMetaNs = odf::ns::kMeta;
 constexpr std::string_view kMapName = "stakeholder-map";
 constexpr std::string_view kMapPicture = "Pictures/stakeholder-map.svg";
-constexpr std::string_view kMetaSlot = "@@partnering-answers-slot@@";
+constexpr std::string_view kAnswersSlot = "@@partnering-answers-slot@@";
+constexpr std::string_view kLayoutSlot = "@@partnering-layout-slot@@";
 
 // ---------------------------------------------------------------------------------------
 // Reading the template: one SAX pass (odf::scanXml) records every element with its byte
@@ -90,6 +92,7 @@ struct Field {
     std::string list;     // before "[]": the list whose current item the field reads
     std::string path;     // the rest (after "[]."), or the whole path
     bool count = false;   // "|count"
+    std::string bookmarkStem; // "partners-name": the readable part of its bookmarks' names
 };
 
 struct Op {
@@ -267,6 +270,14 @@ private:
             if (!validPath(field.path, false))
                 fail("bad-field", element, "<" + field.written + ">: not a path of the answers");
         }
+        for (const char c : path) {
+            if (c == '.')
+                field.bookmarkStem += '-';
+            else if (c != '[' && c != ']')
+                field.bookmarkStem += c;
+        }
+        if (field.count)
+            field.bookmarkStem += "-count";
         return field;
     }
 
@@ -678,17 +689,31 @@ struct TemplateFiller::Compiled {
     explicit Compiled(odf::OdfPackage templatePackage) : package(std::move(templatePackage)) {}
 
     odf::OdfPackage package;
+    std::string name;         // the template's file name without extension: "agreement"
     std::string content;      // the template's content.xml: literals point into it
     std::vector<Op> program;
     std::vector<std::string> fields;
-    std::string metaBefore, metaAfter; // meta.xml around the answers property
+    std::string metaBefore, metaBetween, metaAfter; // meta.xml around the answers and layout properties
     std::vector<std::string> copied;   // entries copied byte for byte
     std::string manifest;
     std::optional<Op> mapOp; // the stakeholder map, when the template has one
     mutable std::atomic<std::size_t> lastSize{0};
 
-    void render(const std::vector<Op>& ops, std::vector<Frame>& frames, const Context& context, std::string& out) const
+    // What one fill collects besides the XML.
+    struct Rendering {
+        std::vector<Frame> frames;
+        const Context& context;
+        std::string out;
+        std::size_t fieldCount = 0;
+        std::string shape;                       // each condition taken (1/0) and each repeat's count
+        std::vector<DraftField>* fields = nullptr; // the bookmarks and their text, when asked for
+    };
+
+    void render(const std::vector<Op>& ops, Rendering& r) const
     {
+        auto& frames = r.frames;
+        const Context& context = r.context;
+        std::string& out = r.out;
         for (const Op& op : ops) {
             switch (op.type) {
             case Op::Type::Literal:
@@ -705,14 +730,27 @@ struct TemplateFiller::Compiled {
                 } else {
                     resolved = resolve(frames, op.field.path);
                 }
+                std::string text;
                 if (op.field.count) {
                     std::size_t count = resolved.mapped ? resolved.values.size() : 0;
                     if (!resolved.mapped && resolved.values.size() == 1)
                         count = resolved.values.front()->is_array() ? resolved.values.front()->size() : 1;
-                    odf::appendText(out, context.formatter.number(static_cast<double>(count)));
+                    text = context.formatter.number(static_cast<double>(count));
                 } else {
-                    odf::appendText(out, formatValue(resolved, context));
+                    text = formatValue(resolved, context);
                 }
+                // A bookmark around each value lets the draft be refreshed in place later,
+                // whatever the user wrote around it.
+                std::string bookmark = std::string(kBookmarkPrefix) + std::to_string(++r.fieldCount) + "-" + op.field.bookmarkStem;
+                out += "<text:bookmark-start text:name=\"";
+                out += bookmark;
+                out += "\"/>";
+                odf::appendText(out, text);
+                out += "<text:bookmark-end text:name=\"";
+                out += bookmark;
+                out += "\"/>";
+                if (r.fields != nullptr)
+                    r.fields->push_back({std::move(bookmark), std::move(text)});
                 break;
             }
             case Op::Type::If: {
@@ -722,17 +760,21 @@ struct TemplateFiller::Compiled {
                     holds = resolved.values.size() == 1 && plainText(*resolved.values.front()) == *op.equals;
                 else
                     holds = std::any_of(resolved.values.begin(), resolved.values.end(), [](const json* v) { return truthy(*v); });
+                r.shape += holds != op.negate ? '1' : '0';
                 if (holds != op.negate)
-                    render(op.body, frames, context, out);
+                    render(op.body, r);
                 break;
             }
             case Op::Type::Each: {
                 const Resolved resolved = resolve(frames, op.path);
-                if (resolved.mapped || resolved.values.size() != 1 || !resolved.values.front()->is_array())
+                if (resolved.mapped || resolved.values.size() != 1 || !resolved.values.front()->is_array()) {
+                    r.shape += "0,";
                     break;
+                }
+                r.shape += std::to_string(resolved.values.front()->size()) + ",";
                 for (const auto& item : *resolved.values.front()) {
                     frames.push_back({op.path, resolved.absPath, &item});
-                    render(op.body, frames, context, out);
+                    render(op.body, r);
                     frames.pop_back();
                 }
                 break;
@@ -757,17 +799,17 @@ struct TemplateFiller::Compiled {
         return it->second;
     }
 
-    std::string fillContent(const journey::AgreementAnswers& answers, const FillOptions& options, std::string* svg) const
+    Rendering fillContent(const journey::AgreementAnswers& answers, const FillOptions& options, std::string* svg,
+                          std::vector<DraftField>* bookmarks = nullptr) const
     {
         static const l10n::Translator source;
         const l10n::Translator& translator = options.translator != nullptr ? *options.translator : source;
         const Context context{ValueFormatter::forLanguage(answers.language()), translator, choicesFor(translator)};
-        std::vector<Frame> frames{{"", "", &answers.json()}};
-        std::string out;
+        Rendering r{{{"", "", &answers.json()}}, context, {}, 0, {}, bookmarks};
         // Sized from the last draft: growing a large draft copies it again and again.
-        out.reserve(std::max(content.size() + content.size() / 2, lastSize.load(std::memory_order_relaxed) + 4096));
-        render(program, frames, context, out);
-        lastSize.store(out.size(), std::memory_order_relaxed);
+        r.out.reserve(std::max(content.size() + content.size() / 2, lastSize.load(std::memory_order_relaxed) + 4096));
+        render(program, r);
+        lastSize.store(r.out.size(), std::memory_order_relaxed);
         if (svg != nullptr && mapOp) {
             static const json none = json::array();
             const json* stakeholders = &none;
@@ -776,7 +818,14 @@ struct TemplateFiller::Compiled {
                 stakeholders = &(*partnership)["stakeholders"];
             *svg = stakeholderMapSvg(*stakeholders, mapCaptions(context), mapOp->widthCm, mapOp->heightCm);
         }
-        return out;
+        return r;
+    }
+
+    // Which template in which language made the draft, and which conditions and repeats it took:
+    // a draft can be refreshed in place only when all of them stay the same.
+    std::string layout(const journey::AgreementAnswers& answers, const std::string& shape) const
+    {
+        return json{{"template", name}, {"language", answers.language()}, {"shape", shape}}.dump();
     }
 };
 
@@ -793,8 +842,8 @@ const Op* findMap(const std::vector<Op>& ops)
     return nullptr;
 }
 
-// meta.xml with a slot for the answers property; any answers a previous fill left are dropped.
-std::pair<std::string, std::string> metaAround(const odf::OdfPackage& package)
+// meta.xml with slots for the answers and layout properties; whatever a previous fill left is dropped.
+std::tuple<std::string, std::string, std::string> metaAround(const odf::OdfPackage& package)
 {
     std::string meta = package.contains("meta.xml")
                          ? package.read("meta.xml")
@@ -815,23 +864,29 @@ std::pair<std::string, std::string> metaAround(const odf::OdfPackage& package)
     }
     for (xmlNode* child = officeMeta->children; child != nullptr;) {
         xmlNode* next = child->next;
-        if (xml::isElement(child, kMetaNs.data(), "user-defined")
-            && xml::attribute(child, "name", kMetaNs.data()) == kAnswersProperty) {
-            xmlUnlinkNode(child);
-            xmlFreeNode(child);
+        if (xml::isElement(child, kMetaNs.data(), "user-defined")) {
+            const std::string name = xml::attribute(child, "name", kMetaNs.data());
+            if (name == kAnswersProperty || name == kLayoutProperty) {
+                xmlUnlinkNode(child);
+                xmlFreeNode(child);
+            }
         }
         child = next;
     }
     xmlNs* ns = xmlSearchNsByHref(doc.get(), officeMeta, reinterpret_cast<const xmlChar*>(kMetaNs.data()));
     if (ns == nullptr)
         ns = xmlNewNs(root, reinterpret_cast<const xmlChar*>(kMetaNs.data()), reinterpret_cast<const xmlChar*>("meta"));
-    xmlNode* property = xmlNewChild(officeMeta, ns, reinterpret_cast<const xmlChar*>("user-defined"),
-                                    reinterpret_cast<const xmlChar*>(kMetaSlot.data()));
-    xmlNewNsProp(property, ns, reinterpret_cast<const xmlChar*>("name"), reinterpret_cast<const xmlChar*>(kAnswersProperty.data()));
-    xmlNewNsProp(property, ns, reinterpret_cast<const xmlChar*>("value-type"), reinterpret_cast<const xmlChar*>("string"));
+    for (const auto& [property, slot] : {std::pair{kAnswersProperty, kAnswersSlot}, std::pair{kLayoutProperty, kLayoutSlot}}) {
+        xmlNode* node = xmlNewChild(officeMeta, ns, reinterpret_cast<const xmlChar*>("user-defined"),
+                                    reinterpret_cast<const xmlChar*>(std::string(slot).c_str()));
+        xmlNewNsProp(node, ns, reinterpret_cast<const xmlChar*>("name"), reinterpret_cast<const xmlChar*>(std::string(property).c_str()));
+        xmlNewNsProp(node, ns, reinterpret_cast<const xmlChar*>("value-type"), reinterpret_cast<const xmlChar*>("string"));
+    }
     const std::string text = xml::serialize(doc.get());
-    const auto slot = text.find(kMetaSlot);
-    return {text.substr(0, slot), text.substr(slot + kMetaSlot.size())};
+    const auto answers = text.find(kAnswersSlot);
+    const auto layout = text.find(kLayoutSlot);
+    return {text.substr(0, answers), text.substr(answers + kAnswersSlot.size(), layout - answers - kAnswersSlot.size()),
+            text.substr(layout + kLayoutSlot.size())};
 }
 
 // The template's manifest entries that the draft keeps, plus the map's picture.
@@ -888,7 +943,8 @@ TemplateFiller TemplateFiller::fromPackage(odf::OdfPackage package)
     compiled->fields = compiler.fields();
     if (const Op* map = findMap(compiled->program))
         compiled->mapOp = *map;
-    std::tie(compiled->metaBefore, compiled->metaAfter) = metaAround(compiled->package);
+    compiled->name = std::filesystem::path(name).stem().string();
+    std::tie(compiled->metaBefore, compiled->metaBetween, compiled->metaAfter) = metaAround(compiled->package);
     for (const auto& entry : compiled->package.entryNames()) {
         if (entry == "mimetype" || entry == "content.xml" || entry == "meta.xml" || entry == "META-INF/manifest.xml"
             || entry.rfind("Thumbnails/", 0) == 0 || entry == kMapPicture)
@@ -901,23 +957,35 @@ TemplateFiller TemplateFiller::fromPackage(odf::OdfPackage package)
 
 std::string TemplateFiller::fillContent(const journey::AgreementAnswers& answers, const FillOptions& options) const
 {
-    return compiled_->fillContent(answers, options, nullptr);
+    return compiled_->fillContent(answers, options, nullptr).out;
 }
 
 void TemplateFiller::fill(const journey::AgreementAnswers& answers, const std::filesystem::path& out,
                           const FillOptions& options) const
 {
     std::string svg;
-    std::string content = compiled_->fillContent(answers, options, &svg);
+    auto rendering = compiled_->fillContent(answers, options, &svg);
     odf::PackageWriter writer(out, odf::kTextMimetype);
-    writer.add("content.xml", std::move(content));
-    writer.add("meta.xml", compiled_->metaBefore + xml::escape(answers.json().dump()) + compiled_->metaAfter);
+    writer.add("content.xml", std::move(rendering.out));
+    writer.add("meta.xml", compiled_->metaBefore + xml::escape(answers.json().dump()) + compiled_->metaBetween
+                               + xml::escape(compiled_->layout(answers, rendering.shape)) + compiled_->metaAfter);
     for (const auto& entry : compiled_->copied)
         writer.copy(compiled_->package, entry);
     if (compiled_->mapOp)
         writer.add(std::string(kMapPicture), std::move(svg));
     writer.add("META-INF/manifest.xml", compiled_->manifest);
     writer.commit();
+}
+
+DraftFields TemplateFiller::draftFields(const journey::AgreementAnswers& answers, const FillOptions& options) const
+{
+    DraftFields draft;
+    std::string svg;
+    const auto rendering = compiled_->fillContent(answers, options, &svg, &draft.fields);
+    draft.layout = compiled_->layout(answers, rendering.shape);
+    if (compiled_->mapOp)
+        draft.stakeholderMapSvg = std::move(svg);
+    return draft;
 }
 
 std::vector<std::string> TemplateFiller::fields() const

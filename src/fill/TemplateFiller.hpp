@@ -19,6 +19,25 @@ namespace partnering::fill {
 // The document property (File > Properties > Custom Properties) that carries the answers in
 // a draft; LibreOffice keeps it when the user edits and saves, so the journey can resume.
 inline constexpr std::string_view kAnswersProperty = "partnering-answers";
+// The property that says which template, language, conditions and repeats made the draft
+// (JSON), so that a refresh in place can tell whether the new answers keep that layout.
+inline constexpr std::string_view kLayoutProperty = "partnering-layout";
+// Every filled value sits in a bookmark named "partnering-<n>-<field>", n counting the
+// fields in document order from 1: a refresh finds the values there, whatever the user wrote
+// around them.
+inline constexpr std::string_view kBookmarkPrefix = "partnering-";
+
+struct DraftField {
+    std::string bookmark;
+    std::string text; // as written into the draft; line breaks as '\n'
+};
+
+// What a fill writes that a refresh in place needs.
+struct DraftFields {
+    std::string layout;                           // the kLayoutProperty value
+    std::vector<DraftField> fields;               // in document order
+    std::optional<std::string> stakeholderMapSvg; // when the template draws the map
+};
 
 struct FillOptions {
     // Translates choice labels ("in-kind" -> "En nature"), yes/no and the map's captions; the
@@ -45,6 +64,9 @@ public:
     // or the complete new one, never a part.
     void fill(const journey::AgreementAnswers& answers, const std::filesystem::path& out,
               const FillOptions& options = {}) const;
+
+    // The fields and layout that fill() would write, without writing a draft.
+    DraftFields draftFields(const journey::AgreementAnswers& answers, const FillOptions& options = {}) const;
 
     // The filled content.xml alone.
     std::string fillContent(const journey::AgreementAnswers& answers, const FillOptions& options = {}) const;

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "fill/TestTemplates.hpp"
 #include "support/ScratchDir.hpp"
 
 #include <fstream>
@@ -18,25 +19,18 @@ using partnering::fill::TemplateFiller;
 using partnering::journey::AgreementAnswers;
 using nlohmann::json;
 
+using partnering::testing::bookmarked;
+using partnering::testing::field;
+using partnering::testing::kHead;
+using partnering::testing::kTail;
+
 namespace {
-
-const std::string kHead = R"(<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:meta><meta:generator>test</meta:generator></office:meta><office:body><office:text>)";
-const std::string kTail = "</office:text></office:body></office:document>";
-
-std::string field(const std::string& path)
-{
-    return "<text:placeholder text:placeholder-type=\"text\">&lt;" + path + "&gt;</text:placeholder>";
-}
 
 class TemplateFillerTest : public partnering::testing::ScratchDirTest {
 protected:
     TemplateFiller templateOf(const std::string& body, const std::string& name = "t.ott")
     {
-        partnering::odf::writePackageFromFlat(kHead + body + kTail, name, dir_ / name,
-                                              partnering::odf::kTextTemplateMimetype);
-        return TemplateFiller::open(dir_ / name);
+        return partnering::testing::templateOf(body, dir_ / name);
     }
 
     std::string errorOf(const std::string& body)
@@ -69,7 +63,10 @@ TEST_F(TemplateFillerTest, ScalarFieldsAreFilledAndAnswersCannotInjectMarkup)
 {
     const auto filler = templateOf("<text:p>Partnership: " + field("partnership.name") + ".</text:p>");
     const std::string content = filler.fillContent(answers({{"partnership", {{"name", "<text:p>A & B</text:p>\"]]>"}}}}));
-    EXPECT_NE(content.find("<text:p>Partnership: &lt;text:p&gt;A &amp; B&lt;/text:p&gt;\"]]&gt;.</text:p>"), std::string::npos)
+    EXPECT_NE(content.find("<text:p>Partnership: "
+                           + bookmarked("partnering-1-partnership-name", "&lt;text:p&gt;A &amp; B&lt;/text:p&gt;\"]]&gt;")
+                           + ".</text:p>"),
+              std::string::npos)
         << content;
     EXPECT_EQ(textOf(content), "Partnership: <text:p>A & B</text:p>\"]]>.");
 }
@@ -78,7 +75,9 @@ TEST_F(TemplateFillerTest, LineBreaksTabsAndRunsOfSpacesSurvive)
 {
     const auto filler = templateOf("<text:p>" + field("vision.statement") + "</text:p>");
     const std::string content = filler.fillContent(answers({{"vision", {{"statement", "one\ntwo\tthree   four\x01"}}}}));
-    EXPECT_NE(content.find("one<text:line-break/>two<text:tab/>three <text:s text:c=\"2\"/>four</text:p>"), std::string::npos)
+    EXPECT_NE(content.find(bookmarked("partnering-1-vision-statement",
+                                      "one<text:line-break/>two<text:tab/>three <text:s text:c=\"2\"/>four")),
+              std::string::npos)
         << content;
 }
 
@@ -92,7 +91,8 @@ TEST_F(TemplateFillerTest, EverythingOutsideTheFieldsIsCopiedByteForByte)
     const std::string content = filler.fillContent(answers({{"partnership", {{"name", "NAME"}}}}));
     const auto at = templateContent.find("<text:placeholder");
     const auto after = templateContent.find("</text:placeholder>") + std::string("</text:placeholder>").size();
-    EXPECT_EQ(content, templateContent.substr(0, at) + "NAME" + templateContent.substr(after));
+    EXPECT_EQ(content, templateContent.substr(0, at) + bookmarked("partnering-1-partnership-name", "NAME")
+                           + templateContent.substr(after));
 }
 
 TEST_F(TemplateFillerTest, ConditionalSectionsKeepOrDropTheirClause)

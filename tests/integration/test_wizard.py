@@ -232,11 +232,17 @@ class JourneyWizardInLibreOffice(unittest.TestCase):
             if run.thread.is_alive():
                 run.close("Cancel")
 
-    def test_3_the_journey_resumes_from_the_draft(self):
+    def test_3_the_journey_resumes_from_the_draft_and_refreshes_it_in_place(self):
         path = getattr(type(self), "draft_path", None)
         if path is None:
             self.skipTest("needs the draft of test_2")
         document = self.office.load(path, Hidden=False)
+        text = document.getText()
+        # The user's own writing around the fields: a sentence added at the end, and the
+        # paragraph holding the signing place extended after its field.
+        text.insertString(text.getEnd(), "OUR OWN CLOSING NOTE", False)
+        place = document.getBookmarks().getByName(self.bookmark_of(document, "signing-place")).getAnchor()
+        text.insertString(place.getEnd(), " (USER ADDITION)", False)
         controller = self.controller(document)
         self.assertEqual(json.loads(controller.getAnswers()), small_answers())
         run = RunningWizard(controller)
@@ -245,19 +251,89 @@ class JourneyWizardInLibreOffice(unittest.TestCase):
             self.assertEqual(run.control("l0:list").getItemCount(), 4)
             for _ in range(6):
                 self.assertTrue(run.wizard.travelNext())
-            self.assertIn("Finish opens the refreshed draft as a new document", run.control("draft:note").getModel().Label)
-            # The refreshed draft follows a change made in the wizard.
+            self.assertIn("Finish updates its fields with your answers", run.control("draft:note").getModel().Label)
             run.control("q:signing.place").setText("Battambang")
             self.assertEqual(run.close("Finish"), 1)
-            refreshed = controller.openDraft()
-            self.assertIn("Battambang", refreshed.getText().getString())
-            self.assertNotIn("Battambang", document.getText().getString(), "the edited draft must stay as it was")
-            refreshed.close(True)
         finally:
             if run.thread.is_alive():
                 run.close("Cancel")
+        try:
+            maps = document.getGraphicObjects()
+            self.assertTrue(maps.hasByName("stakeholder-map"))
+            old_map = maps.getByName("stakeholder-map").Graphic
+            self.assertEqual(controller.refreshDraft(), "", "the draft should be refreshed in place")
+            new_map = maps.getByName("stakeholder-map").Graphic
+            self.assertIsNotNone(new_map)
+            self.assertFalse(new_map == old_map, "the stakeholder map is redrawn")
+            self.assertEqual(new_map.MimeType, "image/svg+xml")
+            refreshed = text.getString()
+            self.assertIn("Battambang (USER ADDITION)", refreshed)
+            self.assertIn("OUR OWN CLOSING NOTE", refreshed)
+            self.assertNotIn(small_answers()["signing"]["place"] + " (USER", refreshed)
+            stored = document.getDocumentProperties().getUserDefinedProperties().getPropertyValue("partnering-answers")
+            self.assertEqual(json.loads(stored)["signing"]["place"], "Battambang")
+            self.assertEqual(document.getBookmarks().getByName(self.bookmark_of(document, "signing-place")).getAnchor().getString(),
+                             "Battambang", "the field is bookmarked again for the next refresh")
+            # One undo takes the fields back; the user's writing stays.
+            document.getUndoManager().undo()
+            self.assertIn(small_answers()["signing"]["place"] + " (USER ADDITION)", text.getString())
+            document.getUndoManager().redo()
+            self.assertIn("Battambang (USER ADDITION)", text.getString())
+
+            # A partner more changes the layout (a row more): no refresh in place, the document
+            # unchanged, and a new document made on request.
+            answers = json.loads(controller.getAnswers())
+            answers["partners"].append(dict(answers["partners"][0], name="World Food Programme"))
+            controller.setAnswers(json.dumps(answers))
+            before = text.getString()
+            obstacle = controller.refreshDraft()
+            self.assertIn("listed item", obstacle)
+            self.assertEqual(text.getString(), before)
+            new_document = controller.openDraft()
+            self.assertIn("World Food Programme", new_document.getText().getString())
+            self.assertNotIn("OUR OWN CLOSING NOTE", new_document.getText().getString())
+            new_document.close(True)
+        finally:
             document.close(True)
         self.assertTrue(self.office.is_alive())
+
+    def test_4_a_page_opens_the_lessons_of_its_step(self):
+        from com.sun.star.beans import PropertyValue
+        frame = self.writer.getCurrentController().getFrame()
+        factory = self.office.create("org.partnering.LessonsPanelFactory")
+        element = factory.createUIElement(
+            "private:resource/toolpanel/PartneringLessonsPanelFactory/PartneringLessonsPanel",
+            (PropertyValue(Name="Frame", Value=frame), PropertyValue(Name="ParentWindow", Value=frame.getContainerWindow())))
+        panel = element.getRealInterface().Window
+        step_filter = panel.getControl("stepFilter")
+        # With no answers in the document, the panel starts on step 1's suggestions.
+        self.assertIn("step 1", panel.getControl("status").getModel().Label)
+        run = RunningWizard(self.controller(self.writer))
+        try:
+            run.controller.setAnswers(json.dumps(small_answers()))
+            self.assertTrue(run.wizard.travelNext())
+            self.assertTrue(run.wizard.travelNext())
+            self.assertEqual(run.page().PageId, 2)
+            press(run.control("lessons"))
+            wait_for(lambda: step_filter.getSelectedItem().startswith("Step 3"), what="the panel to show step 3")
+            self.assertGreater(len(panel.getControl("results").getItems()), 0)
+            # Every lesson of step 3 is listed: as many as the filter's count for it.
+            count = step_filter.getSelectedItem().split("(")[1].rstrip(")")
+            self.assertEqual(panel.getControl("status").getModel().Label, "Lessons found: " + count)
+            self.assertEqual(len(panel.getControl("results").getItems()), 2 * int(count))
+        finally:
+            if run.thread.is_alive():
+                run.close("Cancel")
+            element.dispose()
+        self.assertTrue(self.office.is_alive())
+
+    @staticmethod
+    def bookmark_of(document, field):
+        names = [n for n in document.getBookmarks().getElementNames()
+                 if n.startswith("partnering-") and n.endswith("-" + field)]
+        if len(names) != 1:
+            raise AssertionError("expected one bookmark for %s, found %s" % (field, names))
+        return names[0]
 
 
 if __name__ == "__main__":

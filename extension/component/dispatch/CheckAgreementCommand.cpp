@@ -37,8 +37,9 @@ private:
 
         rtl::OUString report;
         for (const auto& step : steps) {
-            report += rtl::OUString::number(step.number) + ". " + toOUString(step.title) + ": " +
-                      (step.complete() ? uiText(context(), "complete") : uiText(context(), "incomplete")) + "\n";
+            // TRANSLATORS: "complete" and "incomplete" describe a journey step ("3. Partners: complete").
+            const rtl::OUString state = step.complete() ? uiText(context(), "complete") : uiText(context(), "incomplete");
+            report += rtl::OUString::number(step.number) + ". " + toOUString(step.title) + ": " + state + "\n";
             for (const auto& missing : step.missing)
                 report += "    - " + toOUString(missing.reason) + "\n";
         }

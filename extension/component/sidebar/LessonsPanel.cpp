@@ -40,6 +40,8 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <map>
+#include <mutex>
 #include <utility>
 #include <chrono>
 #include <memory>
@@ -103,11 +105,17 @@ public:
 
     void create();
     void dispose() noexcept;
+    // Narrows the panel to the lessons of journey step `step` (the wizard's "Lessons learned
+    // for this step"), the query cleared.
+    void showStep(int step) noexcept;
+    const Reference<css::frame::XFrame>& frame() const { return frame_; }
     Reference<css::awt::XWindow> window() const { return Reference<css::awt::XWindow>(container_, UNO_QUERY); }
 
     // XTextListener: the search box changed.
     void SAL_CALL textChanged(const css::awt::TextEvent&) override
     {
+        if (updating_)
+            return;
         guarded([&] { search(); });
     }
     // XActionListener: "Insert citation".
@@ -212,6 +220,23 @@ Filter LessonsView::addFilter(const char* name)
     return filter;
 }
 
+// The panels alive now, and the step the wizard last asked a frame's panel to show: the
+// sidebar makes the panel only once its deck opens, after the request.
+struct StepRequests {
+    std::mutex mutex;
+    std::vector<LessonsView*> views;
+    std::map<css::frame::XFrame*, std::pair<int, std::chrono::steady_clock::time_point>> pending;
+};
+
+StepRequests& stepRequests()
+{
+    static StepRequests requests;
+    return requests;
+}
+
+// A request older than this is not what a panel opened now was asked for.
+constexpr auto kStepRequestLifetime = std::chrono::seconds(10);
+
 void LessonsView::create()
 {
     const auto factory = context_->getServiceManager();
@@ -251,11 +276,45 @@ void LessonsView::create()
     const auto size = parentWindow_->getPosSize();
     layout(size.Width, size.Height);
     window()->setVisible(true);
-    guarded([&] { search(); }); // an empty query: suggestions for where the document stands in the journey
+    std::optional<int> requested;
+    {
+        auto& requests = stepRequests();
+        std::lock_guard lock(requests.mutex);
+        requests.views.push_back(this);
+        const auto pending = requests.pending.find(frame_.get());
+        if (pending != requests.pending.end()) {
+            if (std::chrono::steady_clock::now() - pending->second.second < kStepRequestLifetime)
+                requested = pending->second.first;
+            requests.pending.erase(pending);
+        }
+    }
+    if (requested)
+        showStep(*requested);
+    else
+        guarded([&] { search(); }); // an empty query: suggestions for where the document stands in the journey
+}
+
+void LessonsView::showStep(int step) noexcept
+{
+    guarded([&] {
+        step_.chosen = std::to_string(step);
+        updating_ = true;
+        struct Reset {
+            bool& flag;
+            ~Reset() { flag = false; }
+        } reset{updating_};
+        Reference<css::awt::XTextComponent>(searchBox_, UNO_QUERY_THROW)->setText(rtl::OUString());
+        search();
+    });
 }
 
 void LessonsView::dispose() noexcept
 {
+    {
+        auto& requests = stepRequests();
+        std::lock_guard lock(requests.mutex);
+        requests.views.erase(std::remove(requests.views.begin(), requests.views.end(), this), requests.views.end());
+    }
     try {
         if (parentWindow_.is())
             parentWindow_->removeWindowListener(this);
@@ -499,8 +558,9 @@ void LessonsView::insertCitation()
         setStatus(uiText(context_, "Citations go into a Writer document; this window has none."));
         return;
     }
+    // The citation is written in the lesson's language, its label included.
     const auto paragraphs =
-        lessons::citationParagraphs(*lesson_, lessonLanguage_, toUtf8(uiText(context_, "Source:")));
+        lessons::citationParagraphs(*lesson_, lessonLanguage_, toUtf8(uiTextIn(context_, lessonLanguage_, "Source:")));
     const auto viewCursor = cursorSupplier->getViewCursor();
     const auto text = viewCursor->getText();
     // A model cursor at the end of the selection: the user's selection is kept, not replaced.
@@ -610,6 +670,22 @@ Reference<css::ui::XUIElement> createLessonsPanel(const Reference<css::uno::XCom
         throw;
     }
     return new LessonsPanel(frame, resourceUrl, view);
+}
+
+void showLessonsForStep(const Reference<css::frame::XFrame>& frame, int step)
+{
+    std::vector<rtl::Reference<LessonsView>> views;
+    {
+        auto& requests = stepRequests();
+        std::lock_guard lock(requests.mutex);
+        requests.pending[frame.get()] = {step, std::chrono::steady_clock::now()};
+        for (LessonsView* view : requests.views) {
+            if (view->frame() == frame)
+                views.emplace_back(view);
+        }
+    }
+    for (const auto& view : views)
+        view->showStep(step);
 }
 
 } // namespace partnering::uno

@@ -21,4 +21,8 @@ createLessonsPanel(const css::uno::Reference<css::uno::XComponentContext>& conte
                    const css::uno::Reference<css::frame::XFrame>& frame,
                    const css::uno::Reference<css::awt::XWindow>& parentWindow, const rtl::OUString& resourceUrl);
 
+// Asks the Lessons learned panel of `frame` to show the lessons of journey step `step`: the
+// panel open now changes at once, one the sidebar opens in the next seconds starts so.
+void showLessonsForStep(const css::uno::Reference<css::frame::XFrame>& frame, int step);
+
 } // namespace partnering::uno

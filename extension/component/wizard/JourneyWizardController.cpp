@@ -1,5 +1,6 @@
 #include "wizard/JourneyWizardController.hpp"
 
+#include "wizard/DraftRefreshInWriter.hpp"
 #include "wizard/JourneyWizard.hpp"
 #include "wizard/StepPage.hpp"
 
@@ -200,18 +201,33 @@ DraftChoice JourneyWizardController::draftChoice()
     return chosenDraft_ ? *chosenDraft_ : DraftChoice();
 }
 
+JourneyWizardController::Draft JourneyWizardController::prepareDraft()
+{
+    DraftChoice choice = draftChoice();
+    if (!choice.language.empty())
+        withForm([&](journey::JourneyForm& form) { form.setLanguage(choice.language); });
+    auto answers = withForm([](journey::JourneyForm& form) { return form.answers(); });
+    const auto templates = extensionFolder(context_) / "templates";
+    auto filler = fill::TemplateFiller::open(fill::templateFile(templates, choice.templateName, answers.language()));
+    auto translator = journeyCatalogs(context_).translatorFor(answers.language());
+    return {std::move(answers), std::move(filler), std::move(translator)};
+}
+
+rtl::OUString JourneyWizardController::refreshDraft()
+{
+    return callCore(static_cast<cppu::OWeakObject*>(this), [&] {
+        const Draft draft = prepareDraft();
+        return refreshDraftInWriter(context_, frame_, draft.filler.draftFields(draft.answers, {&draft.translator}),
+                                    draft.answers.json().dump());
+    });
+}
+
 Reference<css::lang::XComponent> JourneyWizardController::openDraft()
 {
     return callCore(static_cast<cppu::OWeakObject*>(this), [&] {
-        DraftChoice choice = draftChoice();
-        if (!choice.language.empty())
-            withForm([&](journey::JourneyForm& form) { form.setLanguage(choice.language); });
-        const auto answers = withForm([](journey::JourneyForm& form) { return form.answers(); });
-        const auto templates = extensionFolder(context_) / "templates";
-        const auto templatePath = fill::templateFile(templates, choice.templateName, answers.language());
-        const auto translator = journeyCatalogs(context_).translatorFor(answers.language());
+        const Draft prepared = prepareDraft();
         const auto draft = uniqueDraftPath();
-        fill::TemplateFiller::open(templatePath).fill(answers, draft, {&translator});
+        prepared.filler.fill(prepared.answers, draft, {&prepared.translator});
 
         // Opened as a template, the filled file becomes a new untitled document: saving it
         // asks where, and the temporary file can go at once.
@@ -266,8 +282,19 @@ void runJourneyWizard(const Reference<css::uno::XComponentContext>& context, con
         const auto wizard = controller->createWizard();
         const bool finished = wizard->execute() == css::ui::dialogs::ExecutableDialogResults::OK;
         Reference<css::lang::XComponent>(wizard, UNO_QUERY_THROW)->dispose();
-        if (finished)
-            controller->openDraft();
+        if (!finished)
+            return;
+        if (controller->resumed()) {
+            // The draft the wizard resumed from takes the new answers in place; when its layout
+            // no longer fits them, the user chooses a new document or keeps the draft as it is.
+            const rtl::OUString obstacle = controller->refreshDraft();
+            if (obstacle.isEmpty()
+                || !askYesNo(context, frame, title,
+                             uiText(context, "This draft cannot be refreshed in place:") + "\n" + obstacle + "\n\n"
+                                 + uiText(context, "Open the refreshed draft as a new document? Your draft stays as it is.")))
+                return;
+        }
+        controller->openDraft();
     } catch (const css::uno::Exception& e) {
         showMessage(context, frame, title, e.Message, MessageKind::Error);
     } catch (const std::exception& e) {

@@ -2,6 +2,7 @@
 // roadmap wizard, over the core's JourneyForm; also the org.partnering.JourneyWizardController service.
 #pragma once
 
+#include "fill/TemplateFiller.hpp"
 #include "journey/JourneyForm.hpp"
 
 #include <com/sun/star/frame/XFrame.hpp>
@@ -56,6 +57,7 @@ public:
     rtl::OUString SAL_CALL getAnswers() override;
     rtl::OUString SAL_CALL getStepMessage(sal_Int16 number) override;
     css::uno::Reference<css::lang::XComponent> SAL_CALL openDraft() override;
+    rtl::OUString SAL_CALL refreshDraft() override;
 
     // XServiceInfo
     rtl::OUString SAL_CALL getImplementationName() override;
@@ -86,6 +88,13 @@ public:
 
 private:
     DraftChoice draftChoice();
+    // The answers with the last page's language, and the chosen template in that language.
+    struct Draft {
+        journey::AgreementAnswers answers;
+        fill::TemplateFiller filler;
+        l10n::Translator translator;
+    };
+    Draft prepareDraft();
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::Reference<css::frame::XFrame> frame_;

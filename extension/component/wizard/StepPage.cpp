@@ -3,6 +3,7 @@
 #include "ExtensionFolder.hpp"
 #include "UiText.hpp"
 #include "UnoBoundary.hpp"
+#include "sidebar/LessonsPanel.hpp"
 
 #include "error/Error.hpp"
 #include "fill/DraftTemplates.hpp"
@@ -304,7 +305,7 @@ int StepPage::buildListEditor(const Question& list, int parent, int x, int y, in
     items->setPropertyValue("HelpText", Any(toOUString(list.hint)));
     Reference<css::awt::XListBox>(control(id + ":list"), UNO_QUERY_THROW)->addItemListener(this);
     const std::pair<const char*, rtl::OUString> buttons[] = {{"add", uiText(context_, "Add")},
-                                                              {"update", uiText(context_, "Update")},
+                                                              {"update", /* TRANSLATORS: a button that writes the edited item back into the list */ uiText(context_, "Update")},
                                                               {"remove", uiText(context_, "Remove")}};
     int bx = x;
     for (const auto& [action, label] : buttons) {
@@ -369,13 +370,13 @@ void StepPage::buildDraftChoice(int x, int& y, int width)
     templateBox->addItemListener(this);
     y += kLabelHeight + kFieldHeight + 4;
     if (controller_->resumed()) {
-        // Refilling the template would drop what the user wrote into the draft outside the
-        // fields, so the refreshed draft is a new document and the edited one stays as it is.
+        // Finish refreshes the fields of the draft in place (refreshDraftInWriter), keeping what
+        // the user wrote around them; a new document only when the layout must change.
         const auto note = addControl("com.sun.star.awt.UnoControlFixedTextModel", "draft:note", x, y, width, 2 * kLabelHeight,
                                       {{"MultiLine", Any(true)}});
         note->setPropertyValue("Label", Any(uiText(context_, "This journey was resumed from the document you are editing. "
-                                                             "Finish opens the refreshed draft as a new document; your "
-                                                             "edited draft stays as it is.")));
+                                                             "Finish updates its fields with your answers and keeps "
+                                                             "everything you wrote around them (Edit > Undo reverts it).")));
         y += 2 * kLabelHeight;
     }
     refreshLanguages();
@@ -588,6 +589,8 @@ void StepPage::refreshStatus(const rtl::OUString& problem)
     }
     if (number_ == 1 && control("grid:monitor").is()) {
         const auto grid = controller_->withForm([](journey::JourneyForm& form) { return form.stakeholderGrid(); });
+        // TRANSLATORS: the four quadrants of the stakeholder interest/influence grid, each an
+        // instruction for how to engage the stakeholders placed in it ("Monitor" = keep an eye on them).
         const rtl::OUString captions[] = {uiText(context_, "Keep satisfied"), uiText(context_, "Manage closely"),
                                           uiText(context_, "Monitor"), uiText(context_, "Keep informed")};
         const journey::GridQuadrant quadrants[] = {journey::GridQuadrant::KeepSatisfied, journey::GridQuadrant::ManageClosely,
@@ -744,6 +747,8 @@ void StepPage::onListButton(int editor, const std::string& action)
 void StepPage::openLessons()
 {
     // The sidebar belongs to the document window behind the wizard.
+    if (controller_->frame().is())
+        showLessonsForStep(controller_->frame(), number_);
     Reference<css::frame::XDispatchProvider> provider(controller_->frame(), UNO_QUERY);
     if (!provider.is())
         provider.set(css::frame::Desktop::create(context_)->getCurrentFrame(), UNO_QUERY);

@@ -1,0 +1,140 @@
+#include "wizard/DraftRefreshInWriter.hpp"
+
+#include "DocumentAnswers.hpp"
+#include "UiText.hpp"
+#include "UnoBoundary.hpp"
+
+#include "fill/DraftRefresh.hpp"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/graphic/GraphicProvider.hpp>
+#include <com/sun/star/graphic/XGraphic.hpp>
+#include <com/sun/star/io/SequenceInputStream.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/text/XBookmarksSupplier.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
+#include <com/sun/star/text/XTextCursor.hpp>
+#include <com/sun/star/text/XTextGraphicObjectsSupplier.hpp>
+
+#include <map>
+
+namespace partnering::uno {
+
+namespace {
+
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+
+std::map<std::string, std::string> fieldsIn(const Reference<css::container::XNameAccess>& bookmarks)
+{
+    std::map<std::string, std::string> fields;
+    const auto prefix = toOUString(fill::kBookmarkPrefix);
+    for (const auto& name : bookmarks->getElementNames()) {
+        if (!name.startsWith(prefix))
+            continue;
+        const Reference<css::text::XTextContent> bookmark(bookmarks->getByName(name), UNO_QUERY_THROW);
+        fields.emplace(toUtf8(name), toUtf8(bookmark->getAnchor()->getString()));
+    }
+    return fields;
+}
+
+// The bookmark is made anew around the new text: a bookmark whose text is deleted may
+// collapse to a point, and typing at a point does not widen it.
+void rewriteField(const Reference<css::lang::XMultiServiceFactory>& factory,
+                  const Reference<css::container::XNameAccess>& bookmarks, const fill::DraftField& field)
+{
+    const auto name = toOUString(field.bookmark);
+    const Reference<css::text::XTextContent> old(bookmarks->getByName(name), UNO_QUERY_THROW);
+    const auto anchor = old->getAnchor();
+    const auto text = anchor->getText();
+    const auto cursor = text->createTextCursorByRange(anchor);
+    text->removeTextContent(old);
+    cursor->setString(toOUString(field.text)); // '\n' becomes a line break; the cursor spans the new text
+    const Reference<css::text::XTextContent> bookmark(factory->createInstance("com.sun.star.text.Bookmark"), UNO_QUERY_THROW);
+    Reference<css::container::XNamed>(bookmark, UNO_QUERY_THROW)->setName(name);
+    text->insertTextContent(Reference<css::text::XTextRange>(cursor, UNO_QUERY_THROW), bookmark, true);
+}
+
+void redrawMap(const Reference<css::uno::XComponentContext>& context, const Reference<css::frame::XModel>& model,
+               const std::string& svg)
+{
+    const rtl::OUString kMapName("stakeholder-map"); // the frame the template draws the map in
+    const Reference<css::text::XTextGraphicObjectsSupplier> supplier(model, UNO_QUERY);
+    if (!supplier.is() || !supplier->getGraphicObjects()->hasByName(kMapName))
+        return; // the user took the map out of the draft: it stays out
+    css::uno::Sequence<sal_Int8> bytes(static_cast<sal_Int32>(svg.size()));
+    std::copy(svg.begin(), svg.end(), bytes.getArray());
+    css::uno::Sequence<css::beans::PropertyValue> source(1);
+    source[0].Name = "InputStream";
+    source[0].Value <<= css::io::SequenceInputStream::createStreamFromSequence(context, bytes);
+    const auto graphic = css::graphic::GraphicProvider::create(context)->queryGraphic(source);
+    const Reference<css::beans::XPropertySet> map(supplier->getGraphicObjects()->getByName(kMapName), UNO_QUERY_THROW);
+    map->setPropertyValue("Graphic", css::uno::Any(graphic));
+}
+
+rtl::OUString obstacleText(const Reference<css::uno::XComponentContext>& context, const fill::DraftRefresh& refresh)
+{
+    using fill::RefreshObstacle;
+    switch (refresh.obstacle) {
+    case RefreshObstacle::None:
+        return {};
+    case RefreshObstacle::NoLayout:
+        return uiText(context, "This document was not made by the journey wizard, or by an older version of it.");
+    case RefreshObstacle::OtherTemplate:
+        return uiText(context, "This document was made from another template (%1).").replaceFirst("%1", toOUString(refresh.detail));
+    case RefreshObstacle::OtherLanguage:
+        return uiText(context, "This document is in another language (%1).").replaceFirst("%1", toOUString(refresh.detail));
+    case RefreshObstacle::OtherLayout:
+        return uiText(context, "Your answers add or remove a listed item or a conditional clause, which changes the "
+                               "document's layout.");
+    case RefreshObstacle::FieldRemoved:
+        return uiText(context, "A field of the draft was deleted from the document (%1).")
+            .replaceFirst("%1", toOUString(refresh.detail));
+    }
+    return {};
+}
+
+} // namespace
+
+rtl::OUString refreshDraftInWriter(const Reference<css::uno::XComponentContext>& context,
+                                   const Reference<css::frame::XFrame>& frame, const fill::DraftFields& next,
+                                   const std::string& answersJson)
+{
+    const auto model = frame.is() && frame->getController().is() ? frame->getController()->getModel() : nullptr;
+    const Reference<css::text::XBookmarksSupplier> supplier(model, UNO_QUERY);
+    if (!supplier.is())
+        return uiText(context, "The window the wizard was opened from no longer shows the draft.");
+    const auto bookmarks = supplier->getBookmarks();
+    const auto refresh = fill::planRefresh(documentProperty(frame, fill::kLayoutProperty).value_or(""),
+                                           fieldsIn(bookmarks), next);
+    if (refresh.obstacle != fill::RefreshObstacle::None)
+        return obstacleText(context, refresh);
+
+    const Reference<css::lang::XMultiServiceFactory> factory(model, UNO_QUERY_THROW);
+    const auto undoManager = Reference<css::document::XUndoManagerSupplier>(model, UNO_QUERY_THROW)->getUndoManager();
+    undoManager->enterUndoContext(uiText(context, "Refresh the draft"));
+    try {
+        for (const auto& field : refresh.changes)
+            rewriteField(factory, bookmarks, field);
+        if (next.stakeholderMapSvg)
+            redrawMap(context, model, *next.stakeholderMapSvg);
+    } catch (...) {
+        undoManager->leaveUndoContext();
+        throw;
+    }
+    undoManager->leaveUndoContext();
+    setDocumentProperty(frame, fill::kAnswersProperty, answersJson);
+    setDocumentProperty(frame, fill::kLayoutProperty, next.layout);
+    return {};
+}
+
+} // namespace partnering::uno

@@ -1,0 +1,37 @@
+// Refreshing a draft in place after the journey's answers changed: which bookmarked fields take
+// new text, or why the draft cannot be refreshed without making a new document.
+#pragma once
+
+#include "fill/TemplateFiller.hpp"
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace partnering::fill {
+
+// Why a draft cannot be refreshed in place; the caller words it for the user.
+enum class RefreshObstacle {
+    None,
+    NoLayout,       // the document holds no layout property: not a draft we made, or an older one
+    OtherTemplate,  // detail: the template that made the document
+    OtherLanguage,  // detail: the document's language
+    OtherLayout,    // the new answers add or remove a repeated item or a conditional clause
+    FieldRemoved,   // detail: the bookmark the user deleted
+};
+
+struct DraftRefresh {
+    RefreshObstacle obstacle = RefreshObstacle::None;
+    std::string detail;
+    std::vector<DraftField> changes; // the fields whose text changes, in document order
+};
+
+// `storedLayout` is the document's kLayoutProperty (empty when it has none), `documentFields`
+// its bookmarks named with kBookmarkPrefix and the text each holds now, `next` the fill of the
+// new answers. Fields the user edited by hand take the answers' text again; nothing outside
+// them is touched.
+DraftRefresh planRefresh(std::string_view storedLayout, const std::map<std::string, std::string>& documentFields,
+                         const DraftFields& next);
+
+} // namespace partnering::fill
