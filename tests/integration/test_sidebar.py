@@ -279,10 +279,16 @@ class SidebarPanelInLibreOffice(unittest.TestCase):
         document.getText().insertString(document.getText().getEnd(), " Still editable.", False)
         self.assertTrue(document.getText().getString().endswith("Still editable."))
 
+    @staticmethod
+    def opened(panel, timeout=60):
+        """Waits for the panel's library, which a folder or remote source opens in the background."""
+        wait_for(lambda: not panel.status().startswith("Opening the lessons library"), timeout)
+        return panel
+
     def test_missing_library_shows_a_message_and_writer_goes_on(self):
         write_settings(self.office, "Library", Source="folder", Folder="/nonexistent/partnering-lessons")
         document = self.writer(text="Draft.")
-        panel = self.panel(document)
+        panel = self.opened(self.panel(document))
         self.assert_problem_shown(panel, "[partnering.settings.no-folder]")
         panel.type("exit strategy")  # typing must not throw either
         self.assert_problem_shown(panel, "[partnering.settings.no-folder]")
@@ -294,9 +300,27 @@ class SidebarPanelInLibreOffice(unittest.TestCase):
     def test_unreachable_remote_library_shows_a_message(self):
         write_settings(self.office, "Library", Source="remote", Host="127.0.0.1", Port=free_port())
         document = self.writer(text="Draft.")
-        panel = self.panel(document)
+        panel = self.opened(self.panel(document))
         self.assert_problem_shown(panel, "[partnering.lessons.remote-unreachable]")
         self.assert_writer_usable(document)
+
+    def test_a_server_that_never_answers_does_not_freeze_writer(self):
+        # It accepts the connection and then says nothing, as a server behind a dead link.
+        silent = socket.socket()
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        self.addCleanup(silent.close)
+        write_settings(self.office, "Library", Source="remote", Host="127.0.0.1", Port=silent.getsockname()[1])
+        document = self.writer(text="Draft.")
+        started = time.monotonic()
+        panel = self.panel(document)
+        panel.type("exit strategy")
+        self.assert_writer_usable(document)
+        self.assertLess(time.monotonic() - started, 5, "Writer waited for the server")
+        self.assertTrue(panel.status().startswith("Opening the lessons library"), panel.status())
+        self.opened(panel)
+        self.assert_problem_shown(panel, "[partnering.lessons.remote-unreachable]")
+        self.assertGreater(time.monotonic() - started, 5, "the server's silence should have been waited out")
 
     def test_corrupt_library_shows_a_message(self):
         # A folder library whose index in the user profile is damaged.
@@ -314,7 +338,7 @@ class SidebarPanelInLibreOffice(unittest.TestCase):
                 os.chmod(root, 0o777)
         write_settings(self.office, "Library", Source="folder", Folder=lessons)
         document = self.writer(text="Draft.")
-        panel = self.panel(document)
+        panel = self.opened(self.panel(document))
         self.assertIn("The lessons library cannot be opened", panel.status())
         self.assertRegex(panel.preview(), r"\[partnering\.lessons\.[a-z-]+\]")
         self.assertTrue(self.office.is_alive())

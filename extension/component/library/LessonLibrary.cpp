@@ -16,7 +16,13 @@
 #include <com/sun/star/util/XChangesBatch.hpp>
 #include <osl/file.hxx>
 
+#include <chrono>
+#include <exception>
+#include <functional>
 #include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
 
 namespace partnering::uno {
 namespace {
@@ -58,16 +64,30 @@ std::filesystem::path profileLessonsFolder(const css::uno::Reference<css::uno::X
     return systemPath(substitution->substituteVariables("$(user)", true)) / "partnering" / "lessons";
 }
 
+// A library that could not be opened is not tried again at every keystroke: its failure is
+// reported again until the settings change or this long has passed.
+constexpr auto kRetryAfterFailure = std::chrono::seconds(30);
+
+struct Failure {
+    LibrarySettings settings;
+    std::exception_ptr error;
+    std::chrono::steady_clock::time_point when;
+};
+
 struct OpenLibrary {
     std::mutex mutex;
     std::shared_ptr<const lessons::LessonSearch> search;
     LibrarySettings settings; // what `search` was opened from
+    std::optional<Failure> failure;
+    bool opening = false; // a background open is under way
+    std::vector<std::function<void()>> waiting;
 };
 
 OpenLibrary& openLibrary()
 {
-    static OpenLibrary library;
-    return library;
+    // Never destroyed: a background open may still be running when the office exits.
+    static OpenLibrary* library = new OpenLibrary;
+    return *library;
 }
 
 bool sameLibrary(const LibrarySettings& a, const LibrarySettings& b)
@@ -148,18 +168,86 @@ std::string defaultLanguage(const css::uno::Reference<css::uno::XComponentContex
     return settings.language.empty() ? uiLanguage(context) : settings.language;
 }
 
+namespace {
+
+bool recentFailure(const OpenLibrary& library, const LibrarySettings& settings)
+{
+    return library.failure && sameLibrary(library.failure->settings, settings)
+        && std::chrono::steady_clock::now() - library.failure->when < kRetryAfterFailure;
+}
+
+} // namespace
+
 std::shared_ptr<const lessons::LessonSearch>
 openLessonLibrary(const css::uno::Reference<css::uno::XComponentContext>& context)
 {
     const auto settings = readLibrarySettings(context);
     auto& library = openLibrary();
-    std::lock_guard lock(library.mutex);
-    if (!library.search || !sameLibrary(library.settings, settings)) {
-        library.search.reset();
-        library.search = open(context, settings);
-        library.settings = settings;
+    {
+        std::lock_guard lock(library.mutex);
+        if (library.search && sameLibrary(library.settings, settings))
+            return library.search;
+        if (recentFailure(library, settings))
+            std::rethrow_exception(library.failure->error);
     }
-    return library.search;
+    // Opened without the lock: lessonLibraryAtHand() must answer while a slow server is tried.
+    std::shared_ptr<const lessons::LessonSearch> search;
+    try {
+        search = open(context, settings);
+    } catch (...) {
+        std::lock_guard lock(library.mutex);
+        library.failure = Failure{settings, std::current_exception(), std::chrono::steady_clock::now()};
+        throw;
+    }
+    std::lock_guard lock(library.mutex);
+    library.search = search;
+    library.settings = settings;
+    library.failure.reset();
+    return search;
+}
+
+bool lessonLibraryAtHand(const css::uno::Reference<css::uno::XComponentContext>& context)
+{
+    const auto settings = readLibrarySettings(context);
+    if (settings.source != "remote" && settings.source != "folder")
+        return true;
+    auto& library = openLibrary();
+    std::lock_guard lock(library.mutex);
+    return (library.search && sameLibrary(library.settings, settings)) || recentFailure(library, settings);
+}
+
+void openLessonLibraryInBackground(const css::uno::Reference<css::uno::XComponentContext>& context,
+                                   std::function<void()> done)
+{
+    auto& library = openLibrary();
+    {
+        std::lock_guard lock(library.mutex);
+        library.waiting.push_back(std::move(done));
+        if (library.opening)
+            return;
+        library.opening = true;
+    }
+    std::thread([context] {
+        try {
+            openLessonLibrary(context);
+        } catch (...) {
+            // Kept as the library's failure: the waiting panels show it.
+        }
+        auto& opened = openLibrary();
+        std::vector<std::function<void()>> waiting;
+        {
+            std::lock_guard lock(opened.mutex);
+            opened.opening = false;
+            waiting.swap(opened.waiting);
+        }
+        for (auto& callback : waiting) {
+            try {
+                callback();
+            } catch (...) {
+                // A panel that went away meanwhile.
+            }
+        }
+    }).detach();
 }
 
 void forgetLessonLibrary()
@@ -167,6 +255,7 @@ void forgetLessonLibrary()
     auto& library = openLibrary();
     std::lock_guard lock(library.mutex);
     library.search.reset();
+    library.failure.reset();
 }
 
 } // namespace partnering::uno

@@ -2,6 +2,7 @@
 
 #include "UiText.hpp"
 #include "DocumentAnswers.hpp"
+#include "MainThread.hpp"
 #include "UnoBoundary.hpp"
 #include "library/LessonLibrary.hpp"
 
@@ -65,9 +66,6 @@ constexpr sal_Int32 kButtonRow = 28;
 constexpr sal_Int32 kMinimalWidth = 240;
 constexpr sal_Int16 kFilterLines = 12;
 constexpr std::size_t kResultLimit = 25;
-// A library that failed to open is retried when the settings change or after this long, so a
-// slow remote server does not stall every keystroke.
-constexpr std::chrono::seconds kRetryAfterFailure(30);
 
 rtl::OUString ascii(const char* text) { return rtl::OUString::createFromAscii(text); }
 
@@ -77,11 +75,6 @@ css::uno::Sequence<rtl::OUString> toSequence(const std::vector<rtl::OUString>& i
 }
 
 bool isBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
-
-bool sameSource(const LibrarySettings& a, const LibrarySettings& b)
-{
-    return a.source == b.source && a.folder == b.folder && a.host == b.host && a.port == b.port;
-}
 
 // A drop-down that narrows the search to one value of a facet; entry 0 is "all".
 struct Filter {
@@ -161,6 +154,7 @@ private:
     void layout(sal_Int32 width, sal_Int32 height);
 
     std::shared_ptr<const lessons::LessonSearch> library();
+    void libraryOpened() noexcept;
     void search();
     lessons::SearchRequest request(const std::string& query);
     void showResults(const lessons::SearchResults& results, int suggestedStep);
@@ -185,8 +179,7 @@ private:
     std::string lessonLanguage_;
     bool updating_ = false;
 
-    std::optional<LibrarySettings> failedSettings_;
-    std::chrono::steady_clock::time_point failedAt_;
+    bool awaitingLibrary_ = false; // a background open will call libraryOpened()
 };
 
 Reference<css::awt::XControl> LessonsView::addControl(const char* name, const char* kind,
@@ -363,22 +356,34 @@ void LessonsView::layout(sal_Int32 width, sal_Int32 height)
 
 std::shared_ptr<const lessons::LessonSearch> LessonsView::library()
 {
-    const auto settings = readLibrarySettings(context_);
-    if (failedSettings_ && sameSource(*failedSettings_, settings)
-        && std::chrono::steady_clock::now() - failedAt_ < kRetryAfterFailure)
-        return nullptr; // the problem is already on show
+    if (!lessonLibraryAtHand(context_)) {
+        // A remote server or a folder to index may take seconds: Writer must not wait for it.
+        setStatus(uiText(context_, "Opening the lessons library..."));
+        if (!awaitingLibrary_) {
+            awaitingLibrary_ = true;
+            const rtl::Reference<LessonsView> self(this);
+            const auto context = context_;
+            openLessonLibraryInBackground(context_, [self, context] {
+                runOnMainThread(context, [self] { self->libraryOpened(); });
+            });
+        }
+        return nullptr;
+    }
     try {
-        auto library = callCore(static_cast<cppu::OWeakObject*>(this), [&] { return openLessonLibrary(context_); });
-        failedSettings_.reset();
-        return library;
+        return callCore(static_cast<cppu::OWeakObject*>(this), [&] { return openLessonLibrary(context_); });
     } catch (const css::uno::Exception& e) {
-        failedSettings_ = settings;
-        failedAt_ = std::chrono::steady_clock::now();
         showProblem(uiText(context_, "The lessons library cannot be opened. Choose where it comes from in "
                                      "Tools > Options > Partnering Journey > Lessons library."),
                     e.Message);
         return nullptr;
     }
+}
+
+void LessonsView::libraryOpened() noexcept
+{
+    awaitingLibrary_ = false;
+    if (container_.is()) // not disposed meanwhile
+        guarded([&] { search(); });
 }
 
 lessons::SearchRequest LessonsView::request(const std::string& query)
