@@ -217,6 +217,12 @@ class Office:
             raise OfficeError("LibreOffice could not open %s" % path)
         return document
 
+    def new_writer(self):
+        """A new, hidden, empty Writer document."""
+        from com.sun.star.beans import PropertyValue
+        return self.desktop().loadComponentFromURL("private:factory/swriter", "_blank", 0,
+                                                   (PropertyValue(Name="Hidden", Value=True),))
+
     @staticmethod
     def store(document, path, filter_name, filter_options=None):
         """Stores a copy of `document` in `path` (in a folder soffice may write: writable_path)."""
@@ -265,3 +271,22 @@ class Office:
     def __exit__(self, *exc):
         self.stop()
         return False
+
+
+class ClosesItsDocuments:
+    """A TestCase mixin for classes with an `office`: the documents a test opens with open()
+    are closed after it, and soffice must still be answering then."""
+
+    def setUp(self):
+        self.documents = []
+
+    def tearDown(self):
+        for document in self.documents:
+            document.close(True)
+        self.assertTrue(self.office.is_alive(), "soffice stopped answering")
+
+    def open(self, path=None):
+        """`path` opened hidden, or a new empty Writer document."""
+        document = self.office.load(path) if path else self.office.new_writer()
+        self.documents.append(document)
+        return document

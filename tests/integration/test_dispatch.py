@@ -8,7 +8,7 @@ import os
 import subprocess
 import unittest
 
-from office import Office
+from office import ClosesItsDocuments, Office
 
 import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
 import unohelper
@@ -42,7 +42,7 @@ def url(complete):
     return parsed
 
 
-class PartneringMenuInLibreOffice(unittest.TestCase):
+class PartneringMenuInLibreOffice(ClosesItsDocuments, unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.office = Office(oxt=OXT).start()
@@ -56,20 +56,6 @@ class PartneringMenuInLibreOffice(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.office.stop()
-
-    def setUp(self):
-        self.documents = []
-
-    def tearDown(self):
-        for document in self.documents:
-            document.close(True)
-        self.assertTrue(self.office.is_alive(), "soffice stopped answering")
-
-    def open(self, path=None):
-        document = self.office.load(path) if path else self.office.desktop().loadComponentFromURL(
-            "private:factory/swriter", "_blank", 0, (PropertyValue(Name="Hidden", Value=True),))
-        self.documents.append(document)
-        return document
 
     def run_command(self, document, command):
         frame = document.getCurrentController().getFrame()

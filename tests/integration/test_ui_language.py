@@ -7,7 +7,7 @@ import os
 import subprocess
 import unittest
 
-from office import Office
+from office import ClosesItsDocuments, Office
 
 import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
 from com.sun.star.beans import PropertyValue
@@ -32,7 +32,7 @@ def french(catalog, english):
     return text
 
 
-class FrenchSession(unittest.TestCase):
+class FrenchSession(ClosesItsDocuments, unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.office = Office(oxt=OXT).start()
@@ -55,20 +55,6 @@ class FrenchSession(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.office.stop()
-
-    def setUp(self):
-        self.documents = []
-
-    def tearDown(self):
-        for document in self.documents:
-            document.close(True)
-        self.assertTrue(self.office.is_alive())
-
-    def open(self, path=None):
-        document = self.office.load(path) if path else self.office.desktop().loadComponentFromURL(
-            "private:factory/swriter", "_blank", 0, (PropertyValue(Name="Hidden", Value=True),))
-        self.documents.append(document)
-        return document
 
     def test_the_wizard_titles_and_messages_are_french(self):
         frame = self.open().getCurrentController().getFrame()
