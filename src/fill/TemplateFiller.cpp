@@ -8,10 +8,10 @@
 #include "xml/XmlDocument.hpp"
 
 #include <algorithm>
-#include <tuple>
 #include <atomic>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace partnering::fill {
 
@@ -799,8 +799,13 @@ struct TemplateFiller::Compiled {
         return it->second;
     }
 
-    Rendering fillContent(const journey::AgreementAnswers& answers, const FillOptions& options, std::string* svg,
-                          std::vector<DraftField>* bookmarks = nullptr) const
+    struct Filled {
+        std::string content;
+        std::string shape; // see Rendering
+    };
+
+    Filled fillContent(const journey::AgreementAnswers& answers, const FillOptions& options, std::string* svg,
+                       std::vector<DraftField>* bookmarks = nullptr) const
     {
         static const l10n::Translator source;
         const l10n::Translator& translator = options.translator != nullptr ? *options.translator : source;
@@ -818,7 +823,7 @@ struct TemplateFiller::Compiled {
                 stakeholders = &(*partnership)["stakeholders"];
             *svg = stakeholderMapSvg(*stakeholders, mapCaptions(context), mapOp->widthCm, mapOp->heightCm);
         }
-        return r;
+        return {std::move(r.out), std::move(r.shape)};
     }
 
     // Which template in which language made the draft, and which conditions and repeats it took:
@@ -957,18 +962,18 @@ TemplateFiller TemplateFiller::fromPackage(odf::OdfPackage package)
 
 std::string TemplateFiller::fillContent(const journey::AgreementAnswers& answers, const FillOptions& options) const
 {
-    return compiled_->fillContent(answers, options, nullptr).out;
+    return compiled_->fillContent(answers, options, nullptr).content;
 }
 
 void TemplateFiller::fill(const journey::AgreementAnswers& answers, const std::filesystem::path& out,
                           const FillOptions& options) const
 {
     std::string svg;
-    auto rendering = compiled_->fillContent(answers, options, &svg);
+    auto filled = compiled_->fillContent(answers, options, &svg);
     odf::PackageWriter writer(out, odf::kTextMimetype);
-    writer.add("content.xml", std::move(rendering.out));
+    writer.add("content.xml", std::move(filled.content));
     writer.add("meta.xml", compiled_->metaBefore + xml::escape(answers.json().dump()) + compiled_->metaBetween
-                               + xml::escape(compiled_->layout(answers, rendering.shape)) + compiled_->metaAfter);
+                               + xml::escape(compiled_->layout(answers, filled.shape)) + compiled_->metaAfter);
     for (const auto& entry : compiled_->copied)
         writer.copy(compiled_->package, entry);
     if (compiled_->mapOp)
@@ -981,8 +986,8 @@ DraftFields TemplateFiller::draftFields(const journey::AgreementAnswers& answers
 {
     DraftFields draft;
     std::string svg;
-    const auto rendering = compiled_->fillContent(answers, options, &svg, &draft.fields);
-    draft.layout = compiled_->layout(answers, rendering.shape);
+    const auto filled = compiled_->fillContent(answers, options, &svg, &draft.fields);
+    draft.layout = compiled_->layout(answers, filled.shape);
     if (compiled_->mapOp)
         draft.stakeholderMapSvg = std::move(svg);
     return draft;
