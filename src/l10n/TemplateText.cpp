@@ -28,13 +28,34 @@ bool isParagraph(const odf::ScannedElement& element)
     return element.ns == odf::ns::kText && (element.name == "p" || element.name == "h");
 }
 
-bool insideParagraph(const std::vector<odf::ScannedElement>& elements, int index)
+// The paragraph a footnote's or text box's paragraph sits in, or -1 for one in the body.
+int enclosingParagraph(const std::vector<odf::ScannedElement>& elements, int index)
 {
     for (int p = elements[static_cast<std::size_t>(index)].parent; p >= 0; p = elements[static_cast<std::size_t>(p)].parent) {
         if (isParagraph(elements[static_cast<std::size_t>(p)]))
+            return p;
+    }
+    return -1;
+}
+
+// Comments are the authors' notes to one another, not text of the template.
+bool insideComment(const std::vector<odf::ScannedElement>& elements, int index)
+{
+    for (int p = elements[static_cast<std::size_t>(index)].parent; p >= 0; p = elements[static_cast<std::size_t>(p)].parent) {
+        if (elements[static_cast<std::size_t>(p)].is(odf::ns::kOffice, "annotation"))
             return true;
     }
     return false;
+}
+
+// What a standalone code holding paragraphs of its own is, for the context of those paragraphs.
+std::string holderName(const odf::ScannedElement& element)
+{
+    if (element.is(odf::ns::kText, "note"))
+        return element.attribute(odf::ns::kText, "note-class") == "endnote" ? "endnote" : "footnote";
+    if (element.ns == odf::ns::kDraw)
+        return "text box";
+    return element.name;
 }
 
 // One paragraph's content as unit text: ODF's whitespace rules applied (runs of spaces
@@ -58,6 +79,9 @@ public:
 
     std::string text;
     std::vector<InlineCode> codes;
+    // Beside codes: each code's bytes in the part, so that a footnote or text box, whose
+    // paragraphs are units of their own, can be rebuilt with their translations.
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
 
 private:
     void literal(std::string_view raw, bool collapse)
@@ -107,6 +131,7 @@ private:
                 code.meaning = element.name == "a" ? "link to " + element.attribute(odf::ns::kXlink, "href")
                                                    : "formatting (" + element.attribute(odf::ns::kText, "style-name") + ")";
                 codes.push_back(code);
+                spans.emplace_back(element.start, element.startTagEnd);
                 text += "{" + std::to_string(code.id) + "}";
                 lastWasSpace_ = false;
                 content(index);
@@ -123,13 +148,25 @@ private:
             code.meaning = "page number";
         else if (element.is(odf::ns::kText, "page-count"))
             code.meaning = "page count";
+        else if (!element.is(odf::ns::kOffice, "annotation") && holdsParagraphs(index))
+            code.meaning = holderName(element) + ", whose text is translated in units of its own";
         else if (element.ns == odf::ns::kDraw)
             code.meaning = "picture or frame";
         else
             code.meaning = element.name;
         codes.push_back(code);
+        spans.emplace_back(element.start, element.end);
         text += "{" + std::to_string(code.id) + "/}";
         lastWasSpace_ = false;
+    }
+
+    bool holdsParagraphs(int index) const
+    {
+        for (const int child : elements_[static_cast<std::size_t>(index)].children) {
+            if (isParagraph(elements_[static_cast<std::size_t>(child)]) || holdsParagraphs(child))
+                return true;
+        }
+        return false;
     }
 
     std::string_view bytes_;
@@ -394,39 +431,55 @@ TemplateText TemplateText::extract(const odf::OdfPackage& templatePackage)
         const auto elements = odf::scanXml(bytes, name);
         std::string heading = std::string(part) == "styles.xml" ? "page headers and footers" : "";
         int ordinal = 0;
+        std::map<int, std::string> unitIds; // paragraph element -> its unit, for the context of the ones it holds
         for (std::size_t i = 0; i < elements.size(); ++i) {
             const auto& element = elements[i];
-            if (!isParagraph(element) || insideParagraph(elements, static_cast<int>(i)))
+            if (!isParagraph(element) || insideComment(elements, static_cast<int>(i)))
                 continue;
             ++ordinal;
+            const std::string id = std::string(part) + "/p" + std::to_string(ordinal);
+            const int outer = enclosingParagraph(elements, static_cast<int>(i));
             if (element.startTagEnd == element.end)
                 continue;
             UnitBuilder builder(bytes, elements);
             builder.content(static_cast<int>(i));
             while (!builder.text.empty() && builder.text.back() == ' ')
                 builder.text.pop_back();
-            if (element.name == "h")
+            if (element.name == "h" && outer < 0)
                 heading = readable(builder.text, builder.codes);
             if (!hasWords(builder.text))
                 continue;
             std::vector<std::string> sections;
             for (int p = element.parent; p >= 0; p = elements[static_cast<std::size_t>(p)].parent) {
                 const auto& parent = elements[static_cast<std::size_t>(p)];
+                if (p == outer)
+                    break; // the enclosing paragraph's context follows from its unit
                 if (parent.is(odf::ns::kText, "section"))
                     sections.insert(sections.begin(), "section " + parent.attribute(odf::ns::kText, "name"));
                 else if (parent.is(odf::ns::kTable, "table"))
                     sections.insert(sections.begin(), "table " + parent.attribute(odf::ns::kTable, "name"));
             }
             TextUnit unit;
-            unit.id = std::string(part) + "/p" + std::to_string(ordinal);
+            unit.id = id;
             unit.source = builder.text;
             unit.codes = std::move(builder.codes);
             unit.line = element.line;
-            unit.context = element.name == "h" ? "heading" : heading.empty() ? "" : "under \"" + heading + "\"";
+            unit.context = element.name == "h" && outer < 0 ? "heading" : heading.empty() ? "" : "under \"" + heading + "\"";
+            if (outer >= 0) {
+                int holder = element.parent;
+                while (holder != outer && !elements[static_cast<std::size_t>(holder)].is(odf::ns::kText, "note")
+                       && !elements[static_cast<std::size_t>(holder)].is(odf::ns::kDraw, "frame"))
+                    holder = elements[static_cast<std::size_t>(holder)].parent;
+                const std::string holderKind = holderName(elements[static_cast<std::size_t>(holder)]);
+                const auto outerUnit = unitIds.find(outer);
+                unit.context = (outerUnit != unitIds.end() ? "in the " + holderKind + " of unit " + outerUnit->second : "in a " + holderKind)
+                             + (unit.context.empty() ? "" : ", " + unit.context);
+            }
+            unitIds[static_cast<int>(i)] = id;
             for (const auto& section : sections)
                 unit.context += (unit.context.empty() ? "" : ", ") + std::string("in ") + section;
             result.units_.push_back(std::move(unit));
-            result.locations_.push_back({partIndex, element.startTagEnd, element.endTagStart});
+            result.locations_.push_back({partIndex, element.startTagEnd, element.endTagStart, std::move(builder.spans)});
         }
     }
     return result;
@@ -469,7 +522,26 @@ MergeReport TemplateText::merge(const std::vector<TextUnit>& translation, const 
 
     MergeReport report;
     std::vector<std::string> rendered(units_.size());
-    for (std::size_t i = 0; i < units_.size(); ++i) {
+    // The bytes of [from, to) of a part with each unit in it replaced by its rendering; units
+    // inside a replaced one (a footnote's paragraphs) are already part of that rendering.
+    const auto splice = [&](std::size_t part, std::size_t from, std::size_t to) {
+        const std::string& bytes = parts_[part];
+        std::string spliced;
+        spliced.reserve(to - from + (to - from) / 2);
+        std::size_t cursor = from;
+        for (std::size_t j = 0; j < units_.size(); ++j) {
+            const Location& at = locations_[j];
+            if (at.part != part || at.begin < cursor || at.end > to)
+                continue;
+            spliced.append(bytes, cursor, at.begin - cursor);
+            spliced += rendered[j];
+            cursor = at.end;
+        }
+        spliced.append(bytes, cursor, to - cursor);
+        return spliced;
+    };
+    // Last first: a footnote's or text box's paragraphs come after the paragraph holding them.
+    for (std::size_t i = units_.size(); i-- > 0;) {
         const TextUnit& unit = units_[i];
         const auto given = byId.find(unit.id);
         const bool translated = given != byId.end() && !given->second->target.empty();
@@ -484,30 +556,25 @@ MergeReport TemplateText::merge(const std::vector<TextUnit>& translation, const 
             const auto code = std::find_if(unit.codes.begin(), unit.codes.end(), [&](const InlineCode& c) { return c.id == piece.id; });
             switch (piece.type) {
             case Piece::Type::Text: odf::appendText(rendered[i], piece.text); break;
-            case Piece::Type::Standalone:
+            case Piece::Type::Standalone: {
+                const auto& span = locations_[i].codeSpans[static_cast<std::size_t>(code - unit.codes.begin())];
+                rendered[i] += splice(locations_[i].part, span.first, span.second);
+                break;
+            }
             case Piece::Type::Open: rendered[i] += code->open; break;
             case Piece::Type::Close: rendered[i] += code->close; break;
             }
         }
     }
+    std::reverse(report.untranslated.begin(), report.untranslated.end());
 
     std::string parts[std::size(kParts)];
     for (std::size_t partIndex = 0; partIndex < std::size(kParts); ++partIndex) {
         const std::string& bytes = parts_[partIndex];
         if (bytes.empty())
             continue;
-        std::string merged;
-        merged.reserve(bytes.size() + bytes.size() / 2);
-        std::size_t cursor = 0;
-        for (std::size_t i = 0; i < units_.size(); ++i) {
-            if (locations_[i].part != partIndex)
-                continue;
-            merged.append(bytes, cursor, locations_[i].begin - cursor);
-            merged += rendered[i];
-            cursor = locations_[i].end;
-        }
-        merged.append(bytes, cursor);
-        parts[partIndex] = localisedPart(merged, package_->sourceName() + ": " + kParts[partIndex], language);
+        parts[partIndex] = localisedPart(splice(partIndex, 0, bytes.size()), package_->sourceName() + ": " + kParts[partIndex],
+                                         language);
     }
 
     odf::PackageWriter writer(out, package_->mimetype());

@@ -12,7 +12,7 @@
 namespace partnering::l10n {
 
 // A piece of a paragraph the translator must keep but may move: a field, a formatted run,
-// a picture. In unit text, {N/} stands for a standalone code and {N}...{/N} for a pair;
+// a picture, a footnote (whose paragraphs are units of their own). In unit text, {N/} stands for a standalone code and {N}...{/N} for a pair;
 // a literal "{" is written "{{".
 struct InlineCode {
     int id = 0;
@@ -59,6 +59,7 @@ private:
     struct Location {
         std::size_t part;       // content.xml or styles.xml
         std::size_t begin, end; // the paragraph's content, in bytes
+        std::vector<std::pair<std::size_t, std::size_t>> codeSpans; // beside the unit's codes: their bytes
     };
     const odf::OdfPackage* package_ = nullptr; // the caller's, which must outlive this
     std::vector<TextUnit> units_;

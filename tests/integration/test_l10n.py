@@ -121,6 +121,44 @@ class LocalisedTemplatesInLibreOffice(unittest.TestCase):
             self.check_draft(text, example, translated_clauses(po), "pseudo/" + example)
             self.assertIn("«PARTNERING AGREEMENT»", text)
 
+    def test_footnotes_and_text_boxes_written_in_writer_are_translated(self):
+        from translate.storage import factory
+        document = self.office.new_writer()
+        try:
+            text = document.getText()
+            text.insertString(text.getEnd(), "The term is three years.", False)
+            footnote = document.createInstance("com.sun.star.text.Footnote")
+            text.insertTextContent(text.getEnd(), footnote, False)
+            footnote.setString("Renewable once.")
+            frame = document.createInstance("com.sun.star.text.TextFrame")
+            text.insertTextContent(text.getEnd(), frame, False)
+            frame.getText().setString("Key dates")
+            authored = self.office.writable_path("notes.ott")
+            self.office.store(document, authored, "writer8_template")
+        finally:
+            document.close(True)
+        po = self.office.writable_path("notes.po")
+        run(CLI, "l10n", "extract", "--template", authored, "--out", po, "--lang", "fr")
+        store = factory.getobject(po)
+        sources = [unit.source for unit in store.units if not unit.isheader()]
+        self.assertIn("Renewable once.", sources, "the footnote is a unit of its own")
+        self.assertIn("Key dates", sources, "so is the text box")
+        for unit in store.units:
+            if not unit.isheader():
+                unit.target = "FR " + unit.source
+        with open(po, "wb") as f:
+            f.write(bytes(store))
+        localised = self.office.writable_path("notes-fr.ott")
+        run(CLI, "l10n", "merge", "--template", authored, "--translation", po, "--out", localised)
+        os.chmod(localised, 0o644)
+        document = self.office.load(localised)
+        try:
+            self.assertIn("FR The term is three years.", document.getText().getString())
+            self.assertEqual(document.getFootnotes().getByIndex(0).getString(), "FR Renewable once.")
+            self.assertEqual(document.getTextFrames().getByIndex(0).getText().getString(), "FR Key dates")
+        finally:
+            document.close(True)
+
     def test_every_shipped_language_fills_and_reads_in_its_language(self):
         for language in LANGUAGES:
             template = os.path.join(TEMPLATES, language, "agreement.ott")

@@ -22,7 +22,7 @@ using partnering::odf::OdfPackage;
 namespace {
 
 const std::string kHead = R"(<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:meta/><office:styles><style:default-style style:family="paragraph"><style:paragraph-properties fo:text-align="left"/><style:text-properties fo:language="en" fo:country="GB"/></style:default-style></office:styles>
 <office:master-styles><style:master-page style:name="Standard"><style:footer><text:p>Page <text:page-number/> of <text:page-count/></text:p></style:footer></style:master-page></office:master-styles>
 <office:body><office:text>)";
@@ -147,6 +147,60 @@ TEST_F(TemplateTextTest, MergedTemplateHasTheTranslationTheCodesAndTheLanguage)
     // the merged template extracts to the same units, now in Arabic
     const auto again = TemplateText::extract(merged);
     EXPECT_EQ(again.units()[1].source, "نحن، {1/}، نوافق.");
+}
+
+TEST_F(TemplateTextTest, FootnotesAndTextBoxesAreTranslatedInUnitsOfTheirOwn)
+{
+    const auto templatePackage = package(
+        "<text:h>Duration</text:h>"
+        "<text:p>The term is three years.<text:note text:id=\"n1\" text:note-class=\"footnote\"><text:note-citation>1</text:note-citation>"
+        "<text:note-body><text:p>Renewable once by " + kField + ".</text:p></text:note-body></text:note> It ends early<text:span "
+        "text:style-name=\"S\"> by notice<text:note text:id=\"n2\" text:note-class=\"endnote\"><text:note-citation>i</text:note-citation>"
+        "<text:note-body><text:p>Three months' notice.</text:p></text:note-body></text:note></text:span>.</text:p>"
+        "<text:p><draw:frame draw:name=\"box\" svg:width=\"5cm\" svg:height=\"2cm\"><draw:text-box><text:p>Key dates</text:p>"
+        "</draw:text-box></draw:frame></text:p>"
+        "<text:p>Signed.<office:annotation><dc:creator>Editor</dc:creator><text:p>Check with legal</text:p></office:annotation></text:p>");
+    const auto text = TemplateText::extract(templatePackage);
+    std::vector<std::string> sources;
+    for (const auto& unit : text.units())
+        sources.push_back(unit.source);
+    EXPECT_EQ(sources, (std::vector<std::string>{"Duration", "The term is three years.{1/} It ends early{2} by notice{3/}{/2}.",
+                                                 "Renewable once by {1/}.", "Three months' notice.", "Key dates", "Signed.{1/}",
+                                                 "Page {1/} of {2/}"}))
+        << "the comment is not text of the template";
+    const auto& units = text.units();
+    EXPECT_EQ(units[1].codes[0].meaning, "footnote, whose text is translated in units of its own");
+    EXPECT_EQ(units[1].codes[2].meaning, "endnote, whose text is translated in units of its own");
+    EXPECT_EQ(units[2].context, "in the footnote of unit " + units[1].id + ", under \"Duration\"");
+    EXPECT_EQ(units[3].context, "in the endnote of unit " + units[1].id + ", under \"Duration\"");
+    EXPECT_EQ(units[4].context, "in a text box, under \"Duration\"") << "the paragraph holding it has no words: no unit";
+    EXPECT_EQ(units[4].id, "content.xml/p6") << "but it is counted, so ids stay stable when it gets words";
+
+    auto translated = units;
+    translated[1].target = "La durée est de trois ans.{1/} Elle prend fin plus tôt{2} par préavis{3/}{/2}.";
+    translated[2].target = "Renouvelable une fois par {1/}.";
+    translated[3].target = "Préavis de trois mois.";
+    translated[4].target = "Dates clés";
+    const auto report = text.merge(translated, "fr", dir_ / "fr.ott");
+    EXPECT_EQ(report.untranslated, (std::vector<std::string>{units[0].id, units[5].id, units[6].id})) << "in document order";
+    const std::string content = OdfPackage::open(dir_ / "fr.ott").read("content.xml");
+    EXPECT_NE(content.find("<text:p>La durée est de trois ans.<text:note text:id=\"n1\" text:note-class=\"footnote\"><text:note-citation>1"
+                           "</text:note-citation><text:note-body><text:p>Renouvelable une fois par " + kField + ".</text:p>"),
+              std::string::npos) << content;
+    EXPECT_NE(content.find("par préavis<text:note text:id=\"n2\" text:note-class=\"endnote\"><text:note-citation>i</text:note-citation>"
+                           "<text:note-body><text:p>Préavis de trois mois.</text:p></text:note-body></text:note></text:span>.</text:p>"),
+              std::string::npos) << content;
+    EXPECT_NE(content.find("<draw:text-box><text:p>Dates clés</text:p></draw:text-box>"), std::string::npos) << content;
+    EXPECT_NE(content.find("<text:p>Check with legal</text:p>"), std::string::npos) << "the comment stays as it was";
+
+    translated[2].target = "Renouvelable une fois.";
+    try {
+        text.merge(translated, "fr", dir_ / "fr2.ott");
+        FAIL() << "a footnote's field dropped must be refused";
+    } catch (const InvalidInput& e) {
+        EXPECT_NE(std::string(e.what()).find("unit " + units[2].id), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(fs::exists(dir_ / "fr2.ott"));
 }
 
 TEST_F(TemplateTextTest, ABadTranslationIsRefusedNamingTheUnitAndNothingIsWritten)
