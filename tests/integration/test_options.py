@@ -5,6 +5,8 @@ the profile) and back, and a bad folder is reported while soffice keeps running.
 import glob
 import os
 import shutil
+import socket
+import time
 import unittest
 
 from office import Office
@@ -65,11 +67,14 @@ class OptionsPageInLibreOffice(unittest.TestCase):
             url("org.partnering.journey:About"), (), listener)
         return listener.result.Result
 
-    def choose(self, radio, folder=None):
+    def choose(self, radio, folder=None, server=None):
         handler, window = self.page()
         window.getControl(radio).setState(True)
         if folder is not None:
             window.getControl("FolderField").setText(folder)
+        if server is not None:
+            window.getControl("HostField").setText(server[0])
+            window.getControl("PortField").setValue(server[1])
         self.assertTrue(handler.callHandlerMethod(window, "ok", "external_event"))
         return window
 
@@ -109,6 +114,24 @@ class OptionsPageInLibreOffice(unittest.TestCase):
         self.assertTrue(self.office.is_alive())
         self.choose("BundledRadio")
         self.assertIn("Lessons: %d" % len(self.lessons), self.about())
+
+    def test_about_does_not_wait_for_a_silent_server(self):
+        # It accepts the connection and then says nothing, as a server behind a dead link.
+        silent = socket.socket()
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        self.addCleanup(silent.close)
+        self.choose("RemoteRadio", server=("127.0.0.1", silent.getsockname()[1]))
+        self.assertEqual(self.settings().getByName("Source"), "remote")
+        started = time.monotonic()
+        about = self.about()
+        self.assertLess(time.monotonic() - started, 5, "About waited for the server")
+        self.assertIn("127.0.0.1:%d" % silent.getsockname()[1], about)
+        self.assertIn("Opening the lessons library...", about)
+        # The three sources are one group of radio buttons: choosing one clears the others.
+        window = self.choose("BundledRadio", server=("localhost", 7777))
+        self.assertFalse(window.getControl("RemoteRadio").getState())
+        self.assertEqual(self.settings().getByName("Source"), "bundled")
 
 
 if __name__ == "__main__":

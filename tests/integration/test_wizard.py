@@ -206,6 +206,8 @@ class JourneyWizardInLibreOffice(unittest.TestCase):
                 if number == 6:
                     self.assertEqual(run.control("q:governance.structure").getText(), example["governance"]["structure"])
                     self.assertEqual(run.control("q:governance.logos").getState(), 1)
+                    year = example["governance"]["end"][:4]
+                    self.assertIn(year, run.control("q:governance.end").getPeer().getText(), "dates show a four-digit year")
                     self.screenshot("step6-structure.png")
                 if number < 7:
                     self.assertTrue(run.wizard.travelNext(), "could not leave step %d" % number)

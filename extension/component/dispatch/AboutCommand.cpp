@@ -5,7 +5,10 @@
 #include "UnoBoundary.hpp"
 #include "library/LessonLibrary.hpp"
 
+#include <chrono>
 #include <exception>
+#include <future>
+#include <memory>
 
 namespace partnering::uno {
 namespace {
@@ -28,6 +31,10 @@ private:
                     rtl::OUString::number(settings.port);
         else
             text += uiText(context(), "Lessons library: bundled with the extension");
+        if (!libraryOpensSoon()) {
+            text += "\n" + uiText(context(), "Opening the lessons library...");
+            return {true, text};
+        }
         try {
             text += "\n" + uiText(context(), "Lessons:") + " " +
                     rtl::OUString::number(static_cast<sal_Int64>(openLessonLibrary(context())->lessonCount()));
@@ -35,6 +42,18 @@ private:
             text += "\n" + toOUString(e.what());
         }
         return {true, text};
+    }
+
+    // A folder library takes a moment to index and a silent server ten seconds to give up:
+    // the box waits a little for the count, then says the library is still opening.
+    bool libraryOpensSoon()
+    {
+        if (lessonLibraryAtHand(context()))
+            return true;
+        auto opened = std::make_shared<std::promise<void>>();
+        auto ready = opened->get_future();
+        openLessonLibraryInBackground(context(), [opened] { opened->set_value(); });
+        return ready.wait_for(std::chrono::seconds(2)) == std::future_status::ready;
     }
 };
 

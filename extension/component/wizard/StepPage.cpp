@@ -246,8 +246,10 @@ void StepPage::addField(const Question& question, const rtl::OUString& name, int
         break;
     }
     case Question::Type::Date:
+        // The UI locale's short date with a four-digit year (ExtDateFieldFormat::SystemShortYYYY):
+        // "12/31/26" reads as 1926 or as 31 December to many of our users.
         model = addControl("com.sun.star.awt.UnoControlDateFieldModel", name, x, y + kLabelHeight, width, height,
-                           {{"Dropdown", Any(true)}});
+                           {{"Dropdown", Any(true)}, {"DateFormat", Any(static_cast<sal_Int16>(2))}});
         Reference<css::awt::XTextComponent>(control(name), UNO_QUERY_THROW)->addTextListener(this);
         break;
     default:
