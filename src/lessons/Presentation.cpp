@@ -66,7 +66,8 @@ ResultLines resultLines(const SearchHit& hit)
 {
     // About four words of context before the first hit fit a sidebar of minimal width.
     constexpr std::size_t kLead = 24;
-    return {hit.title + " [" + hit.language + "]", "    " + markedSnippet(nearFirstHit(hit.snippet, kLead))};
+    // The language first: a narrow sidebar cuts the end of a long title off.
+    return {"[" + hit.language + "] " + hit.title, "    " + markedSnippet(nearFirstHit(hit.snippet, kLead))};
 }
 
 std::string facetLabel(std::string_view value, std::size_t count)

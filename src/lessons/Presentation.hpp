@@ -24,7 +24,7 @@ std::string markedSnippet(const Snippet& snippet, std::string_view open = kHitOp
 // so a narrow list that clips long lines still shows the matched words.
 Snippet nearFirstHit(const Snippet& snippet, std::size_t lead);
 
-// One result as two lines of a plain list: "Title [fr]" and the marked snippet, indented,
+// One result as two lines of a plain list: "[fr] Title" and the marked snippet, indented,
 // starting near its first hit.
 struct ResultLines {
     std::string heading;

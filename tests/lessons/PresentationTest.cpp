@@ -61,7 +61,7 @@ TEST(Presentation, ResultLinesShowTitleLanguageAndMarkedSnippet)
     hit.language = "fr";
     hit.snippet = Snippet{"une sortie claire", {{4, 10}}};
     const auto lines = resultLines(hit);
-    EXPECT_EQ(lines.heading, "Prévoir la sortie [fr]");
+    EXPECT_EQ(lines.heading, "[fr] Prévoir la sortie");
     EXPECT_EQ(lines.snippet, "    une «sortie» claire");
 }
 
