@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -60,6 +61,7 @@ std::string Snippet::markup() const
 struct LessonSearch::Impl {
     std::string name; // for errors: the folder or host:port
     mutable Xapian::Database db; // reopen() moves it to the newest revision
+    std::function<Xapian::Database()> connect; // a remote one's connection, to make again
     mutable std::mutex mutex;
     mutable std::map<std::string, TextAnalyzer> analyzers;
     std::vector<std::pair<std::string, Xapian::Stem>> stemmers; // of the index's languages
@@ -489,6 +491,7 @@ struct LessonSearch::Impl {
     auto guarded(Call&& call) const -> decltype(call())
     {
         std::lock_guard lock(mutex);
+        bool reconnected = false;
         for (int attempt = 0;; ++attempt) {
             try {
                 return call();
@@ -497,10 +500,22 @@ struct LessonSearch::Impl {
                     throw EnvironmentFailure("partnering.lessons.index-busy",
                                              name + ": the index keeps changing under the search; try again");
                 db.reopen(); // a writer committed: read its new revision
-            } catch (const Xapian::NetworkError& e) {
+                continue;
+            } catch (const Xapian::NetworkTimeoutError& e) {
                 throw EnvironmentFailure("partnering.lessons.remote-unreachable", name + ": " + e.get_description());
+            } catch (const Xapian::NetworkError& e) {
+                if (!connect || reconnected)
+                    throw EnvironmentFailure("partnering.lessons.remote-unreachable", name + ": " + e.get_description());
             } catch (const Xapian::Error& e) {
                 throw EnvironmentFailure("partnering.lessons.search-failed", name + ": " + e.get_description());
+            }
+            // xapian-tcpsrv closes a connection left idle for a minute (its --idle-timeout), and
+            // a server restarts: connect again, once.
+            reconnected = true;
+            try {
+                db = connect();
+            } catch (const Xapian::Error& e) {
+                throw EnvironmentFailure("partnering.lessons.remote-unreachable", name + ": " + e.get_description());
             }
         }
     }
@@ -538,7 +553,8 @@ LessonSearch LessonSearch::openRemote(const std::string& host, unsigned port, st
     impl->name = host + ":" + std::to_string(port);
     try {
         const auto ms = static_cast<unsigned>(timeout.count());
-        impl->db = Xapian::Remote::open(host, port, ms, ms);
+        impl->connect = [host, port, ms] { return Xapian::Remote::open(host, port, ms, ms); };
+        impl->db = impl->connect();
         impl->loadStemmers();
     } catch (const Xapian::Error& e) {
         throw EnvironmentFailure("partnering.lessons.remote-unreachable",

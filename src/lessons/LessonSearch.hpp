@@ -72,7 +72,8 @@ public:
     // Throws EnvironmentFailure "[partnering.lessons.no-index]" when `directory` holds no index,
     // "[partnering.lessons.index-unusable]" when it is corrupt.
     static LessonSearch openLocal(const std::filesystem::path& directory);
-    // A database served by xapian-tcpsrv. Throws "[partnering.lessons.remote-unreachable]".
+    // A database served by xapian-tcpsrv. Throws "[partnering.lessons.remote-unreachable]". A
+    // connection the server closed (idle, restarted) is made again once, at the next call.
     static LessonSearch openRemote(const std::string& host, unsigned port,
                                    std::chrono::milliseconds timeout = std::chrono::milliseconds(10000));
 

@@ -290,3 +290,25 @@ class ClosesItsDocuments:
         document = self.office.load(path) if path else self.office.new_writer()
         self.documents.append(document)
         return document
+
+
+class OfficeOnScreen:
+    """A TestCase mixin: one soffice for the class, with the extension `OXT` installed and its
+    windows on a virtual display (`display`, for screenshots); both stopped after the class."""
+    OXT = None
+
+    @classmethod
+    def setUpClass(cls):
+        from xvfb import VirtualDisplay
+        cls.display = VirtualDisplay().start()
+        cls.office = Office(oxt=cls.OXT, display=cls.display.name)
+        try:
+            cls.office.start()
+        except BaseException:
+            cls.tearDownClass()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.stop()
+        cls.display.stop()

@@ -5,13 +5,14 @@ shown in Writer's sidebar under Xvfb for a screenshot."""
 import json
 import os
 import shutil
+import signal
 import socket
+import subprocess
 import tempfile
 import time
 import unittest
 
-from office import Office
-from xvfb import VirtualDisplay
+from office import Office, OfficeOnScreen
 
 import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
 from com.sun.star.beans import PropertyValue
@@ -23,6 +24,7 @@ SOURCE_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")
 PANEL_URL = "private:resource/toolpanel/PartneringLessonsPanelFactory/PartneringLessonsPanel"
 EXIT_LESSON_EN = "[en] Set a lifespan and a clear exit strategy"
 EXIT_LESSON_FR = "[fr] Fixer une durée de vie et une stratégie de sortie claire"
+FOCAL_POINT_LESSON_EN = "[en] Designate a focal point to steward the partnership"
 EXIT_LESSON_SUMMARY_EN = "Some partnerships continue even though they no longer achieve results"
 
 
@@ -322,6 +324,52 @@ class SidebarPanelInLibreOffice(unittest.TestCase):
         self.assert_problem_shown(panel, "[partnering.lessons.remote-unreachable]")
         self.assertGreater(time.monotonic() - started, 5, "the server's silence should have been waited out")
 
+    def serve_bundled_library(self, *options):
+        """xapian-tcpsrv serving the installed extension's lessons index; returns it and its port."""
+        provider = self.office.context.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
+        index = os.path.join(uno.fileUrlToSystemPath(provider.getPackageLocation("org.partnering.journey")), "lessons")
+        port = free_port()
+        # Its own process group: the server forks a child per connection, and stopping the
+        # group stops that child too.
+        server = subprocess.Popen(["xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", str(port)]
+                                  + list(options) + [index], start_new_session=True)
+
+        def stop():
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+        self.addCleanup(stop)
+
+        def listening():
+            with socket.socket() as probe:
+                return probe.connect_ex(("127.0.0.1", port)) == 0
+        wait_for(listening)
+        return server, port
+
+    def test_a_remote_library_searches_without_holding_writer_and_reconnects(self):
+        # The server drops connections idle for 1 s, as a real one does after its --idle-timeout.
+        server, port = self.serve_bundled_library("--idle-timeout", "1000")
+        write_settings(self.office, "Library", Source="remote", Host="127.0.0.1", Port=port)
+        document = self.writer(text="Draft.")
+        panel = self.opened(self.panel(document))
+        panel.type("exit strategy")
+        self.assertTrue(wait_for(lambda: EXIT_LESSON_EN in panel.headings()), panel.status())
+
+        time.sleep(2)  # the server closes the idle connection: the next search connects again
+        panel.type("focal point")
+        self.assertTrue(wait_for(lambda: FOCAL_POINT_LESSON_EN in panel.headings()), (panel.status(), panel.preview()))
+
+        os.killpg(server.pid, signal.SIGSTOP)  # connected, and silent from now on
+        self.addCleanup(lambda: os.killpg(server.pid, signal.SIGCONT))
+        started = time.monotonic()
+        panel.type("exit")
+        panel.type("exit strategy")
+        self.assert_writer_usable(document)
+        self.assertLess(time.monotonic() - started, 3, "Writer waited for the server")
+        self.assertIn(FOCAL_POINT_LESSON_EN, panel.headings(), "the last results stay until new ones come")
+        self.assertTrue(wait_for(lambda: "[partnering.lessons.remote-unreachable]" in panel.preview(), 40),
+                        panel.preview())
+        self.assertTrue(self.office.is_alive())
+
     def test_corrupt_library_shows_a_message(self):
         # A folder library whose index in the user profile is damaged.
         lessons = self.office.writable_path("corrupt-lessons")
@@ -376,21 +424,8 @@ def wait_for(condition, timeout=20):
     return condition()
 
 
-class SidebarDeckOnScreen(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.display = VirtualDisplay().start()
-        try:
-            cls.office = Office(oxt=OXT, display=cls.display.name)
-            cls.office.start()
-        except BaseException:
-            cls.display.stop()
-            raise
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.stop()
-        cls.display.stop()
+class SidebarDeckOnScreen(OfficeOnScreen, unittest.TestCase):
+    OXT = OXT
 
     def panel_controls(self, frame):
         """The search box's and results list's accessible contexts inside the sidebar deck."""

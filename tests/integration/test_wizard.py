@@ -10,8 +10,7 @@ import threading
 import time
 import unittest
 
-from office import Office
-from xvfb import VirtualDisplay
+from office import OfficeOnScreen
 
 import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
 
@@ -95,24 +94,18 @@ class RunningWizard:
         return self.result[0]
 
 
-class JourneyWizardInLibreOffice(unittest.TestCase):
+class JourneyWizardInLibreOffice(OfficeOnScreen, unittest.TestCase):
+    OXT = OXT
+
     @classmethod
     def setUpClass(cls):
         os.makedirs(ARTIFACTS, exist_ok=True)
-        cls.display = VirtualDisplay().start()
-        cls.office = Office(oxt=OXT, display=cls.display.name)
+        super().setUpClass()
         try:
-            cls.office.start()
             cls.writer = cls.office.desktop().loadComponentFromURL("private:factory/swriter", "_blank", 0, ())
         except BaseException:
-            cls.office.stop()
-            cls.display.stop()
+            cls.tearDownClass()
             raise
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.office.stop()
-        cls.display.stop()
 
     def controller(self, document):
         frame = document.getCurrentController().getFrame()

@@ -7,6 +7,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <optional>
+#include <thread>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace partnering::lessons;
 
@@ -218,6 +225,45 @@ TEST(LessonSearch, CorruptIndexIsAClearEnvironmentFailure)
     } catch (const partnering::EnvironmentFailure& e) {
         EXPECT_TRUE(e.id() == "partnering.lessons.index-unusable" || e.id() == "partnering.lessons.no-index") << e.what();
     }
+}
+
+TEST_F(ShippedLibrary, ARemoteConnectionTheServerDroppedIsMadeAgain)
+{
+    // xapian-tcpsrv in a process of its own, dropping connections idle for 300 ms.
+    const int port = 20000 + static_cast<int>(getpid() % 20000);
+    const pid_t server = fork();
+    ASSERT_GE(server, 0);
+    if (server == 0) {
+        const std::string portText = std::to_string(port), index = library_->index().string();
+        execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", portText.c_str(),
+               "--idle-timeout", "300", index.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    std::optional<LessonSearch> remote;
+    for (int attempt = 0; attempt < 100 && !remote; ++attempt) {
+        try {
+            remote.emplace(LessonSearch::openRemote("127.0.0.1", static_cast<unsigned>(port), std::chrono::milliseconds(5000)));
+        } catch (const partnering::EnvironmentFailure&) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100)); // still starting
+        }
+    }
+    SearchRequest request;
+    request.query = "exit strategy";
+    std::size_t first = 0, second = 0;
+    if (remote) {
+        first = remote->search(request).hits.size();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1000)); // the server drops the connection
+        try {
+            second = remote->search(request).hits.size();
+        } catch (const partnering::EnvironmentFailure& e) {
+            ADD_FAILURE() << e.what();
+        }
+    }
+    kill(server, SIGKILL);
+    waitpid(server, nullptr, 0);
+    ASSERT_TRUE(remote) << "xapian-tcpsrv did not start";
+    EXPECT_GT(first, 0u);
+    EXPECT_EQ(second, first);
 }
 
 TEST(LessonSearch, UnreachableRemoteIsAClearEnvironmentFailure)

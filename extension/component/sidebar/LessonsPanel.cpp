@@ -40,7 +40,10 @@
 #include <rtl/ref.hxx>
 
 #include <algorithm>
+#include <exception>
+#include <functional>
 #include <initializer_list>
+#include <thread>
 #include <map>
 #include <mutex>
 #include <utility>
@@ -56,6 +59,72 @@ namespace {
 using css::uno::Reference;
 using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
+
+// Searches a remote library in a thread of its own, the newest request only: over a slow or
+// dead link a search may take seconds, and typing must neither wait for it nor queue them up.
+class BackgroundSearch {
+public:
+    using Done = std::function<void(std::optional<lessons::SearchResults>, std::exception_ptr)>;
+
+    // `done` is called in the search's thread, unless a newer request came before it started.
+    void run(std::shared_ptr<const lessons::LessonSearch> library, lessons::SearchRequest request, Done done)
+    {
+        std::lock_guard lock(state_->mutex);
+        state_->pending = Job{std::move(library), std::move(request), std::move(done)};
+        if (state_->running)
+            return;
+        state_->running = true;
+        try {
+            std::thread(work, state_).detach();
+        } catch (...) {
+            state_->running = false;
+            state_->pending.reset();
+            throw;
+        }
+    }
+
+private:
+    struct Job {
+        std::shared_ptr<const lessons::LessonSearch> library;
+        lessons::SearchRequest request;
+        Done done;
+    };
+    struct State {
+        std::mutex mutex;
+        std::optional<Job> pending;
+        bool running = false;
+    };
+
+    static void work(const std::shared_ptr<State>& state)
+    {
+        for (;;) {
+            Job job;
+            {
+                std::lock_guard lock(state->mutex);
+                if (!state->pending) {
+                    state->running = false;
+                    return;
+                }
+                job = std::move(*state->pending);
+                state->pending.reset();
+            }
+            std::optional<lessons::SearchResults> results;
+            std::exception_ptr failure;
+            try {
+                results = job.library->search(job.request);
+            } catch (...) {
+                failure = std::current_exception();
+            }
+            try {
+                job.done(std::move(results), failure);
+            } catch (...) {
+                // The panel reports its own failures.
+            }
+        }
+    }
+
+    std::shared_ptr<State> state_ = std::make_shared<State>();
+};
 
 constexpr sal_Int32 kMargin = 6;
 constexpr sal_Int32 kGap = 4;
@@ -156,6 +225,8 @@ private:
     std::shared_ptr<const lessons::LessonSearch> library();
     void libraryOpened() noexcept;
     void search();
+    void searched(unsigned generation, const std::optional<lessons::SearchResults>& results, const std::exception_ptr& failure,
+                  int suggestedStep) noexcept;
     lessons::SearchRequest request(const std::string& query);
     void showResults(const lessons::SearchResults& results, int suggestedStep);
     void refill(Filter& filter, const std::vector<std::pair<std::string, std::string>>& entries,
@@ -180,6 +251,8 @@ private:
     bool updating_ = false;
 
     bool awaitingLibrary_ = false; // a background open will call libraryOpened()
+    BackgroundSearch background_;  // for a remote library
+    unsigned searchGeneration_ = 0; // the newest search; older results that arrive late are dropped
 };
 
 Reference<css::awt::XControl> LessonsView::addControl(const char* name, const char* kind,
@@ -415,7 +488,30 @@ void LessonsView::search()
         suggestion = lessons::suggestedStep(documentAnswers(frame_).value_or(std::string()));
         searchRequest.steps = {suggestion};
     }
-    showResults(library->search(searchRequest), suggestion);
+    if (readLibrarySettings(context_).source != "remote") {
+        showResults(library->search(searchRequest), suggestion); // milliseconds: see the sidebar benchmark
+        return;
+    }
+    const unsigned generation = ++searchGeneration_;
+    const rtl::Reference<LessonsView> self(this);
+    const auto context = context_;
+    background_.run(library, std::move(searchRequest), [self, context, generation, suggestion](auto results, auto failure) {
+        runOnMainThread(context, [self, generation, suggestion, results = std::move(results), failure] {
+            self->searched(generation, results, failure, suggestion);
+        });
+    });
+}
+
+void LessonsView::searched(unsigned generation, const std::optional<lessons::SearchResults>& results,
+                           const std::exception_ptr& failure, int suggestedStep) noexcept
+{
+    if (!container_.is() || generation != searchGeneration_) // disposed, or the user typed on meanwhile
+        return;
+    guarded([&] {
+        if (failure)
+            std::rethrow_exception(failure);
+        showResults(*results, suggestedStep);
+    });
 }
 
 void LessonsView::showResults(const lessons::SearchResults& results, int suggestedStep)

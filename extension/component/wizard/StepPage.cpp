@@ -637,20 +637,24 @@ void StepPage::safely(Action&& action)
     }
 }
 
+void StepPage::takeAnswer(const rtl::OUString& controlName)
+{
+    for (const auto& field : fields_) {
+        if (field.control == controlName) {
+            const std::string text = fieldText(field);
+            controller_->withForm([&](journey::JourneyForm& form) { form.setText(*field.question, field.question->path, text); });
+            refreshStatus();
+            return;
+        }
+    }
+}
+
 void StepPage::textChanged(const css::awt::TextEvent& event)
 {
     if (loading_ || !controller_.is())
         return;
     safely([&] {
-        const rtl::OUString name = nameOf(event.Source);
-        for (const auto& field : fields_) {
-            if (field.control == name) {
-                const std::string text = fieldText(field);
-                controller_->withForm([&](journey::JourneyForm& form) { form.setText(*field.question, field.question->path, text); });
-                refreshStatus();
-                return;
-            }
-        }
+        takeAnswer(nameOf(event.Source));
     });
 }
 
@@ -677,14 +681,7 @@ void StepPage::itemStateChanged(const css::awt::ItemEvent& event)
                 return;
             }
         }
-        for (const auto& field : fields_) {
-            if (field.control == name) {
-                const std::string text = fieldText(field);
-                controller_->withForm([&](journey::JourneyForm& form) { form.setText(*field.question, field.question->path, text); });
-                refreshStatus();
-                return;
-            }
-        }
+        takeAnswer(name);
     });
 }
 

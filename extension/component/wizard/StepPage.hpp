@@ -89,6 +89,8 @@ private:
 
     std::string fieldText(const Field& field) const;
     void showFieldText(const Field& field, const std::string& text);
+    // The answer the user just gave in the named control (if it is a question's), into the form.
+    void takeAnswer(const rtl::OUString& controlName);
     std::string listPath(int editor) const; // empty when its parent has no item selected
     int selectedItem(int editor) const;
     void refreshList(int editor, int select);
