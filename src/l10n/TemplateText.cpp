@@ -452,8 +452,6 @@ TemplateText TemplateText::extract(const odf::OdfPackage& templatePackage)
             std::vector<std::string> sections;
             for (int p = element.parent; p >= 0; p = elements[static_cast<std::size_t>(p)].parent) {
                 const auto& parent = elements[static_cast<std::size_t>(p)];
-                if (p == outer)
-                    break; // the enclosing paragraph's context follows from its unit
                 if (parent.is(odf::ns::kText, "section"))
                     sections.insert(sections.begin(), "section " + parent.attribute(odf::ns::kText, "name"));
                 else if (parent.is(odf::ns::kTable, "table"))
