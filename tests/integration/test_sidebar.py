@@ -357,10 +357,13 @@ class SidebarPanelInLibreOffice(unittest.TestCase):
         time.sleep(2)  # the server closes the idle connection: the next search connects again
         panel.type("focal point")
         self.assertTrue(wait_for(lambda: FOCAL_POINT_LESSON_EN in panel.headings()), (panel.status(), panel.preview()))
+        panel.select(FOCAL_POINT_LESSON_EN)  # the whole lesson comes from the server too
+        self.assertTrue(wait_for(lambda: panel.preview().startswith("Designate a focal point")), panel.preview())
 
         os.killpg(server.pid, signal.SIGSTOP)  # connected, and silent from now on
         self.addCleanup(lambda: os.killpg(server.pid, signal.SIGCONT))
         started = time.monotonic()
+        panel.select([h for h in panel.headings() if h != FOCAL_POINT_LESSON_EN][0])  # its lesson cannot come
         panel.type("exit")
         panel.type("exit strategy")
         self.assert_writer_usable(document)

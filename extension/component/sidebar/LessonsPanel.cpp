@@ -60,70 +60,73 @@ using css::uno::Reference;
 using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 
-// Searches a remote library in a thread of its own, the newest request only: over a slow or
-// dead link a search may take seconds, and typing must neither wait for it nor queue them up.
-class BackgroundSearch {
+// Runs work on a remote library in a thread of its own, the newest request only: over a slow
+// or dead link a search may take seconds, and typing must neither wait for it nor queue
+// searches up. The work posts its own outcome to the main thread.
+class LatestOnlyWorker {
 public:
-    using Done = std::function<void(std::optional<lessons::SearchResults>, std::exception_ptr)>;
-
-    // `done` is called in the search's thread, unless a newer request came before it started.
-    void run(std::shared_ptr<const lessons::LessonSearch> library, lessons::SearchRequest request, Done done)
+    void run(std::function<void()> work)
     {
         std::lock_guard lock(state_->mutex);
-        state_->pending = Job{std::move(library), std::move(request), std::move(done)};
+        state_->pending = std::move(work);
         if (state_->running)
             return;
         state_->running = true;
         try {
-            std::thread(work, state_).detach();
+            std::thread(loop, state_).detach();
         } catch (...) {
             state_->running = false;
-            state_->pending.reset();
+            state_->pending = nullptr;
             throw;
         }
     }
 
 private:
-    struct Job {
-        std::shared_ptr<const lessons::LessonSearch> library;
-        lessons::SearchRequest request;
-        Done done;
-    };
     struct State {
         std::mutex mutex;
-        std::optional<Job> pending;
+        std::function<void()> pending;
         bool running = false;
     };
 
-    static void work(const std::shared_ptr<State>& state)
+    static void loop(const std::shared_ptr<State>& state)
     {
         for (;;) {
-            Job job;
+            std::function<void()> work;
             {
                 std::lock_guard lock(state->mutex);
                 if (!state->pending) {
                     state->running = false;
                     return;
                 }
-                job = std::move(*state->pending);
-                state->pending.reset();
-            }
-            std::optional<lessons::SearchResults> results;
-            std::exception_ptr failure;
-            try {
-                results = job.library->search(job.request);
-            } catch (...) {
-                failure = std::current_exception();
+                work = std::move(state->pending);
+                state->pending = nullptr;
             }
             try {
-                job.done(std::move(results), failure);
+                work();
             } catch (...) {
-                // The panel reports its own failures.
+                // The work reports its own failures.
             }
         }
     }
 
     std::shared_ptr<State> state_ = std::make_shared<State>();
+};
+
+// A library call's outcome, carried from the worker to the main thread.
+template <class Value> struct Outcome {
+    std::optional<Value> value;
+    std::exception_ptr failure;
+
+    template <class Call> static Outcome of(Call&& call)
+    {
+        Outcome outcome;
+        try {
+            outcome.value = call();
+        } catch (...) {
+            outcome.failure = std::current_exception();
+        }
+        return outcome;
+    }
 };
 
 constexpr sal_Int32 kMargin = 6;
@@ -225,14 +228,17 @@ private:
     std::shared_ptr<const lessons::LessonSearch> library();
     void libraryOpened() noexcept;
     void search();
-    void searched(unsigned generation, const std::optional<lessons::SearchResults>& results, const std::exception_ptr& failure,
-                  int suggestedStep) noexcept;
+    bool remoteLibrary();
+    void searched(unsigned generation, const Outcome<lessons::SearchResults>& outcome, int suggestedStep) noexcept;
     lessons::SearchRequest request(const std::string& query);
     void showResults(const lessons::SearchResults& results, int suggestedStep);
     void refill(Filter& filter, const std::vector<std::pair<std::string, std::string>>& entries,
                 const rtl::OUString& all);
     void selectionChanged(const Reference<css::uno::XInterface>& source);
     void showLesson(std::size_t hit);
+    void lessonFetched(unsigned generation, const Outcome<std::optional<lessons::Lesson>>& outcome,
+                       const std::string& language) noexcept;
+    void showFetchedLesson(const std::optional<lessons::Lesson>& lesson, const std::string& language);
     void insertCitation();
     void setStatus(const rtl::OUString& text);
     void clearLesson();
@@ -251,8 +257,10 @@ private:
     bool updating_ = false;
 
     bool awaitingLibrary_ = false; // a background open will call libraryOpened()
-    BackgroundSearch background_;  // for a remote library
-    unsigned searchGeneration_ = 0; // the newest search; older results that arrive late are dropped
+    // For a remote library: its searches and lesson previews, each the newest only; outcomes of
+    // older ones that arrive late are dropped.
+    LatestOnlyWorker searches_, lessons_;
+    unsigned searchGeneration_ = 0, lessonGeneration_ = 0;
 };
 
 Reference<css::awt::XControl> LessonsView::addControl(const char* name, const char* kind,
@@ -488,29 +496,33 @@ void LessonsView::search()
         suggestion = lessons::suggestedStep(documentAnswers(frame_).value_or(std::string()));
         searchRequest.steps = {suggestion};
     }
-    if (readLibrarySettings(context_).source != "remote") {
+    if (!remoteLibrary()) {
         showResults(library->search(searchRequest), suggestion); // milliseconds: see the sidebar benchmark
         return;
     }
     const unsigned generation = ++searchGeneration_;
     const rtl::Reference<LessonsView> self(this);
-    const auto context = context_;
-    background_.run(library, std::move(searchRequest), [self, context, generation, suggestion](auto results, auto failure) {
-        runOnMainThread(context, [self, generation, suggestion, results = std::move(results), failure] {
-            self->searched(generation, results, failure, suggestion);
+    searches_.run([self, context = context_, library, searchRequest = std::move(searchRequest), generation, suggestion] {
+        auto outcome = Outcome<lessons::SearchResults>::of([&] { return library->search(searchRequest); });
+        runOnMainThread(context, [self, generation, suggestion, outcome = std::move(outcome)] {
+            self->searched(generation, outcome, suggestion);
         });
     });
 }
 
-void LessonsView::searched(unsigned generation, const std::optional<lessons::SearchResults>& results,
-                           const std::exception_ptr& failure, int suggestedStep) noexcept
+bool LessonsView::remoteLibrary()
+{
+    return readLibrarySettings(context_).source == "remote";
+}
+
+void LessonsView::searched(unsigned generation, const Outcome<lessons::SearchResults>& outcome, int suggestedStep) noexcept
 {
     if (!container_.is() || generation != searchGeneration_) // disposed, or the user typed on meanwhile
         return;
     guarded([&] {
-        if (failure)
-            std::rethrow_exception(failure);
-        showResults(*results, suggestedStep);
+        if (outcome.failure)
+            std::rethrow_exception(outcome.failure);
+        showResults(*outcome.value, suggestedStep);
     });
 }
 
@@ -623,13 +635,40 @@ void LessonsView::showLesson(std::size_t hit)
     const auto library = this->library();
     if (!library)
         return;
-    lesson_ = library->lesson(hits_[hit].id);
+    const std::string id = hits_[hit].id, language = hits_[hit].language;
+    if (!remoteLibrary())
+        return showFetchedLesson(library->lesson(id), language);
+    const unsigned generation = ++lessonGeneration_;
+    const rtl::Reference<LessonsView> self(this);
+    lessons_.run([self, context = context_, library, id, language, generation] {
+        auto outcome = Outcome<std::optional<lessons::Lesson>>::of([&] { return library->lesson(id); });
+        runOnMainThread(context, [self, generation, language, outcome = std::move(outcome)] {
+            self->lessonFetched(generation, outcome, language);
+        });
+    });
+}
+
+void LessonsView::lessonFetched(unsigned generation, const Outcome<std::optional<lessons::Lesson>>& outcome,
+                                const std::string& language) noexcept
+{
+    if (!container_.is() || generation != lessonGeneration_) // disposed, or another lesson chosen meanwhile
+        return;
+    guarded([&] {
+        if (outcome.failure)
+            std::rethrow_exception(outcome.failure);
+        showFetchedLesson(*outcome.value, language);
+    });
+}
+
+void LessonsView::showFetchedLesson(const std::optional<lessons::Lesson>& lesson, const std::string& language)
+{
+    lesson_ = lesson;
     if (!lesson_) {
         clearLesson();
         setStatus(uiText(context_, "This lesson is no longer in the library."));
         return;
     }
-    lessonLanguage_ = hits_[hit].language;
+    lessonLanguage_ = language;
     lessons::PreviewLabels labels;
     labels.source = toUtf8(uiText(context_, "Source:"));
     labels.steps = toUtf8(uiText(context_, "Journey steps:"));
@@ -642,6 +681,7 @@ void LessonsView::showLesson(std::size_t hit)
 
 void LessonsView::clearLesson()
 {
+    ++lessonGeneration_; // a preview still on its way is no longer wanted
     lesson_.reset();
     set(preview_, "Text", css::uno::Any(uiText(context_, "Select a lesson to read it here.")));
     set(insertButton_, "Enabled", css::uno::Any(false));
