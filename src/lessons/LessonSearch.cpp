@@ -597,6 +597,11 @@ std::optional<Lesson> LessonSearch::lesson(const std::string& id) const
     });
 }
 
+bool LessonSearch::remote() const noexcept
+{
+    return static_cast<bool>(impl_->connect);
+}
+
 std::size_t LessonSearch::lessonCount() const
 {
     return impl_->guarded([&] {

@@ -89,6 +89,9 @@ public:
 
     std::size_t lessonCount() const;
 
+    // Served by xapian-tcpsrv: each call may wait on the network.
+    bool remote() const noexcept;
+
 private:
     struct Impl;
     explicit LessonSearch(std::unique_ptr<Impl> impl);

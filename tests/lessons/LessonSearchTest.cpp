@@ -251,6 +251,8 @@ TEST_F(ShippedLibrary, ARemoteConnectionTheServerDroppedIsMadeAgain)
     request.query = "exit strategy";
     std::size_t first = 0, second = 0;
     if (remote) {
+        EXPECT_TRUE(remote->remote());
+        EXPECT_FALSE(search_->remote());
         first = remote->search(request).hits.size();
         std::this_thread::sleep_for(std::chrono::milliseconds(1000)); // the server drops the connection
         try {

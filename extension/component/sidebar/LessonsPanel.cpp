@@ -228,7 +228,6 @@ private:
     std::shared_ptr<const lessons::LessonSearch> library();
     void libraryOpened() noexcept;
     void search();
-    bool remoteLibrary();
     void searched(unsigned generation, const Outcome<lessons::SearchResults>& outcome, int suggestedStep) noexcept;
     lessons::SearchRequest request(const std::string& query);
     void showResults(const lessons::SearchResults& results, int suggestedStep);
@@ -496,7 +495,7 @@ void LessonsView::search()
         suggestion = lessons::suggestedStep(documentAnswers(frame_).value_or(std::string()));
         searchRequest.steps = {suggestion};
     }
-    if (!remoteLibrary()) {
+    if (!library->remote()) {
         showResults(library->search(searchRequest), suggestion); // milliseconds: see the sidebar benchmark
         return;
     }
@@ -508,11 +507,6 @@ void LessonsView::search()
             self->searched(generation, outcome, suggestion);
         });
     });
-}
-
-bool LessonsView::remoteLibrary()
-{
-    return readLibrarySettings(context_).source == "remote";
 }
 
 void LessonsView::searched(unsigned generation, const Outcome<lessons::SearchResults>& outcome, int suggestedStep) noexcept
@@ -636,7 +630,7 @@ void LessonsView::showLesson(std::size_t hit)
     if (!library)
         return;
     const std::string id = hits_[hit].id, language = hits_[hit].language;
-    if (!remoteLibrary())
+    if (!library->remote())
         return showFetchedLesson(library->lesson(id), language);
     const unsigned generation = ++lessonGeneration_;
     const rtl::Reference<LessonsView> self(this);
