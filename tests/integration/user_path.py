@@ -1,0 +1,335 @@
+"""What a user does and sees, driven from a test: a menu command dispatched exactly as a menu
+click does it, a dialog's own buttons pressed through accessibility, keys typed with xdotool on
+the virtual display, and a watcher over the toolkit's top windows that fails a test on any
+message box it did not expect (with the box's text in the failure).
+
+Use it with OfficeOnScreen (office.py): modal dialogs only run with a display.
+"""
+import os
+import subprocess
+import threading
+import time
+
+import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
+
+
+def role(name):
+    return uno.getConstantByName("com.sun.star.accessibility.AccessibleRole." + name)
+
+
+def plain(label):
+    """A label as the user reads it: without the mnemonic marker."""
+    return (label or "").replace("~", "")
+
+
+def wait_for(condition, timeout=30, what="condition", interval=0.1):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out after %ds waiting for %s" % (timeout, what))
+        time.sleep(interval)
+
+
+# ---- the accessible tree -----------------------------------------------------------------
+def contexts(accessible, max_depth=30):
+    """Every accessible context under `accessible` (itself included), depth first."""
+    stack = [(accessible, 0)]
+    while stack:
+        node, depth = stack.pop()
+        try:
+            context = node.getAccessibleContext()
+        except Exception:
+            continue
+        if context is None:
+            continue
+        yield context
+        if depth >= max_depth:
+            continue
+        try:
+            count = context.getAccessibleChildCount()
+        except Exception:
+            continue
+        if count > 500:  # a document's paragraphs or a long list: not where buttons live
+            continue
+        children = []
+        for i in range(count):
+            try:
+                children.append((context.getAccessibleChild(i), depth + 1))
+            except Exception:
+                pass
+        stack.extend(reversed(children))
+
+
+def find(accessible, role_name=None, name=None, where=None):
+    """The first context under `accessible` with the role and (mnemonic-free) name given."""
+    wanted_role = role(role_name) if role_name else None
+    for context in contexts(accessible):
+        try:
+            if wanted_role is not None and context.getAccessibleRole() != wanted_role:
+                continue
+            if name is not None and plain(context.getAccessibleName()) != name:
+                continue
+            if where is not None and not where(context):
+                continue
+        except Exception:
+            continue
+        return context
+    return None
+
+
+def text_of(accessible):
+    """All the words a window shows: its accessible names and texts, in tree order."""
+    words = []
+    for context in contexts(accessible):
+        for getter in ("getAccessibleName", "getText"):
+            try:
+                value = getattr(context, getter)()
+            except Exception:
+                continue
+            value = plain(value).strip()
+            if value and value not in words:
+                words.append(value)
+    return " | ".join(words)
+
+
+def press(accessible, label):
+    """Presses the push button labelled `label` under `accessible`, as a click does."""
+    button = find(accessible, "PUSH_BUTTON", label)
+    if button is None:
+        raise AssertionError("no button '%s' in %s" % (label, title_of(accessible)))
+    button.doAccessibleAction(0)
+    return button
+
+
+def title_of(window):
+    try:
+        return window.getAccessibleContext().getAccessibleName()
+    except Exception:
+        return "?"
+
+
+# ---- top windows -----------------------------------------------------------------------------
+class TopWindows:
+    """The toolkit's top windows: documents (FRAME), dialogs (DIALOG) and message boxes (ALERT)."""
+
+    def __init__(self, office):
+        self.toolkit = office.create("com.sun.star.awt.Toolkit")
+
+    def all(self):
+        windows = []
+        try:
+            count = self.toolkit.getTopWindowCount()
+        except Exception:
+            return windows
+        for i in range(count):
+            try:
+                window = self.toolkit.getTopWindow(i)
+                context = window.getAccessibleContext()
+                windows.append((window, context.getAccessibleRole(), plain(context.getAccessibleName())))
+            except Exception:
+                pass  # closed meanwhile
+        return windows
+
+    def dialogs(self):
+        """Visible dialogs and message boxes: (window, role, title)."""
+        shown = []
+        for window, window_role, title in self.all():
+            if window_role not in (role("DIALOG"), role("ALERT")):
+                continue
+            try:
+                if not window.isVisible():
+                    continue
+            except Exception:
+                continue
+            shown.append((window, window_role, title))
+        return shown
+
+    def wait_dialog(self, title, timeout=30):
+        """The visible dialog titled `title` (a message box counts), once it shows."""
+        def shown():
+            for window, _, window_title in self.dialogs():
+                if window_title == title:
+                    return window
+            return None
+        return wait_for(shown, timeout, "the dialog '%s' (shown: %s)" % (title, [t for _, _, t in self.dialogs()]))
+
+    def wait_gone(self, window, timeout=30, what="the dialog to close"):
+        def gone():
+            try:
+                return not window.isVisible()
+            except Exception:
+                return True
+        wait_for(gone, timeout, what)
+
+
+class MessageBoxWatcher:
+    """Watches the top windows while a test runs. A message box is unexpected unless the test
+    said it expects one (expect()); an unexpected one is recorded with its text and closed, so
+    a modal loop never hangs the test, and check() fails the test with what it said."""
+
+    def __init__(self, office, interval=0.2):
+        self.windows = TopWindows(office)
+        self.interval = interval
+        self.unexpected = []
+        self._expected = []  # predicates over (title, text)
+        self._claimed = []   # message boxes a test is handling itself
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def start(self):
+        self._thread.start()
+        return self
+
+    def stop(self):
+        self._stop.set()
+        self._thread.join(10)
+
+    def expect(self, containing):
+        """The next message box whose title or text contains `containing` is the test's own:
+        returns a function that waits for it and gives (window, text)."""
+        box = {}
+        event = threading.Event()
+
+        def matches(title, text):
+            return containing in title or containing in text
+
+        with self._lock:
+            self._expected.append((matches, box, event))
+
+        def wait(timeout=30):
+            if not event.wait(timeout):
+                raise AssertionError("no message box containing '%s' appeared" % containing)
+            return box["window"], box["text"]
+        return wait
+
+    def _watch(self):
+        while not self._stop.is_set():
+            try:
+                self._look()
+            except Exception:
+                pass  # the office is going away; check() reports what was seen before
+            self._stop.wait(self.interval)
+
+    def _look(self):
+        for window, window_role, title in self.windows.dialogs():
+            if window_role != role("ALERT"):
+                continue
+            with self._lock:
+                if any(window == claimed for claimed in self._claimed):
+                    continue
+            text = text_of(window)
+            with self._lock:
+                for i, (matches, box, event) in enumerate(self._expected):
+                    if matches(title, text):
+                        del self._expected[i]
+                        self._claimed.append(window)
+                        box["window"], box["text"] = window, text
+                        event.set()
+                        break
+                else:
+                    self.unexpected.append("%s: %s" % (title, text))
+                    self._claimed.append(window)
+                    self._dismiss(window)
+
+    @staticmethod
+    def _dismiss(window):
+        for label in ("OK", "Close", "Cancel", "No"):
+            try:
+                press(window, label)
+                return
+            except Exception:
+                continue
+
+    def check(self):
+        with self._lock:
+            seen = list(self.unexpected)
+        if seen:
+            raise AssertionError("unexpected message box: " + " || ".join(seen))
+
+
+# ---- menu commands ---------------------------------------------------------------------------
+def url(complete):
+    parsed = uno.createUnoStruct("com.sun.star.util.URL")
+    parsed.Complete = complete
+    return parsed
+
+
+class MenuCommand:
+    """A menu command dispatched on a frame exactly as a click on its menu entry does it. A
+    modal dialog it opens blocks the dispatch, so the dispatch runs in a thread of its own."""
+
+    def __init__(self, frame, command):
+        self.url = url(command)
+        self.dispatch = frame.queryDispatch(self.url, "_self", 0)
+        if self.dispatch is None:
+            raise AssertionError("nothing dispatches " + command)
+        self.failure = []
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        try:
+            self.dispatch.dispatch(self.url, ())
+        except Exception as e:  # the bridge or the command failed: the test says so
+            self.failure.append(e)
+
+    def start(self):
+        self.thread.start()
+        return self
+
+    def finished(self):
+        return not self.thread.is_alive()
+
+    def wait(self, timeout=60):
+        self.thread.join(timeout)
+        if self.thread.is_alive():
+            raise AssertionError("%s did not return" % self.url.Complete)
+        if self.failure:
+            raise AssertionError("%s failed: %s" % (self.url.Complete, self.failure[0]))
+
+
+# ---- the keyboard ----------------------------------------------------------------------------
+class Keyboard:
+    """Keys typed on the virtual display, where the focused window takes them, as a person's."""
+
+    def __init__(self, display):
+        self.display = display.name if hasattr(display, "name") else display
+
+    def _xdotool(self, *args):
+        subprocess.run(["xdotool"] + list(args), check=True, capture_output=True, timeout=60,
+                       env=dict(os.environ, DISPLAY=self.display))
+
+    def type(self, text, delay_ms=40):
+        self._xdotool("type", "--delay", str(delay_ms), "--", text)
+
+    def key(self, *keys):
+        """Key combinations such as "ctrl+z", "Tab", "alt+n"."""
+        self._xdotool("key", "--delay", "60", *keys)
+
+
+class UserSession:
+    """A TestCase mixin for classes that are also OfficeOnScreen: a message box watcher over
+    every test (an unexpected box fails the test that caused it), a keyboard on the display,
+    and dispatching the Partnering menu's commands."""
+
+    def setUp(self):
+        super().setUp()
+        self.windows = TopWindows(self.office)
+        self.watcher = MessageBoxWatcher(self.office).start()
+        self.keyboard = Keyboard(self.display)
+
+    def tearDown(self):
+        try:
+            self.watcher.stop()
+            self.watcher.check()
+        finally:
+            super().tearDown()
+
+    def menu(self, document, command):
+        """Starts Partnering > <command> on `document`'s window, as the menu does."""
+        frame = document.getCurrentController().getFrame()
+        frame.getContainerWindow().setFocus()
+        return MenuCommand(frame, "org.partnering.journey:" + command).start()
