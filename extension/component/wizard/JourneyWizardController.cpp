@@ -175,6 +175,22 @@ Reference<css::awt::XWindow> JourneyWizardController::dialogWindow()
     return wizard.is() ? wizard->getDialogWindow() : Reference<css::awt::XWindow>();
 }
 
+void JourneyWizardController::jumpTo(int number)
+{
+    const Reference<css::ui::dialogs::XWizard> wizard(wizard_);
+    if (!wizard.is() || number < 1 || number > static_cast<int>(steps_.size()))
+        return;
+    // Passing the steps before it is not going on from them: their gaps do not hold the user.
+    jumping_ = true;
+    try {
+        wizard->advanceTo(static_cast<sal_Int16>(number - 1));
+    } catch (...) {
+        jumping_ = false;
+        throw;
+    }
+    jumping_ = false;
+}
+
 void JourneyWizardController::pageDisposed(int number)
 {
     pages_.erase(number);
@@ -269,7 +285,8 @@ Sequence<rtl::OUString> JourneyWizardController::getSupportedServiceNames()
     return names;
 }
 
-void runJourneyWizard(const Reference<css::uno::XComponentContext>& context, const Reference<css::frame::XFrame>& frame)
+void runJourneyWizard(const Reference<css::uno::XComponentContext>& context, const Reference<css::frame::XFrame>& frame,
+                      int firstStep)
 {
     const rtl::OUString title = uiText(context, "Partnership journey");
     try {
@@ -280,8 +297,12 @@ void runJourneyWizard(const Reference<css::uno::XComponentContext>& context, con
                             + "\n" + toOUString(controller->resumeProblem()),
                         MessageKind::Warning);
         const auto wizard = controller->createWizard();
+        if (firstStep > 1)
+            controller->jumpTo(firstStep);
         const bool finished = wizard->execute() == css::ui::dialogs::ExecutableDialogResults::OK;
-        Reference<css::lang::XComponent>(wizard, UNO_QUERY_THROW)->dispose();
+        // LibreOffice 7.4's wizard object is not an XComponent: it goes with its last reference.
+        if (const Reference<css::lang::XComponent> component{wizard, UNO_QUERY}; component.is())
+            component->dispose();
         if (!finished)
             return;
         if (controller->resumed()) {

@@ -79,6 +79,9 @@ public:
     // The roadmap's titles and the Next button follow the answers.
     void updateTravelUI();
     void pageDisposed(int number);
+    // Shows step `number`, passing the steps before it whatever they still need.
+    void jumpTo(int number);
+    bool jumping() const { return jumping_; }
     // The wizard's dialog window, while it executes.
     css::uno::Reference<css::awt::XWindow> dialogWindow();
     const css::uno::Reference<css::frame::XFrame>& frame() const { return frame_; }
@@ -107,6 +110,7 @@ private:
     css::uno::WeakReference<css::ui::dialogs::XWizard> wizard_;
     std::map<int, rtl::Reference<StepPage>> pages_;
     std::optional<DraftChoice> chosenDraft_;
+    bool jumping_ = false;
 };
 
 } // namespace partnering::uno

@@ -825,7 +825,7 @@ void StepPage::notify(const Any&)
 
 sal_Bool StepPage::commitPage(sal_Int16 reason)
 {
-    return reason != css::ui::dialogs::WizardTravelType::FORWARD || canAdvance();
+    return reason != css::ui::dialogs::WizardTravelType::FORWARD || controller_->jumping() || canAdvance();
 }
 
 sal_Bool StepPage::canAdvance()
