@@ -3,6 +3,8 @@
 // state changes; this puts the dialog back at the size it had, or the one the user gave it.
 #pragma once
 
+#include <com/sun/star/awt/Rectangle.hpp>
+#include <com/sun/star/awt/Size.hpp>
 #include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/awt/XWindowListener.hpp>

@@ -22,6 +22,7 @@
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
 #include <com/sun/star/ui/dialogs/Wizard.hpp>
+#include <com/sun/star/ui/dialogs/WizardButton.hpp>
 #include <cppuhelper/supportsservice.hxx>
 #include <osl/file.hxx>
 
@@ -125,6 +126,8 @@ Reference<css::ui::dialogs::XWizard> JourneyWizardController::createWizard()
             path[i] = static_cast<sal_Int16>(i); // page i shows step i + 1
         const auto wizard = css::ui::dialogs::Wizard::createSinglePathWizard(context_, path, this);
         wizard->setTitle(uiText(context_, "Partnership journey"));
+        // The journey has no help pages of its own: its guidance is on every page.
+        wizard->enableButton(css::ui::dialogs::WizardButton::HELP, false);
         wizard_ = wizard;
         return wizard;
     });
@@ -217,7 +220,7 @@ sal_Bool JourneyWizardController::confirmFinish()
             if (count == 0)
                 continue;
             gaps += count;
-            steps += (steps.isEmpty() ? "" : ", ") + rtl::OUString::number(number);
+            steps += (steps.isEmpty() ? rtl::OUString() : rtl::OUString(", ")) + rtl::OUString::number(number);
         }
         if (gaps > 0) {
             const Reference<css::ui::dialogs::XWizard> wizard(wizard_);

@@ -318,6 +318,15 @@ void ListEditor::place(int x, int y, int width)
                       {x + i * (kButtonWidth + 4), y, kButtonWidth, kButtonHeight});
 }
 
+Box ListEditor::areaOf(const rtl::OUString& control) const
+{
+    for (const auto& field : fields_) {
+        if (field->owns(control))
+            return field->area();
+    }
+    return area_;
+}
+
 void ListEditor::markMissing(bool missing)
 {
     if (missing == missing_)

@@ -6,6 +6,7 @@
 #include "wizard/QuestionControls.hpp"
 
 #include "journey/Journey.hpp"
+#include "journey/JourneyForm.hpp"
 
 #include <memory>
 #include <string>
@@ -47,6 +48,8 @@ public:
     int height(int width) const;
     void place(int x, int y, int width);
     const Box& area() const { return area_; }
+    // Where the control named `control` is: one of its fields, or the whole editor.
+    Box areaOf(const rtl::OUString& control) const;
 
     void markMissing(bool missing);
     // The first field of the editor, to type a new item into.

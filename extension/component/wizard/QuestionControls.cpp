@@ -67,7 +67,7 @@ QuestionControls::QuestionControls(const Reference<css::uno::XComponentContext>&
                     {{"Label", Any(label_)}, {"MultiLine", Any(true)}, {"HelpText", Any(help)}});
         if (!help.isEmpty() && (type == Question::Type::Paragraph || roomy_))
             canvas_.add("com.sun.star.awt.UnoControlFixedTextModel", name_ + ":hint",
-                        {{"Label", Any(help)}, {"MultiLine", Any(true)}, {"TextColor", Any(kHintColour)}});
+                        {{"Label", Any(help)}, {"MultiLine", Any(true)}, {"NoLabel", Any(true)}, {"TextColor", Any(kHintColour)}});
     }
     switch (type) {
     case Question::Type::Choice:

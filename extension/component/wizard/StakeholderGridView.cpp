@@ -98,7 +98,8 @@ void StakeholderGridView::refresh()
     css::beans::PropertyValue source;
     source.Name = "InputStream";
     source.Value <<= css::io::SequenceInputStream::createStreamFromSequence(context_, bytes);
-    const auto graphic = css::graphic::GraphicProvider::create(context_)->queryGraphic({source});
+    const auto graphic = css::graphic::GraphicProvider::create(context_)->queryGraphic(
+        css::uno::Sequence<css::beans::PropertyValue>(&source, 1));
     canvas_.set(kMap, "Graphic", Any(graphic));
 }
 

@@ -19,6 +19,7 @@
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/ui/dialogs/WizardTravelType.hpp>
 
 #include <algorithm>
@@ -34,7 +35,7 @@ using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 using journey::Question;
 
-constexpr int kStatusHeight = 38;
+constexpr int kStatusLines = 5; // what a step needs, and a line to say what to do about it
 constexpr int kHeadingHeight = 14;
 constexpr int kScrollBarWidth = 9;
 constexpr sal_Int32 kMissingColour = 0xA00000;
@@ -81,6 +82,7 @@ void StepPage::buildFrame()
     page_->add("com.sun.star.awt.UnoControlFixedTextModel", "title",
                {{"Label", Any(toOUString(std::to_string(number_) + ". " + step_.title))},
                 {"MultiLine", Any(true)},
+                {"NoLabel", Any(true)},
                 {"FontWeight", Any(css::awt::FontWeight::BOLD)}});
     std::string guidance;
     for (const auto& paragraph : step_.guidance)
@@ -209,8 +211,9 @@ void StepPage::layout()
     page_->place("guidance", {4, 5 + titleHeight, guidance, std::max(20, height - titleHeight - 27)});
     page_->place("lessons", {4, height - 19, guidance, 15});
     const int x = guidance + 10, right = std::max(width - x - 4, 80);
-    page_->place("message", {x, height - kStatusHeight - 3, right, kStatusHeight});
-    const Box viewport{x, 3, right - kScrollBarWidth - 1, std::max(20, height - kStatusHeight - 9)};
+    const int status = std::clamp(height / 6, 30, kStatusLines * 9 + 6);
+    page_->place("message", {x, height - status - 3, right, status});
+    const Box viewport{x, 3, right - kScrollBarWidth - 1, std::max(20, height - status - 9)};
     const auto at = page_->toPixels(viewport.x, viewport.y), size = page_->toPixels(viewport.width, viewport.height);
     viewport_->window()->setPosSize(at.Width, at.Height, size.Width, size.Height, css::awt::PosSize::POSSIZE);
 
@@ -387,7 +390,7 @@ void StepPage::focusGained(const css::awt::FocusEvent& event)
         if (const auto* answer = field(name))
             ensureVisible(answer->area());
         else if (const auto* list = editor(name))
-            ensureVisible(list->area());
+            ensureVisible(list->areaOf(name));
     });
 }
 
@@ -591,6 +594,13 @@ void StepPage::dispose()
             controller_->pageDisposed(number_);
         if (page_)
             page_->window()->removeWindowListener(this);
+        // The tables before the windows that hold them: a table's accessible parts outlive it
+        // otherwise, and LibreOffice 7.4 frees them twice once a screen reader has looked at them.
+        for (const auto& list : lists_) {
+            const Reference<css::lang::XComponent> table(content_->control(list->name() + ":table"), UNO_QUERY);
+            if (table.is())
+                table->dispose();
+        }
         // Inner windows first: each was made inside the one before it.
         for (auto* canvas : {content_.get(), viewport_.get(), page_.get()}) {
             if (canvas != nullptr)
