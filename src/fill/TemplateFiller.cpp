@@ -3,6 +3,7 @@
 #include "error/Error.hpp"
 #include "fill/StakeholderMap.hpp"
 #include "fill/ValueFormatter.hpp"
+#include "journey/FieldText.hpp"
 #include "odf/TextContent.hpp"
 #include "odf/XmlScan.hpp"
 #include "xml/XmlDocument.hpp"
@@ -609,27 +610,12 @@ struct Context {
     const ChoiceLabels& choices;
 };
 
-bool isIsoDate(const std::string& text, int& year, int& month, int& day)
-{
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
-        return false;
-    for (const std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-        if (text[i] < '0' || text[i] > '9')
-            return false;
-    }
-    year = std::stoi(text.substr(0, 4));
-    month = std::stoi(text.substr(5, 2));
-    day = std::stoi(text.substr(8, 2));
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 std::string formatScalar(const json& value, const std::string& absPath, const Context& context)
 {
     if (value.is_string()) {
         const auto& text = value.get_ref<const std::string&>();
-        int year = 0, month = 0, day = 0;
-        if (isIsoDate(text, year, month, day))
-            return context.formatter.date(year, month, day);
+        if (const auto date = journey::calendarDate(text))
+            return context.formatter.date(date->year, date->month, date->day);
         const auto labels = context.choices.find(absPath);
         if (labels != context.choices.end()) {
             const auto label = labels->second.find(text);
