@@ -625,7 +625,10 @@ std::string formatScalar(const json& value, const std::string& absPath, const Co
         return text;
     }
     if (value.is_boolean())
-        return context.translator.translate(value.get<bool>() ? "yes" : "no");
+        // TRANSLATORS: a yes/no answer as the agreement prints it ("Partners may use each other's logos: yes").
+        return value.get<bool>() ? context.translator.translate("yes")
+                                 // TRANSLATORS: a yes/no answer as the agreement prints it.
+                                 : context.translator.translate("no");
     if (value.is_number())
         return context.formatter.number(value.get<double>());
     if (value.is_object() && value.contains("amount") && value.contains("currency"))
@@ -657,12 +660,19 @@ MapCaptions mapCaptions(const Context& context)
 {
     MapCaptions captions;
     const auto& t = context.translator;
-    captions.interest = t.translate(captions.interest);
-    captions.influence = t.translate(captions.influence);
-    captions.keepSatisfied = t.translate(captions.keepSatisfied);
-    captions.manageClosely = t.translate(captions.manageClosely);
-    captions.monitor = t.translate(captions.monitor);
-    captions.keepInformed = t.translate(captions.keepInformed);
+    // Literals, not the defaults of MapCaptions: xgettext finds them here for journey.pot.
+    // TRANSLATORS: axis of the stakeholder map in the agreement's annex (how interested a stakeholder is).
+    captions.interest = t.translate("Interest");
+    // TRANSLATORS: axis of the stakeholder map in the agreement's annex (how much a stakeholder can sway it).
+    captions.influence = t.translate("Influence");
+    // TRANSLATORS: quadrant of the stakeholder map: high influence, low interest.
+    captions.keepSatisfied = t.translate("Keep satisfied");
+    // TRANSLATORS: quadrant of the stakeholder map: high influence, high interest.
+    captions.manageClosely = t.translate("Manage closely");
+    // TRANSLATORS: quadrant of the stakeholder map: low influence, low interest.
+    captions.monitor = t.translate("Monitor");
+    // TRANSLATORS: quadrant of the stakeholder map: low influence, high interest.
+    captions.keepInformed = t.translate("Keep informed");
     const auto sectors = context.choices.find("partnership.stakeholders.sector");
     if (sectors != context.choices.end())
         captions.sectors = sectors->second;
