@@ -122,9 +122,21 @@ class CheckAgreementFromTheMenu(UserSession, OfficeOnScreen, unittest.TestCase):
     def setUp(self):
         super().setUp()
         self.documents = []
+        self.commands = []
 
     def tearDown(self):
         try:
+            # A failed test may leave a dialog open: it would veto closing its document.
+            for window, _, _ in self.windows.dialogs():
+                for label in ("Close", "Cancel", "OK"):
+                    try:
+                        press(window, label)
+                        self.windows.wait_gone(window, 10)
+                        break
+                    except AssertionError:
+                        continue
+            for command in self.commands:
+                command.wait()
             for document in self.documents:
                 document.close(True)
         finally:
@@ -146,6 +158,7 @@ class CheckAgreementFromTheMenu(UserSession, OfficeOnScreen, unittest.TestCase):
     def check(self, document):
         """Partnering > Check agreement on `document`: the running command and its dialog."""
         command = self.menu(document, "CheckAgreement")
+        self.commands.append(command)
         window = self.windows.wait_dialog(CHECK_TITLE)
         return command, window, CheckDialog(window)
 
@@ -195,6 +208,30 @@ class CheckAgreementFromTheMenu(UserSession, OfficeOnScreen, unittest.TestCase):
         wait_for(lambda: state(back, "ENABLED") == (number > 1) and state(next_, "ENABLED") == (number < 7), 10,
                  "the wizard's Back and Next to fit step %d (Back %s, Next %s)"
                  % (number, state(back, "ENABLED"), state(next_, "ENABLED")))
+
+    def test_5_a_click_on_a_gap_then_return_opens_the_journey_at_its_step(self):
+        # A gap stands for its step: clicking step 7's gap line selects it, and Return presses
+        # the dialog's default button, "Open the journey at this step".
+        command, window, dialog = self.check(self.open_on_screen(self.gaps_draft))
+        gap = dialog.tree.getAccessibleChild(6).getAccessibleContext().getAccessibleChild(0).getAccessibleContext()
+        self.click(gap)
+        wait_for(lambda: dialog.selected_steps() == [], 10, "the click to select the gap rather than a step")
+        self.keyboard.key("Return")
+        self.windows.wait_gone(window, what="the Check agreement dialog to close")
+        wizard = self.windows.wait_dialog(WIZARD_TITLE)
+        try:
+            self.assert_wizard_shows_step(wizard, 7)
+        finally:
+            press(wizard, "Cancel")
+            self.windows.wait_gone(wizard, what="the wizard to close")
+            command.wait()
+
+    def click(self, context):
+        """A mouse click in the middle of what `context` shows on the screen."""
+        where, size = context.getLocationOnScreen(), context.getSize()
+        subprocess.run(["xdotool", "mousemove", "--sync", str(where.X + min(size.Width // 2, 40)),
+                        str(where.Y + size.Height // 2), "click", "1"],
+                       check=True, capture_output=True, timeout=60, env=dict(os.environ, DISPLAY=self.display.name))
 
     def test_2_close_closes_quietly(self):
         command, window, dialog = self.check(self.open_on_screen(self.gaps_draft))
