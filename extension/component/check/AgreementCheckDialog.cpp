@@ -33,7 +33,7 @@ using css::uno::UNO_QUERY_THROW;
 constexpr sal_Int32 kWidth = 330;
 constexpr sal_Int32 kHeight = 220;
 constexpr sal_Int32 kMargin = 6;
-constexpr sal_Int32 kTreeTop = 34;
+constexpr sal_Int32 kTreeTop = 38;
 constexpr sal_Int32 kButtonHeight = 14;
 constexpr sal_Int32 kButtonTop = kHeight - kMargin - kButtonHeight;
 constexpr sal_Int32 kCloseWidth = 50;
@@ -60,8 +60,9 @@ public:
         verdict->setPropertyValue("Label", Any(overallState(context, steps)));
         verdict->setPropertyValue("FontWeight", Any(css::awt::FontWeight::BOLD));
         // The tree's label: LibreOffice names the tree after the text just before it.
+        // Room for two lines: a translation may be longer than the English.
         const auto hint = add("com.sun.star.awt.UnoControlFixedTextModel", "hint", kMargin, kMargin + 13,
-                              kWidth - 2 * kMargin, 12);
+                              kWidth - 2 * kMargin, kTreeTop - kMargin - 13 - 1);
         hint->setPropertyValue("Label", Any(uiText(context, "Select a step and open the journey there to complete "
                                                             "or change its answers.")));
         hint->setPropertyValue("MultiLine", Any(true));
