@@ -215,7 +215,8 @@ class CheckAgreementFromTheMenu(UserSession, OfficeOnScreen, unittest.TestCase):
         command, window, dialog = self.check(self.open_on_screen(self.gaps_draft))
         gap = dialog.tree.getAccessibleChild(6).getAccessibleContext().getAccessibleChild(0).getAccessibleContext()
         self.click(gap)
-        wait_for(lambda: dialog.selected_steps() == [], 10, "the click to select the gap rather than a step")
+        wait_for(lambda: state(gap, "SELECTED") and dialog.selected_steps() == [], 10,
+                 "the click to select the gap rather than a step")
         self.keyboard.key("Return")
         self.windows.wait_gone(window, what="the Check agreement dialog to close")
         wizard = self.windows.wait_dialog(WIZARD_TITLE)
