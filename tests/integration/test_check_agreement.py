@@ -11,8 +11,10 @@ import time
 import unittest
 import xml.etree.ElementTree as ET
 
-from office import OfficeOnScreen
+from office import Office, OfficeOnScreen
 from user_path import UserSession, find, press, wait_for
+
+from xvfb import VirtualDisplay
 
 import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
 
@@ -71,9 +73,7 @@ class CheckDialog:
 
     def __init__(self, window):
         self.window = window
-        self.tree = find(window, "TREE")
-        if self.tree is None:
-            raise AssertionError("the Check agreement dialog shows no tree of steps")
+        self.tree = wait_for(lambda: find(window, "TREE"), 10, "the Check agreement dialog's tree of steps")
 
     def steps(self):
         """[(step line, [gap lines])] in the order shown."""
@@ -103,14 +103,20 @@ class CheckDialog:
         return [line for i, (line, _) in enumerate(self.steps()) if self.tree.isAccessibleChildSelected(i)]
 
 
-class CheckAgreementFromTheMenu(UserSession, OfficeOnScreen, unittest.TestCase):
+class DraftsOnScreen(UserSession, OfficeOnScreen):
+    """One soffice on a virtual display with two drafts made by the CLI (the small example, and
+    the same without its vision and signatories), and what the tests share."""
     OXT = OXT
+    SIZE = (1280, 800)  # the virtual display's
 
     @classmethod
     def setUpClass(cls):
+        # OfficeOnScreen's set-up, on a display of this class's size.
         os.makedirs(ARTIFACTS, exist_ok=True)
-        super().setUpClass()
+        cls.display = VirtualDisplay(*cls.SIZE).start()
+        cls.office = Office(oxt=cls.OXT, display=cls.display.name)
         try:
+            cls.office.start()
             cls.titles = step_titles()
             with open(os.path.join(SOURCE, "examples", "small.json"), encoding="utf-8") as f:
                 cls.complete_draft = make_draft(cls.office, "complete", json.load(f))
@@ -162,7 +168,9 @@ class CheckAgreementFromTheMenu(UserSession, OfficeOnScreen, unittest.TestCase):
         window = self.windows.wait_dialog(CHECK_TITLE)
         return command, window, CheckDialog(window)
 
-    def test_1_gaps_are_listed_under_their_steps_and_the_journey_opens_at_the_step_chosen(self):
+
+class CheckAgreementFromTheMenu(DraftsOnScreen, unittest.TestCase):
+    def test_gaps_are_listed_under_their_steps(self):
         command, window, dialog = self.check(self.open_on_screen(self.gaps_draft))
         steps = dialog.steps()
         self.assertEqual([line.split(":")[0] for line, _ in steps],
@@ -182,7 +190,44 @@ class CheckAgreementFromTheMenu(UserSession, OfficeOnScreen, unittest.TestCase):
         # The first step that needs something is offered first.
         self.assertEqual(dialog.selected_steps(), ["2. %s: incomplete" % self.titles[2]])
         self.screenshot("check-dialog-1280x800.png")
+        press(window, "Close")
+        self.windows.wait_gone(window, what="the Check agreement dialog to close")
+        command.wait()
 
+    def test_close_closes_quietly(self):
+        command, window, dialog = self.check(self.open_on_screen(self.gaps_draft))
+        dialog.select_step(5)
+        press(window, "Close")
+        self.windows.wait_gone(window, what="the Check agreement dialog to close")
+        command.wait()
+        time.sleep(1.0)  # a wizard or a message would show by now
+        self.assertEqual(self.windows.dialogs(), [])
+
+    def test_a_complete_draft_has_every_step_complete(self):
+        command, window, dialog = self.check(self.open_on_screen(self.complete_draft))
+        self.assertEqual(dialog.steps(), [("%d. %s: complete" % (n, self.titles[n]), []) for n in range(1, 8)])
+        self.assertEqual(dialog.verdict(), "All seven steps are complete.")
+        press(window, "Close")
+        self.windows.wait_gone(window, what="the Check agreement dialog to close")
+        command.wait()
+
+    def test_a_document_without_answers_gets_the_plain_message(self):
+        message = self.watcher.expect("holds no journey answers")
+        command = self.menu(self.open_on_screen(), "CheckAgreement")
+        self.commands.append(command)
+        box, text = message()
+        self.assertIn("Partnering > Partnership journey", text)
+        press(box, "OK")
+        command.wait()
+        self.assertEqual(self.windows.dialogs(), [])
+
+
+class OpeningTheJourneyFromTheCheck(DraftsOnScreen, unittest.TestCase):
+    """From the check's dialog into the journey wizard (a soffice of its own: the wizard is
+    another component, and whatever it does must not spoil the dialog's own tests)."""
+
+    def test_the_button_opens_the_journey_at_the_step_selected(self):
+        command, window, dialog = self.check(self.open_on_screen(self.gaps_draft))
         dialog.select_step(7)
         self.screenshot("check-dialog-step7-selected.png")
         press(window, OPEN_BUTTON)
@@ -199,22 +244,12 @@ class CheckAgreementFromTheMenu(UserSession, OfficeOnScreen, unittest.TestCase):
             command.wait()
         self.assertEqual(self.windows.dialogs(), [])
 
-    def assert_wizard_shows_step(self, wizard, number):
-        """The wizard's current page is step `number`: its heading is on the page in view, and
-        only the first page has no Back nor the last page a Next."""
-        heading = "%d. %s" % (number, self.titles[number])
-        self.assertIsNotNone(find(wizard, "LABEL", heading), "the wizard has no page headed " + heading)
-        back, next_ = find(wizard, "PUSH_BUTTON", "< Back"), find(wizard, "PUSH_BUTTON", "Next >")
-        wait_for(lambda: state(back, "ENABLED") == (number > 1) and state(next_, "ENABLED") == (number < 7), 10,
-                 "the wizard's Back and Next to fit step %d (Back %s, Next %s)"
-                 % (number, state(back, "ENABLED"), state(next_, "ENABLED")))
-
-    def test_5_a_click_on_a_gap_then_return_opens_the_journey_at_its_step(self):
+    def test_a_click_on_a_gap_then_return_opens_the_journey_at_its_step(self):
         # A gap stands for its step: clicking step 7's gap line selects it, and Return presses
         # the dialog's default button, "Open the journey at this step".
         command, window, dialog = self.check(self.open_on_screen(self.gaps_draft))
         gap = dialog.tree.getAccessibleChild(6).getAccessibleContext().getAccessibleChild(0).getAccessibleContext()
-        self.click(gap)
+        self.keyboard.click(gap)
         wait_for(lambda: state(gap, "SELECTED") and dialog.selected_steps() == [], 10,
                  "the click to select the gap rather than a step")
         self.keyboard.key("Return")
@@ -226,77 +261,35 @@ class CheckAgreementFromTheMenu(UserSession, OfficeOnScreen, unittest.TestCase):
             press(wizard, "Cancel")
             self.windows.wait_gone(wizard, what="the wizard to close")
             command.wait()
-
-    def click(self, context):
-        """A mouse click in the middle of what `context` shows on the screen."""
-        where, size = context.getLocationOnScreen(), context.getSize()
-        subprocess.run(["xdotool", "mousemove", "--sync", str(where.X + min(size.Width // 2, 40)),
-                        str(where.Y + size.Height // 2), "click", "1"],
-                       check=True, capture_output=True, timeout=60, env=dict(os.environ, DISPLAY=self.display.name))
-
-    def test_2_close_closes_quietly(self):
-        command, window, dialog = self.check(self.open_on_screen(self.gaps_draft))
-        dialog.select_step(5)
-        press(window, "Close")
-        self.windows.wait_gone(window, what="the Check agreement dialog to close")
-        command.wait()
-        time.sleep(1.0)  # a wizard or a message would show by now
         self.assertEqual(self.windows.dialogs(), [])
 
-    def test_3_a_complete_draft_has_every_step_complete(self):
-        command, window, dialog = self.check(self.open_on_screen(self.complete_draft))
-        self.assertEqual(dialog.steps(), [("%d. %s: complete" % (n, self.titles[n]), []) for n in range(1, 8)])
-        self.assertEqual(dialog.verdict(), "All seven steps are complete.")
-        press(window, "Close")
-        self.windows.wait_gone(window, what="the Check agreement dialog to close")
-        command.wait()
-
-    def test_4_a_document_without_answers_gets_the_plain_message(self):
-        message = self.watcher.expect("holds no journey answers")
-        command = self.menu(self.open_on_screen(), "CheckAgreement")
-        box, text = message()
-        self.assertIn("Partnering > Partnership journey", text)
-        press(box, "OK")
-        command.wait()
-        self.assertEqual(self.windows.dialogs(), [])
+    def assert_wizard_shows_step(self, wizard, number):
+        """The wizard's current page is step `number`: its heading is on the page in view, and
+        only the first page has no Back nor the last page a Next."""
+        heading = "%d. %s" % (number, self.titles[number])
+        self.assertIsNotNone(find(wizard, "LABEL", heading), "the wizard shows no page headed " + heading)
+        back, next_ = find(wizard, "PUSH_BUTTON", "< Back"), find(wizard, "PUSH_BUTTON", "Next >")
+        wait_for(lambda: state(back, "ENABLED") == (number > 1) and state(next_, "ENABLED") == (number < 7), 10,
+                 "the wizard's Back and Next to fit step %d (Back %s, Next %s)"
+                 % (number, state(back, "ENABLED"), state(next_, "ENABLED")))
 
 
-class CheckAgreementOnASmallScreen(UserSession, OfficeOnScreen, unittest.TestCase):
+class CheckAgreementOnASmallScreen(DraftsOnScreen, unittest.TestCase):
     """The dialog on a 1024x768 screen: all of it on the screen, its buttons working."""
-    OXT = OXT
-
-    @classmethod
-    def setUpClass(cls):
-        from office import Office
-        from xvfb import VirtualDisplay
-        os.makedirs(ARTIFACTS, exist_ok=True)
-        cls.display = VirtualDisplay(1024, 768).start()
-        cls.office = Office(oxt=cls.OXT, display=cls.display.name)
-        try:
-            cls.office.start()
-            cls.gaps_draft = make_draft(cls.office, "gaps", answers_with_gaps())
-        except BaseException:
-            cls.tearDownClass()
-            raise
+    SIZE = (1024, 768)
 
     def test_the_dialog_fits_the_screen(self):
-        document = self.office.load(self.gaps_draft, Hidden=False)
-        try:
-            command = self.menu(document, "CheckAgreement")
-            window = self.windows.wait_dialog(CHECK_TITLE)
-            bounds = window.getPosSize()
-            self.assertGreaterEqual(bounds.X, 0)
-            self.assertGreaterEqual(bounds.Y, 0)
-            self.assertLessEqual(bounds.X + bounds.Width, 1024)
-            self.assertLessEqual(bounds.Y + bounds.Height, 768)
-            self.assertEqual(len(CheckDialog(window).steps()), 7)
-            time.sleep(1.0)
-            self.display.screenshot(os.path.join(ARTIFACTS, "check-dialog-1024x768.png"))
-            press(window, "Close")
-            self.windows.wait_gone(window, what="the Check agreement dialog to close")
-            command.wait()
-        finally:
-            document.close(True)
+        command, window, dialog = self.check(self.open_on_screen(self.gaps_draft))
+        bounds = window.getPosSize()
+        self.assertGreaterEqual(bounds.X, 0)
+        self.assertGreaterEqual(bounds.Y, 0)
+        self.assertLessEqual(bounds.X + bounds.Width, self.SIZE[0])
+        self.assertLessEqual(bounds.Y + bounds.Height, self.SIZE[1])
+        self.assertEqual(len(dialog.steps()), 7)
+        self.screenshot("check-dialog-1024x768.png")
+        press(window, "Close")
+        self.windows.wait_gone(window, what="the Check agreement dialog to close")
+        command.wait()
 
 
 if __name__ == "__main__":
