@@ -7,8 +7,10 @@
 namespace partnering::uno {
 
 // What the worker's posted outcome needs to find its test: null once the test is destroyed.
+// Recursive: the outcome is shown with the lock held (so the test cannot be destroyed meanwhile
+// on another thread), and showing it asks running() again.
 struct ConnectionTest::Shared {
-    std::mutex mutex;
+    std::recursive_mutex mutex;
     ConnectionTest* owner = nullptr;
     bool running = false;
 };

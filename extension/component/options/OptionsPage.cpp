@@ -212,6 +212,9 @@ private:
             tell(page, uiText(context_, "Only a folder on this computer or a mounted network drive can be used."));
             return;
         }
+        // The picker names a folder with a trailing slash; the field shows it as typed paths are.
+        if (path.getLength() > 1 && path.endsWith("/"))
+            path = path.copy(0, path.getLength() - 1);
         field->setText(path);
         tell(page, {});
     }
