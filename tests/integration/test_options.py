@@ -134,5 +134,46 @@ class OptionsPageInLibreOffice(unittest.TestCase):
         self.assertEqual(self.settings().getByName("Source"), "bundled")
 
 
+
+class OfficeEndsWhileTheLibraryOpens(unittest.TestCase):
+    """The thread that opens the library in the background is joined when the office
+    terminates: an office told to end while a silent server is being tried ends cleanly,
+    once the try has timed out, rather than hanging or being cut off mid-call."""
+
+    def test_the_office_terminates_while_a_silent_server_is_tried(self):
+        silent = socket.socket()
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        self.addCleanup(silent.close)
+        office = Office(oxt=OXT).start()
+        self.addCleanup(office.stop)
+        provider = office.create("com.sun.star.configuration.ConfigurationProvider")
+        library = provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationUpdateAccess", (PropertyValue(Name="nodepath", Value=SETTINGS),))
+        library.replaceByName("Source", "remote")
+        library.replaceByName("Host", "127.0.0.1")
+        library.replaceByName("Port", silent.getsockname()[1])
+        library.commitChanges()
+        document = office.desktop().loadComponentFromURL(
+            "private:factory/swriter", "_blank", 0, (PropertyValue(Name="Hidden", Value=True),))
+        frame = document.getCurrentController().getFrame()
+        listener = ResultListener()
+        frame.queryDispatch(url("org.partnering.journey:About"), "", 0).dispatchWithNotification(
+            url("org.partnering.journey:About"), (), listener)
+        self.assertIn("Opening the lessons library...", listener.result.Result)  # the open goes on
+        started = time.monotonic()
+        try:
+            office.desktop().terminate()
+        except Exception:
+            pass  # the bridge may go down with the office before the call returns
+        office.process.wait(timeout=30)
+        # The server's silence is waited out (10 s from the About, 2 s of which About waited):
+        # the thread was joined, not cut off with the process, nor left hanging.
+        ended = time.monotonic() - started
+        self.assertGreater(ended, 4, "soffice ended before the open it had under way")
+        self.assertLess(ended, 20)
+        self.assertEqual(office.process.returncode, 0, "soffice did not end cleanly; see %s" % office._log.name)
+
+
 if __name__ == "__main__":
     unittest.main()
