@@ -357,6 +357,37 @@ class OptionsPageAsTheUserSeesIt(OptionsOnScreen, unittest.TestCase):
         finally:
             page.close("Cancel")
 
+    def test_6_ok_while_a_silent_server_is_tried_closes_the_dialog_within_the_tests_timeout(self):
+        silent = socket.socket()
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        self.addCleanup(silent.close)
+        page = self.open_page()
+        try:
+            page.click("RADIO_BUTTON", REMOTE)
+            wait_for(lambda: enabled(page.field("Server:")), 10, "the server field enabled")
+            page.type_into("Server:", "127.0.0.1")
+            page.type_into("Port:", str(silent.getsockname()[1]))
+            page.click("PUSH_BUTTON", "Test connection")
+            wait_for(lambda: page.connection_status().startswith("Connecting to"), 5, "the test under way")
+        except BaseException:
+            page.close("Cancel")
+            raise
+        # The page goes away with its test under way: its thread is joined (at most the
+        # test's 3 seconds), and the outcome that comes later finds no page to show it in.
+        started = time.monotonic()
+        page.close("OK")
+        self.assertLess(time.monotonic() - started, 8)
+        self.assertEqual(self.settings().getByName("Port"), silent.getsockname()[1])
+        time.sleep(4)  # the silent server's outcome would arrive by now
+        self.assertTrue(self.office.is_alive())
+        page = self.open_page()  # and the page works again
+        try:
+            self.assertEqual(page.connection_status(), "")
+            self.assertTrue(enabled(page.control("PUSH_BUTTON", "Test connection")))
+        finally:
+            page.close("Cancel")
+
 
 class OptionsPageOnASmallScreen(OptionsOnScreen, unittest.TestCase):
     """1024x768: the page with each source chosen fits in the Options dialog, on the screen."""
