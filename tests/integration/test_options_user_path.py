@@ -16,13 +16,12 @@ import threading
 import time
 import unittest
 
-from office import Office, OfficeOnScreen
+from office import OfficeOnScreen
 
 import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
 from com.sun.star.accessibility.AccessibleStateType import ENABLED
 from com.sun.star.beans import PropertyValue
 from user_path import UserSession, find, plain, press, text_of, wait_for
-from xvfb import VirtualDisplay
 
 OXT = os.environ["PARTNERING_OXT"]
 SOURCE = os.environ["PARTNERING_SOURCE_DIR"]
@@ -82,8 +81,10 @@ class OptionsDialog:
 
     def choose_our_page(self):
         """Partnering Journey > Lessons library in the options tree, selected as a click does."""
-        entry = wait_for(lambda: find(self.window, "TREE_ITEM", "Partnering Journey"), 20, "our entry in the tree")
-        leaf = find(entry, "TREE_ITEM", "Lessons library")
+        # Looked up whether scrolled into view or not: selecting, as a click would, shows it.
+        entry = wait_for(lambda: find(self.window, "TREE_ITEM", "Partnering Journey", visible=False), 20,
+                         "our entry in the tree")
+        leaf = find(entry, "TREE_ITEM", "Lessons library", visible=False)
         self.test.assertIsNotNone(leaf, "Partnering Journey has no Lessons library page")
         entry.selectAccessibleChild(leaf.getAccessibleIndexInParent())
         wait_for(lambda: self.control("RADIO_BUTTON", BUNDLED), 20, "the Lessons library page")
@@ -136,15 +137,13 @@ class OptionsDialog:
 
 class OptionsOnScreen(UserSession, OfficeOnScreen):
     OXT = OXT
-    SIZE = (1280, 800)
+    DISPLAY_SIZE = (1280, 800)
 
     @classmethod
     def setUpClass(cls):
         os.makedirs(ARTIFACTS, exist_ok=True)
-        cls.display = VirtualDisplay(*cls.SIZE).start()
-        cls.office = Office(oxt=cls.OXT, display=cls.display.name)
+        super().setUpClass()
         try:
-            cls.office.start()
             cls.document = cls.office.desktop().loadComponentFromURL("private:factory/swriter", "_blank", 0, ())
         except BaseException:
             cls.tearDownClass()
@@ -159,7 +158,7 @@ class OptionsOnScreen(UserSession, OfficeOnScreen):
             "com.sun.star.configuration.ConfigurationAccess", (PropertyValue(Name="nodepath", Value=SETTINGS),))
 
     def size_name(self):
-        return "%dx%d" % self.SIZE
+        return "%dx%d" % self.DISPLAY_SIZE
 
 
 class OptionsPageAsTheUserSeesIt(OptionsOnScreen, unittest.TestCase):
@@ -391,15 +390,15 @@ class OptionsPageAsTheUserSeesIt(OptionsOnScreen, unittest.TestCase):
 
 class OptionsPageOnASmallScreen(OptionsOnScreen, unittest.TestCase):
     """1024x768: the page with each source chosen fits in the Options dialog, on the screen."""
-    SIZE = (1024, 768)
+    DISPLAY_SIZE = (1024, 768)
 
     def test_every_control_of_the_page_is_inside_the_dialog(self):
         page = self.open_page()
         try:
             dialog = page.window.getAccessibleContext()
             origin, size = dialog.getLocationOnScreen(), dialog.getSize()
-            self.assertLessEqual(origin.X + size.Width, self.SIZE[0])
-            self.assertLessEqual(origin.Y + size.Height, self.SIZE[1])
+            self.assertLessEqual(origin.X + size.Width, self.DISPLAY_SIZE[0])
+            self.assertLessEqual(origin.Y + size.Height, self.DISPLAY_SIZE[1])
             for choice, shot in ((FOLDER, "folder"), (REMOTE, "remote")):
                 page.click("RADIO_BUTTON", choice)
                 page.screenshot("page-%s-%s.png" % (self.size_name(), shot))
