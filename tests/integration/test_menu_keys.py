@@ -74,10 +74,12 @@ class MenuKeysAndToolbarOnScreen(UserSession, OfficeOnScreen, unittest.TestCase)
         for window, _, title in self.windows.all():
             if title.endswith("LibreOffice Writer"):
                 return window
-        raise AssertionError("no Writer window among %s" % [t for _, _, t in self.windows.all()])
+        return None
 
     def partnering_menu(self):
-        bar = find(self.writer_window(), "MENU_BAR")
+        window = self.writer_window()
+        self.assertIsNotNone(window, "no Writer window among %s" % [t for _, _, t in self.windows.all()])
+        bar = find(window, "MENU_BAR")
         self.assertIsNotNone(bar, "the Writer window has no menu bar")
         return find(bar, "MENU", "Partnering")
 
@@ -89,8 +91,16 @@ class MenuKeysAndToolbarOnScreen(UserSession, OfficeOnScreen, unittest.TestCase)
         return menu.getByName("Title")
 
     def focus_document(self):
-        self.frame.getContainerWindow().setFocus()
-        self.frame.getComponentWindow().setFocus()
+        """The cursor in the document, as a click in it puts it. Right after the window opens
+        its peer may not offer focus yet: asked again until it does."""
+        def focused():
+            try:
+                self.frame.getContainerWindow().setFocus()
+                self.frame.getComponentWindow().setFocus()
+                return True
+            except AttributeError:
+                return False
+        wait_for(lambda: self.writer_window() is not None and focused(), 30, "the Writer window to take focus")
         time.sleep(0.5)
 
     def paragraph_style_dialog(self):

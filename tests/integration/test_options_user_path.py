@@ -53,7 +53,14 @@ class OptionsDialog:
     def __init__(self, test, document):
         self.test = test
         frame = document.getCurrentController().getFrame()
-        frame.getContainerWindow().setFocus()
+
+        def focused():  # right after the window opens its peer may not offer focus yet
+            try:
+                frame.getContainerWindow().setFocus()
+                return True
+            except AttributeError:
+                return False
+        wait_for(focused, 30, "the document window to take focus")
         command = uno.createUnoStruct("com.sun.star.util.URL")
         command.Complete = ".uno:OptionsTreeDialog"
         _, command = test.office.create("com.sun.star.util.URLTransformer").parseStrict(command)
