@@ -3,6 +3,8 @@
 #include "ExtensionFolder.hpp"
 #include "UnoBoundary.hpp"
 
+#include <com/sun/star/accessibility/XAccessible.hpp>
+#include <com/sun/star/accessibility/XAccessibleContext.hpp>
 #include <com/sun/star/awt/ContainerWindowProvider.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XUnitConversion.hpp>
@@ -103,6 +105,18 @@ css::awt::Size ControlCanvas::toUnits(sal_Int32 width, sal_Int32 height) const
 
 void ControlCanvas::dispose()
 {
+    // LibreOffice 7.4's table control frees its accessible object when its window lets go of it,
+    // then disposes it (a crash once a screen reader or a test has looked at a table). Holding
+    // the controls' accessible objects until the windows are gone keeps them alive that long.
+    std::vector<Reference<css::accessibility::XAccessible>> accessibles;
+    try {
+        const Reference<css::accessibility::XAccessible> accessible(peer(), UNO_QUERY);
+        const auto context = accessible.is() ? accessible->getAccessibleContext() : nullptr;
+        for (sal_Int32 i = 0; context.is() && i < context->getAccessibleChildCount(); ++i)
+            accessibles.push_back(context->getAccessibleChild(i));
+    } catch (const css::uno::Exception&) {
+        // No accessible objects: nothing to keep alive.
+    }
     const Reference<css::lang::XComponent> window(window_, UNO_QUERY);
     container_.clear();
     models_.clear();

@@ -85,7 +85,6 @@ void DraftChoicePanel::changed(const rtl::OUString& control)
 
 void DraftChoicePanel::refresh()
 {
-    listLanguages();
     checkLanguage();
 }
 

@@ -13,6 +13,7 @@
 #include "fill/DraftTemplates.hpp"
 #include "fill/TemplateFiller.hpp"
 
+#include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertySetInfo.hpp>
@@ -27,6 +28,7 @@
 #include <osl/file.hxx>
 
 #include <chrono>
+#include <utility>
 #include <filesystem>
 #include <random>
 
@@ -112,7 +114,9 @@ rtl::OUString JourneyWizardController::getPageTitle(sal_Int16 pageId)
         if (number < 1 || number > static_cast<int>(steps_.size()))
             throw InvalidInput("partnering.journey.unknown-step", "no page " + std::to_string(pageId));
         rtl::OUString title = toOUString(step(number).title);
-        if (missing(number).empty())
+        if (complete_.empty())
+            complete_ = withForm([](journey::JourneyForm& form) { return form.completeSteps(); });
+        if (complete_.at(static_cast<std::size_t>(number - 1)))
             title += " " + rtl::OUString(static_cast<sal_Unicode>(0x2713));
         return title;
     });
@@ -170,6 +174,11 @@ std::vector<journey::AnswerProblem> JourneyWizardController::missing(int number)
 
 void JourneyWizardController::updateTravelUI()
 {
+    // Only when a step's tick changes: the roadmap wizard lays itself out again at every update.
+    auto complete = withForm([](journey::JourneyForm& form) { return form.completeSteps(); });
+    if (complete == complete_)
+        return;
+    complete_ = std::move(complete);
     const Reference<css::ui::dialogs::XWizard> wizard(wizard_);
     if (wizard.is())
         wizard->updateTravelUI();
@@ -183,20 +192,23 @@ void JourneyWizardController::pageShown(int)
     if (!dialogLayout_.is())
         dialogLayout_ = new DialogLayout(context_);
     dialogLayout_->follow(wizard->getDialogWindow());
+    // The wizard travels only once it runs: the jump waits for its first page to be shown.
+    if (startStep_ > 1)
+        css::awt::AsyncCallback::create(context_)->addCallback(this, css::uno::Any());
 }
 
-void JourneyWizardController::jumpTo(int number)
+void JourneyWizardController::notify(const css::uno::Any&)
 {
+    const int number = std::exchange(startStep_, 1);
     const Reference<css::ui::dialogs::XWizard> wizard(wizard_);
-    if (!wizard.is() || number < 1 || number > static_cast<int>(steps_.size()))
+    if (!wizard.is() || number <= 1 || number > static_cast<int>(steps_.size()))
         return;
     // Passing the steps before it is not going on from them: their gaps do not hold the user.
     jumping_ = true;
     try {
         wizard->advanceTo(static_cast<sal_Int16>(number - 1));
     } catch (...) {
-        jumping_ = false;
-        throw;
+        // The journey stays at its first step; the user travels on from there.
     }
     jumping_ = false;
 }
@@ -332,8 +344,7 @@ void runJourneyWizard(const Reference<css::uno::XComponentContext>& context, con
                             + "\n" + toOUString(controller->resumeProblem()),
                         MessageKind::Warning);
         const auto wizard = controller->createWizard();
-        if (firstStep > 1)
-            controller->jumpTo(firstStep);
+        controller->startAt(firstStep);
         const bool finished = wizard->execute() == css::ui::dialogs::ExecutableDialogResults::OK;
         // LibreOffice 7.4's wizard object is not an XComponent: it goes with its last reference.
         if (const Reference<css::lang::XComponent> component{wizard, UNO_QUERY}; component.is())

@@ -12,7 +12,8 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/ui/dialogs/XWizard.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
-#include <cppuhelper/implbase2.hxx>
+#include <com/sun/star/awt/XCallback.hpp>
+#include <cppuhelper/implbase3.hxx>
 #include <cppuhelper/weakref.hxx>
 #include <org/partnering/XJourneyWizardController.hpp>
 #include <rtl/ref.hxx>
@@ -32,7 +33,7 @@ class StepPage;
 inline int stepOfPage(sal_Int16 pageId) { return pageId + 1; }
 
 class JourneyWizardController
-    : public cppu::WeakImplHelper2<org::partnering::XJourneyWizardController, css::lang::XServiceInfo> {
+    : public cppu::WeakImplHelper3<org::partnering::XJourneyWizardController, css::lang::XServiceInfo, css::awt::XCallback> {
 public:
     // Resumes from the answers stored in `frame`'s document when it holds any.
     JourneyWizardController(css::uno::Reference<css::uno::XComponentContext> context,
@@ -79,8 +80,11 @@ public:
     // A page is shown: the wizard's window exists now, and is kept at a size that fits.
     void pageShown(int number);
     void pageDisposed(int number);
-    // Shows step `number`, passing the steps before it whatever they still need.
-    void jumpTo(int number);
+    // Opens the wizard at step `number` once it shows, passing the steps before it whatever
+    // they still need (Check agreement's "Open the journey at this step").
+    void startAt(int number) { startStep_ = number; }
+    // XCallback: the jump, after the wizard has shown its first page.
+    void SAL_CALL notify(const css::uno::Any&) override;
     bool jumping() const { return jumping_; }
     const css::uno::Reference<css::frame::XFrame>& frame() const { return frame_; }
     // Why the answers stored in the document could not be resumed; empty when they were (or none).
@@ -110,7 +114,9 @@ private:
     DraftChoicePanel* draftPanel_ = nullptr; // on the last page, while it exists
     std::optional<DraftChoice> chosenDraft_;
     rtl::Reference<DialogLayout> dialogLayout_;
+    std::vector<bool> complete_; // the steps the roadmap ticks
     bool jumping_ = false;
+    int startStep_ = 1;
 };
 
 } // namespace partnering::uno

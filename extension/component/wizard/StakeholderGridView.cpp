@@ -93,6 +93,9 @@ void StakeholderGridView::refresh()
     if (stakeholders_.selected() >= 0)
         chosen = static_cast<std::size_t>(stakeholders_.selected());
     const std::string svg = fill::stakeholderMapSvg(stakeholders, captions, kPictureWidthCm, pictureHeightCm(), chosen);
+    if (svg == drawn_)
+        return; // typing elsewhere on the page changes nothing here
+    drawn_ = svg;
 
     const css::uno::Sequence<sal_Int8> bytes(reinterpret_cast<const sal_Int8*>(svg.data()), static_cast<sal_Int32>(svg.size()));
     css::beans::PropertyValue source;

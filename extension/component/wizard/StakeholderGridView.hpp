@@ -36,6 +36,7 @@ private:
     JourneyWizardController& controller_;
     ListEditor& stakeholders_;
     Box area_;
+    std::string drawn_; // the picture shown, to redraw it only when it changes
 };
 
 } // namespace partnering::uno

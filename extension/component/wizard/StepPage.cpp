@@ -19,7 +19,6 @@
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
-#include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/ui/dialogs/WizardTravelType.hpp>
 
 #include <algorithm>
@@ -217,9 +216,9 @@ void StepPage::layout()
     const auto at = page_->toPixels(viewport.x, viewport.y), size = page_->toPixels(viewport.width, viewport.height);
     viewport_->window()->setPosSize(at.Width, at.Height, size.Width, size.Height, css::awt::PosSize::POSSIZE);
 
-    const int contentWidth = viewport.width - 2;
-    const int contentHeight = layoutQuestions(contentWidth, true);
-    contentPixels_ = content_->toPixels(contentWidth, contentHeight);
+    contentWidth_ = viewport.width - 2;
+    const int contentHeight = layoutQuestions(contentWidth_, true);
+    contentPixels_ = content_->toPixels(contentWidth_, contentHeight);
     const bool scrolls = contentPixels_.Height > size.Height;
     page_->place("scroll", {x + right - kScrollBarWidth, viewport.y, kScrollBarWidth, viewport.height});
     page_->show("scroll", scrolls);
@@ -340,7 +339,9 @@ void StepPage::changed()
     }
     loading_ = false;
     refreshStatus();
-    layout();
+    // Typing changes no height; a list's new row or a warning's lines may.
+    if (content_->toPixels(contentWidth_, layoutQuestions(contentWidth_, false)).Height != contentPixels_.Height)
+        layout();
     controller_->updateTravelUI();
 }
 
@@ -594,13 +595,6 @@ void StepPage::dispose()
             controller_->pageDisposed(number_);
         if (page_)
             page_->window()->removeWindowListener(this);
-        // The tables before the windows that hold them: a table's accessible parts outlive it
-        // otherwise, and LibreOffice 7.4 frees them twice once a screen reader has looked at them.
-        for (const auto& list : lists_) {
-            const Reference<css::lang::XComponent> table(content_->control(list->name() + ":table"), UNO_QUERY);
-            if (table.is())
-                table->dispose();
-        }
         // Inner windows first: each was made inside the one before it.
         for (auto* canvas : {content_.get(), viewport_.get(), page_.get()}) {
             if (canvas != nullptr)

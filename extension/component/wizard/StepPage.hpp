@@ -132,6 +132,7 @@ private:
     bool loading_ = false;                // our own writes to the controls are no edits
     sal_Int32 scrollTop_ = 0;             // pixels of the questions scrolled out of sight
     css::awt::Size contentPixels_;
+    int contentWidth_ = 0; // dialog units, as last laid out
 };
 
 } // namespace partnering::uno
