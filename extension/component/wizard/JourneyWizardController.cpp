@@ -236,9 +236,9 @@ sal_Bool JourneyWizardController::confirmFinish()
         }
         if (gaps > 0) {
             const Reference<css::ui::dialogs::XWizard> wizard(wizard_);
+            // The count after a colon: no plural to agree with it in any language.
             const rtl::OUString question
-                = (gaps == 1 ? uiText(context_, "One answer is still missing (step %2).")
-                             : uiText(context_, "%1 answers are still missing (steps %2)."))
+                = uiText(context_, "Answers still missing: %1. Steps to complete: %2.")
                       .replaceAll("%1", rtl::OUString::number(gaps))
                       .replaceAll("%2", steps)
                   + "\n\n"
