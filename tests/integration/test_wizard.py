@@ -182,6 +182,26 @@ class JourneyUser(UserSession, OfficeOnScreen):
     def components(self):
         return list(self.office.desktop().getComponents())
 
+    def questions_scroll_bar(self, wizard):
+        bars = [c for c in contexts(wizard, visible=True)
+                if c.getAccessibleRole() == uno.getConstantByName("com.sun.star.accessibility.AccessibleRole.SCROLL_BAR")]
+        right = [c for c in bars if c.getLocationOnScreen().X > self.DISPLAY_SIZE[0] // 2]
+        return max(right, key=lambda c: c.getSize().Height)  # the questions' own, as tall as they are
+
+    @staticmethod
+    def topmost_pixel(png, box, colour):
+        """The topmost pixel of about `colour` inside `box` (x, y, width, height) of a screenshot."""
+        x, y, width, height = box
+        found = subprocess.run(
+            ["convert", png, "-crop", "%dx%d+%d+%d" % (width, height, x, y), "+repage", "-fuzz", "10%",
+             "-fill", "#FF00FF", "-opaque", colour, "-fuzz", "0%", "-fill", "black", "+opaque", "#FF00FF",
+             "-transparent", "black", "sparse-color:"], check=True, capture_output=True, text=True).stdout.split()
+        points = [tuple(int(v) for v in p.split(",")[:2]) for p in found if p.count(",") >= 2]
+        if not points:
+            return None
+        top = min(points, key=lambda p: p[1])
+        return x + top[0], y + top[1]
+
     def screenshot(self, name):
         time.sleep(0.8)  # let the window repaint
         return self.display.screenshot(os.path.join(ARTIFACTS, name))
@@ -333,6 +353,33 @@ class JourneyFromTheMenu(JourneyUser, unittest.TestCase):
         self.windows.wait_gone(wizard)
         command.wait()
 
+    def test_g_a_click_on_a_dot_of_the_drawn_map_selects_that_stakeholder(self):
+        document = self.draft(small_answers())
+        command, wizard = self.start_journey(document)
+        picture = wait_for(lambda: find(wizard, "ICON"), what="the stakeholder map")
+        # The user scrolls down, a line at a time, until the whole map shows.
+        bar = self.questions_scroll_bar(wizard)
+        at, size = bar.getLocationOnScreen(), bar.getSize()
+        while picture.getLocationOnScreen().Y + picture.getSize().Height > at.Y + size.Height:
+            before = picture.getLocationOnScreen().Y
+            self.keyboard.click_at(at.X + size.Width // 2, at.Y + size.Height - 5)  # the arrow down
+            wait_for(lambda: picture.getLocationOnScreen().Y != before, what="the page to scroll")
+        # UNICEF Cambodia is the one United Nations stakeholder: its dot is the map's only dot
+        # of that sector's colour above the key.
+        at, size = picture.getLocationOnScreen(), picture.getSize()
+        dot = wait_for(lambda: self.topmost_pixel(self.screenshot("map-before-click.png"),
+                                                  (at.X, at.Y, size.Width, size.Height), "#0072B2"),
+                       timeout=10, what="the United Nations dot drawn on the map")
+        self.keyboard.click_at(dot[0], dot[1] + 5)
+        stakeholder = self.field(wizard, "Stakeholder *")
+        wait_for(lambda: stakeholder.getText() == "UNICEF Cambodia", what="UNICEF Cambodia selected by its dot")
+        enabled = uno.getConstantByName("com.sun.star.accessibility.AccessibleStateType.ENABLED")
+        self.assertTrue(find(wizard, "PUSH_BUTTON", "Update").getAccessibleStateSet().contains(enabled))
+        self.screenshot("map-dot-selected.png")
+        self.press(wizard, "Cancel")
+        self.windows.wait_gone(wizard)
+        command.wait()
+
     def test_f_a_screen_reader_that_read_every_page_does_not_take_writer_down_when_the_wizard_closes(self):
         # A screen reader asks for every control's accessible object, tables included; LibreOffice
         # 7.4's table then freed its own twice when its window went (a crash on Cancel or Finish).
@@ -344,6 +391,45 @@ class JourneyFromTheMenu(JourneyUser, unittest.TestCase):
         self.windows.wait_gone(wizard)
         command.wait()
         self.assertTrue(self.office.is_alive())
+
+
+class EveryPageAt1280x800(JourneyUser, unittest.TestCase):
+    """Every page of the wizard with the large example's answers (ten partners), as the user
+    sees it: on the screen whole, and photographed for a person to look at."""
+    DISPLAY_SIZE = (1280, 800)
+
+    def test_every_page_fits_the_screen_and_is_photographed(self):
+        with open(os.path.join(SOURCE, "examples", "large.json"), encoding="utf-8") as f:
+            document = self.draft(json.load(f))
+        command, wizard = self.start_journey(document)
+        width, height = self.DISPLAY_SIZE
+        size = "%dx%d" % self.DISPLAY_SIZE
+        for number in range(1, 8):
+            self.wait_for_step(wizard, number)
+            box = wizard.getPosSize()
+            self.assertTrue(box.X >= 0 and box.Y >= 0 and box.X + box.Width <= width and box.Y + box.Height <= height,
+                            "step %d: the wizard at %s leaves a %s screen" % (number, box, size))
+            self.screenshot("pages-%s-step%d.png" % (size, number))
+            if number == 1:
+                # The map under the stakeholders: the user scrolls down to it.
+                self.scroll_down(wizard)
+                self.screenshot("pages-%s-step1-map.png" % size)
+            if number < 7:
+                self.press(wizard, "Next >")
+        self.press(wizard, "Cancel")
+        self.windows.wait_gone(wizard)
+        command.wait()
+
+    def scroll_down(self, wizard):
+        """Clicks the lower part of the page's scroll bar, as a user pages down."""
+        bar = self.questions_scroll_bar(wizard)
+        at, size = bar.getLocationOnScreen(), bar.getSize()
+        self.keyboard.click_at(at.X + size.Width // 2, at.Y + size.Height - 25)
+        time.sleep(0.3)
+
+
+class EveryPageAt1024x768(EveryPageAt1280x800):
+    DISPLAY_SIZE = (1024, 768)
 
 
 if __name__ == "__main__":

@@ -360,8 +360,11 @@ class Keyboard:
     def click(self, context, button=1):
         """A click in the middle of the accessible `context`, as the mouse makes it."""
         at, size = context.getLocationOnScreen(), context.getSize()
-        self._xdotool("mousemove", "--sync", str(at.X + size.Width // 2), str(at.Y + size.Height // 2),
-                      "click", str(button))
+        self.click_at(at.X + size.Width // 2, at.Y + size.Height // 2, button)
+
+    def click_at(self, x, y, button=1):
+        """A click at (x, y) on the screen."""
+        self._xdotool("mousemove", "--sync", str(x), str(y), "click", str(button))
 
     def key(self, *keys):
         """Key combinations such as "ctrl+z", "Tab", "alt+n"."""

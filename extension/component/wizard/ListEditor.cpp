@@ -87,9 +87,14 @@ ListEditor::ListEditor(const Reference<css::uno::XComponentContext>& context, Co
     for (const Question* question : columns_) {
         const auto column = columnModel->createColumn();
         column->setTitle(toOUString(question->label));
-        column->setColumnWidth(question->type == Question::Type::Level ? 30 : 60);
+        // The name takes most of the width (names run long: "Ministry of Social Affairs,
+        // Veterans and Youth Rehabilitation"); levels and dates need only their few characters.
+        const bool first = question == columns_.front();
+        const bool fixed = question->type == Question::Type::Level || question->type == Question::Type::Date
+                        || question->type == Question::Type::Boolean;
+        column->setColumnWidth(fixed ? 34 : first ? 90 : 50);
         column->setMinWidth(20);
-        column->setFlexibility(question->type == Question::Type::Level || question->type == Question::Type::Date ? 0 : 1);
+        column->setFlexibility(fixed ? 0 : first ? 4 : question->type == Question::Type::Paragraph ? 2 : 1);
         column->setResizeable(true);
         columnModel->addColumn(column);
     }

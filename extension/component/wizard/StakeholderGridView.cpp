@@ -28,8 +28,8 @@ using css::uno::UNO_QUERY_THROW;
 
 const rtl::OUString kMap = "grid:map";
 const rtl::OUString kCaption = "grid:caption";
-constexpr double kPictureWidthCm = 16.0;
 constexpr int kCaptionHeight = 10;
+constexpr double kCmPerPixel = 2.54 / 96; // the picture drawn at the screen's own scale: its text reads as the dialog's
 
 nlohmann::json stakeholdersOf(JourneyWizardController& controller)
 {
@@ -67,10 +67,10 @@ bool StakeholderGridView::owns(const rtl::OUString& control) const
     return control == kMap || control == kCaption;
 }
 
-double StakeholderGridView::pictureHeightCm() const
+css::awt::Size StakeholderGridView::pictureSize() const
 {
-    const int mapHeight = area_.height - kCaptionHeight * 2;
-    return area_.width > 0 ? kPictureWidthCm * mapHeight / area_.width : kPictureWidthCm / 2;
+    const auto pixels = canvas_.toPixels(std::max(area_.width, 100), std::max(area_.height - kCaptionHeight * 2, 60));
+    return {pixels.Width, pixels.Height};
 }
 
 void StakeholderGridView::refresh()
@@ -92,7 +92,9 @@ void StakeholderGridView::refresh()
     std::optional<std::size_t> chosen;
     if (stakeholders_.selected() >= 0)
         chosen = static_cast<std::size_t>(stakeholders_.selected());
-    const std::string svg = fill::stakeholderMapSvg(stakeholders, captions, kPictureWidthCm, pictureHeightCm(), chosen);
+    const auto size = pictureSize();
+    const std::string svg
+        = fill::stakeholderMapSvg(stakeholders, captions, size.Width * kCmPerPixel, size.Height * kCmPerPixel, chosen);
     if (svg == drawn_)
         return; // typing elsewhere on the page changes nothing here
     drawn_ = svg;
@@ -110,20 +112,18 @@ void StakeholderGridView::clicked(const rtl::OUString& control, sal_Int32 x, sal
 {
     if (control != kMap)
         return;
-    const auto size = Reference<css::awt::XWindow>(canvas_.control(kMap), UNO_QUERY_THROW)->getPosSize();
-    if (size.Width <= 0 || size.Height <= 0)
-        return;
-    // The picture has the control's shape, so pixels scale to centimetres alike in both directions.
-    const double scale = kPictureWidthCm / size.Width;
+    // The picture fills the control at the screen's scale: a pixel is a pixel of the picture.
+    const auto picture = pictureSize();
     const auto stakeholders = stakeholdersOf(controller_);
-    const auto hit = fill::stakeholderAt(stakeholders, kPictureWidthCm, pictureHeightCm(), x * scale, y * scale);
+    const auto hit = fill::stakeholderAt(stakeholders, picture.Width, picture.Height, x, y);
     if (hit)
         stakeholders_.select(static_cast<int>(*hit));
 }
 
 int StakeholderGridView::height(int width) const
 {
-    return kCaptionHeight * 2 + std::clamp(width * 9 / 20, 90, 190) + 6;
+    // Tall enough for the plane and, under it, the key of names.
+    return kCaptionHeight * 2 + std::clamp(width * 3 / 4, 140, 330) + 6;
 }
 
 void StakeholderGridView::place(int x, int y, int width)

@@ -28,8 +28,8 @@ public:
     void place(int x, int y, int width) override;
 
 private:
-    // The picture's size in centimetres: the control's shape, so the map fills it exactly.
-    double pictureHeightCm() const;
+    // The picture's size in pixels: the control's, so the map fills it exactly.
+    css::awt::Size pictureSize() const;
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     ControlCanvas& canvas_;

@@ -93,9 +93,11 @@ void StepPage::buildFrame()
     Reference<css::awt::XButton>(page_->control("lessons"), UNO_QUERY_THROW)->addActionListener(this);
     page_->add("com.sun.star.awt.UnoControlEditModel", "message",
                {{"MultiLine", Any(true)}, {"VScroll", Any(true)}, {"ReadOnly", Any(true)}});
-    page_->add("com.sun.star.awt.UnoControlScrollBarModel", "scroll",
-               {{"Orientation", Any(css::awt::ScrollBarOrientation::VERTICAL)}, {"LiveScroll", Any(true)}});
-    Reference<css::awt::XScrollBar>(page_->control("scroll"), UNO_QUERY_THROW)->addAdjustmentListener(this);
+    // In the viewport beside the questions: placed on the page next to the viewport, the bar
+    // was drawn but never took a click in LibreOffice 7.4.
+    viewport_->add("com.sun.star.awt.UnoControlScrollBarModel", "scroll",
+                   {{"Orientation", Any(css::awt::ScrollBarOrientation::VERTICAL)}, {"LiveScroll", Any(true)}});
+    Reference<css::awt::XScrollBar>(viewport_->control("scroll"), UNO_QUERY_THROW)->addAdjustmentListener(this);
 }
 
 void StepPage::buildQuestions()
@@ -212,21 +214,22 @@ void StepPage::layout()
     const int x = guidance + 10, right = std::max(width - x - 4, 80);
     const int status = std::clamp(height / 6, 30, kStatusLines * 9 + 6);
     page_->place("message", {x, height - status - 3, right, status});
-    const Box viewport{x, 3, right - kScrollBarWidth - 1, std::max(20, height - status - 9)};
+    const Box viewport{x, 3, right, std::max(20, height - status - 9)};
     const auto at = page_->toPixels(viewport.x, viewport.y), size = page_->toPixels(viewport.width, viewport.height);
     viewport_->window()->setPosSize(at.Width, at.Height, size.Width, size.Height, css::awt::PosSize::POSSIZE);
 
-    contentWidth_ = viewport.width - 2;
+    contentWidth_ = viewport.width - kScrollBarWidth - 3;
     const int contentHeight = layoutQuestions(contentWidth_, true);
     contentPixels_ = content_->toPixels(contentWidth_, contentHeight);
     const bool scrolls = contentPixels_.Height > size.Height;
-    page_->place("scroll", {x + right - kScrollBarWidth, viewport.y, kScrollBarWidth, viewport.height});
-    page_->show("scroll", scrolls);
+    const auto inside = viewport_->toUnits(size.Width, size.Height);
+    viewport_->place("scroll", {inside.Width - kScrollBarWidth, 0, kScrollBarWidth, inside.Height});
+    viewport_->show("scroll", scrolls);
     if (scrolls) {
-        page_->set("scroll", "ScrollValueMax", Any(contentPixels_.Height));
-        page_->set("scroll", "VisibleSize", Any(size.Height));
-        page_->set("scroll", "LineIncrement", Any(std::max<sal_Int32>(size.Height / 12, 8)));
-        page_->set("scroll", "BlockIncrement", Any(std::max<sal_Int32>(size.Height * 9 / 10, 8)));
+        viewport_->set("scroll", "ScrollValueMax", Any(contentPixels_.Height));
+        viewport_->set("scroll", "VisibleSize", Any(size.Height));
+        viewport_->set("scroll", "LineIncrement", Any(std::max<sal_Int32>(size.Height / 12, 8)));
+        viewport_->set("scroll", "BlockIncrement", Any(std::max<sal_Int32>(size.Height * 9 / 10, 8)));
     }
     scrollTo(scrolls ? scrollTop_ : 0);
 }
@@ -236,7 +239,7 @@ void StepPage::scrollTo(sal_Int32 top)
     const sal_Int32 visible = viewport_->window()->getPosSize().Height;
     scrollTop_ = std::clamp<sal_Int32>(top, 0, std::max<sal_Int32>(0, contentPixels_.Height - visible));
     content_->window()->setPosSize(0, -scrollTop_, contentPixels_.Width, contentPixels_.Height, css::awt::PosSize::POSSIZE);
-    const Reference<css::awt::XScrollBar> bar(page_->control("scroll"), UNO_QUERY);
+    const Reference<css::awt::XScrollBar> bar(viewport_->control("scroll"), UNO_QUERY);
     if (bar.is() && bar->getValue() != scrollTop_)
         bar->setValue(scrollTop_);
 }
