@@ -22,10 +22,29 @@ OXT = os.environ["PARTNERING_OXT"]
 ARTIFACTS = os.path.join(os.environ.get("PARTNERING_TEST_ARTIFACTS", tempfile.gettempdir()), "sidebar")
 SOURCE_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 PANEL_URL = "private:resource/toolpanel/PartneringLessonsPanelFactory/PartneringLessonsPanel"
-EXIT_LESSON_EN = "[en] Set a lifespan and a clear exit strategy"
-EXIT_LESSON_FR = "[fr] Fixer une durée de vie et une stratégie de sortie claire"
-FOCAL_POINT_LESSON_EN = "[en] Designate a focal point to steward the partnership"
+EXIT_LESSON_EN = "Set a lifespan and a clear exit strategy"
+EXIT_LESSON_FR = "Fixer une durée de vie et une stratégie de sortie claire"
+FOCAL_POINT_LESSON_EN = "Designate a focal point to steward the partnership"
 EXIT_LESSON_SUMMARY_EN = "Some partnerships continue even though they no longer achieve results"
+EXIT_LESSON_ID = "set-a-lifespan-and-exit-strategy"
+# A result in the list: its title on a bullet (continued on a second row when long), then the
+# line of its text that starts at the first match, indented further.
+BULLET, TITLE_CONTINUED, SNIPPET_INDENT = "• ", "   ", "      "
+
+
+def results_of(rows):
+    """The list's rows as results: [(title, snippet)], titles joined back from their rows."""
+    results = []
+    for row in rows:
+        if row.startswith(BULLET):
+            results.append([row[len(BULLET):], ""])
+        elif row.startswith(SNIPPET_INDENT):
+            results[-1][1] = row[len(SNIPPET_INDENT):]
+        elif row.startswith(TITLE_CONTINUED):
+            results[-1][0] += " " + row[len(TITLE_CONTINUED):]
+        else:
+            raise AssertionError("a result row of no known kind: %r" % row)
+    return [tuple(result) for result in results]
 
 
 def prop(name, value):
@@ -57,6 +76,25 @@ def new_writer(office, hidden=True, text=""):
     return document
 
 
+def bibliography_ids(document):
+    """The identifiers of the bibliography fields in `document`'s text, in no set order."""
+    found = []
+    fields = document.getTextFields().createEnumeration()
+    while fields.hasMoreElements():
+        field = fields.nextElement()
+        if field.supportsService("com.sun.star.text.TextField.Bibliography"):
+            found += [value.Value for value in field.Fields if value.Name == "Identifier"]
+    return found
+
+
+def paragraphs(document):
+    enumeration = document.getText().createEnumeration()
+    while enumeration.hasMoreElements():
+        paragraph = enumeration.nextElement()
+        if paragraph.supportsService("com.sun.star.text.Paragraph"):
+            yield paragraph
+
+
 def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -69,6 +107,8 @@ class Panel:
     def __init__(self, office, document):
         factory = office.create("org.partnering.LessonsPanelFactory")
         frame = document.getCurrentController().getFrame()
+        # As wide as a sidebar on a wide screen: result rows are fitted to the panel's width.
+        frame.getContainerWindow().setPosSize(0, 0, 420, 900, 15)
         self.element = factory.createUIElement(PANEL_URL, (prop("Frame", frame),
                                                            prop("ParentWindow", frame.getContainerWindow())))
         self.panel = self.element.getRealInterface()
@@ -86,7 +126,10 @@ class Panel:
         return list(self.control("results").getItems())
 
     def headings(self):
-        return self.lines()[0::2]
+        return [title for title, _ in results_of(self.lines())]
+
+    def snippets(self):
+        return [snippet for _, snippet in results_of(self.lines())]
 
     def status(self):
         return self.control("status").getModel().Label
@@ -97,7 +140,9 @@ class Panel:
     # A choice in a list reaches the panel as the toolkit reports a user's click: through the
     # model's SelectedItems (XListBox.selectItemPos on a drop-down leaves the model unchanged).
     def select(self, heading):
-        self.control("results").getModel().SelectedItems = (2 * self.headings().index(heading),)
+        rows = self.lines()
+        first_rows = [i for i, row in enumerate(rows) if row.startswith(BULLET)]
+        self.control("results").getModel().SelectedItems = (first_rows[self.headings().index(heading)],)
 
     def choose(self, filter_name, label_prefix):
         control = self.control(filter_name)
@@ -180,8 +225,10 @@ class SidebarPanelInLibreOffice(unittest.TestCase):
         self.assertIn(EXIT_LESSON_EN, panel.headings())
         self.assertNotEqual(after_word, [], "typing one word found nothing")
         self.assertRegex(panel.status(), r"Lessons found: \d+")
-        snippets = panel.lines()[1::2]
-        self.assertTrue(any("«" in s and "»" in s for s in snippets), snippets)
+        # Each result's line starts at its first match, unmarked: no guillemets in any script.
+        snippets = panel.snippets()
+        self.assertTrue(any(s.lstrip("…").lower().startswith(("exit", "strateg")) for s in snippets), snippets)
+        self.assertFalse(any("«" in row or "»" in row for row in panel.lines()), panel.lines())
         panel.type("zzzqqqxxx")
         self.assertEqual(panel.headings(), [])
         self.assertIn("No lesson matches", panel.status())
@@ -195,8 +242,15 @@ class SidebarPanelInLibreOffice(unittest.TestCase):
         self.assertEqual(len(panel.headings()), count)
         self.assertLess(count, before)
         languages = list(panel.control("languageFilter").getItems())
-        self.assertTrue(any(item.startswith("fr (") for item in languages), languages)
+        self.assertTrue(any(item.startswith("French (") for item in languages), languages)
         self.assertTrue(all("(" in item for item in languages[1:]), languages)
+        # Every filter's count is what choosing it gives.
+        for label in languages[1:]:
+            panel.choose("languageFilter", "All languages")
+            panel.choose("languageFilter", label)
+            count = int(label.rsplit("(", 1)[1].rstrip(")"))
+            self.assertEqual(len(panel.headings()), count, label)
+            self.assertEqual(panel.status(), "Lessons found: %d" % count)
 
     def test_selecting_a_result_previews_the_whole_lesson(self):
         panel = self.panel()
@@ -204,7 +258,8 @@ class SidebarPanelInLibreOffice(unittest.TestCase):
         self.assertFalse(panel.insert_enabled())
         panel.select(EXIT_LESSON_EN)
         preview = panel.preview()
-        self.assertTrue(preview.startswith("Set a lifespan and a clear exit strategy"), preview)
+        self.assertTrue(preview.startswith("Source: UNICEF Executive Board"), preview)  # the source first
+        self.assertIn("\nSet a lifespan and a clear exit strategy\n", preview)
         self.assertIn(EXIT_LESSON_SUMMARY_EN, preview)
         self.assertIn("Journey steps: 6, 7", preview)
         self.assertIn("Tags: exit-strategy, evaluation", preview)
@@ -222,31 +277,41 @@ class SidebarPanelInLibreOffice(unittest.TestCase):
             time.sleep(0.1)
         after = document.getText().getString()
         self.assertTrue(after.startswith("Our partnership agreement."), after)
-        self.assertIn("Set a lifespan and a clear exit strategy", after)
         self.assertIn(EXIT_LESSON_SUMMARY_EN, after)
-        self.assertIn("Source: ", after)
         self.assertIn("Citation inserted", panel.status())
+        self.assertEqual(bibliography_ids(document), [EXIT_LESSON_ID])
+        self.assertEqual([p.getString().split(" [")[0] for p in paragraphs(document) if p.ParaStyleName == "Quotations"],
+                         [after.split("\n")[1].split(" [")[0]])
+        self.assertTrue(after.split("\n")[1].startswith(EXIT_LESSON_SUMMARY_EN))
         undo = document.getUndoManager()
         self.assertEqual(undo.getCurrentUndoActionTitle(), "Insert citation")
         undo.undo()
         self.assertEqual(document.getText().getString(), before)
+        self.assertEqual(bibliography_ids(document), [])
 
     def test_french_reader_gets_french_lessons(self):
         use_bundled_library(self.office, language="fr")
         panel = self.panel()
         panel.type("stratégie de sortie")
-        headings = panel.headings()
-        self.assertIn(EXIT_LESSON_FR, headings)
-        self.assertTrue(all(h.startswith("[fr] ") for h in headings), headings)
-        self.assertTrue(any("«stratégie de sortie»" in s for s in panel.lines()[1::2]), panel.lines())
+        self.assertEqual(panel.headings()[0], EXIT_LESSON_FR)
+        self.assertTrue(panel.snippets()[0].lstrip("…").startswith("stratégie de sortie"), panel.snippets())
+        self.assertIn("French (3)", list(panel.control("languageFilter").getItems()))  # named in the UI's language
+
+    def test_french_words_show_french_lessons_to_an_english_reader(self):
+        panel = self.panel()
+        panel.type("stratégie de sortie")
+        self.assertEqual(panel.headings()[0], EXIT_LESSON_FR)
+        panel.type("exit strategy")
+        self.assertEqual(panel.headings()[0], EXIT_LESSON_EN)
 
     def test_language_filter_shows_lessons_in_that_language(self):
         panel = self.panel()
-        panel.type("stratégie de sortie")
-        panel.choose("languageFilter", "fr (")
+        panel.type("exit strategy")
+        label = panel.choose("languageFilter", "French (")
         headings = panel.headings()
-        self.assertIn(EXIT_LESSON_FR, headings)
-        self.assertTrue(all(h.startswith("[fr] ") for h in headings), headings)
+        self.assertEqual(len(headings), int(label.rsplit("(", 1)[1].rstrip(")")))
+        self.assertIn(EXIT_LESSON_FR, headings)  # English words, the French filter: the French text
+        self.assertNotIn(EXIT_LESSON_EN, headings)
 
     def test_empty_query_suggests_the_first_step_without_answers(self):
         panel = self.panel()
@@ -322,7 +387,8 @@ class SidebarPanelInLibreOffice(unittest.TestCase):
         self.assertTrue(panel.status().startswith("Opening the lessons library"), panel.status())
         self.opened(panel)
         self.assert_problem_shown(panel, "[partnering.lessons.remote-unreachable]")
-        self.assertGreater(time.monotonic() - started, 5, "the server's silence should have been waited out")
+        # LessonSearch::kRemoteOperationTimeout (5 s) bounds the wait for the server's greeting.
+        self.assertGreater(time.monotonic() - started, 4, "the server's silence should have been waited out")
 
     def serve_bundled_library(self, *options):
         """xapian-tcpsrv serving the installed extension's lessons index; returns it and its port."""
@@ -358,7 +424,7 @@ class SidebarPanelInLibreOffice(unittest.TestCase):
         panel.type("focal point")
         self.assertTrue(wait_for(lambda: FOCAL_POINT_LESSON_EN in panel.headings()), (panel.status(), panel.preview()))
         panel.select(FOCAL_POINT_LESSON_EN)  # the whole lesson comes from the server too
-        self.assertTrue(wait_for(lambda: panel.preview().startswith("Designate a focal point")), panel.preview())
+        self.assertTrue(wait_for(lambda: "\nDesignate a focal point" in panel.preview()), panel.preview())
 
         os.killpg(server.pid, signal.SIGSTOP)  # connected, and silent from now on
         self.addCleanup(lambda: os.killpg(server.pid, signal.SIGCONT))
@@ -459,9 +525,10 @@ class SidebarDeckOnScreen(OfficeOnScreen, unittest.TestCase):
         search, results = self.panel_controls(frame)
         search.setText("stratégie de sortie")
         items = wait_for(lambda: [c.getAccessibleName() for c in accessible_children(results)])
-        self.assertIn(EXIT_LESSON_FR, items)
-        self.assertTrue(all(item.startswith("[fr] ") for item in items[0::2]), items)
-        results.selectAccessibleChild(items.index(EXIT_LESSON_FR))
+        shown = results_of(items)
+        self.assertEqual(shown[0][0], EXIT_LESSON_FR)  # the whole title, on two rows of a narrow sidebar
+        self.assertTrue(shown[0][1].lstrip("…").startswith("stratégie de sortie"), shown)
+        results.selectAccessibleChild(0)
         time.sleep(1.5)  # let the sidebar repaint
         path = self.display.screenshot(os.path.join(ARTIFACTS, "sidebar-french-results.png"))
         self.assertGreater(os.path.getsize(path), 10000)
