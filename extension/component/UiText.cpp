@@ -102,16 +102,27 @@ rtl::OUString uiTextIn(const css::uno::Reference<css::uno::XComponentContext>& c
 namespace {
 
 short runMessageBox(const css::uno::Reference<css::uno::XComponentContext>& context,
-                    const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& title,
+                    const css::uno::Reference<css::awt::XWindowPeer>& parent, const rtl::OUString& title,
                     const rtl::OUString& message, css::awt::MessageBoxType type, sal_Int32 buttons)
 {
     const auto toolkit = css::awt::Toolkit::create(context);
     const css::uno::Reference<css::awt::XMessageBoxFactory> factory(toolkit, css::uno::UNO_QUERY_THROW);
-    css::uno::Reference<css::awt::XWindowPeer> parent;
-    if (frame.is())
-        parent.set(frame->getContainerWindow(), css::uno::UNO_QUERY);
     const auto box = factory->createMessageBox(parent, type, buttons, title, message);
     return box.is() ? box->execute() : 0; // execute() returns at once in a headless office
+}
+
+css::uno::Reference<css::awt::XWindowPeer> windowOf(const css::uno::Reference<css::frame::XFrame>& frame)
+{
+    return frame.is() ? css::uno::Reference<css::awt::XWindowPeer>(frame->getContainerWindow(), css::uno::UNO_QUERY)
+                      : css::uno::Reference<css::awt::XWindowPeer>();
+}
+
+short askYesNoOver(const css::uno::Reference<css::uno::XComponentContext>& context,
+                   const css::uno::Reference<css::awt::XWindowPeer>& parent, const rtl::OUString& title,
+                   const rtl::OUString& question)
+{
+    return runMessageBox(context, parent, title, question, css::awt::MessageBoxType_QUERYBOX,
+                         css::awt::MessageBoxButtons::BUTTONS_YES_NO | css::awt::MessageBoxButtons::DEFAULT_BUTTON_YES);
 }
 
 } // namespace
@@ -124,7 +135,7 @@ void showMessage(const css::uno::Reference<css::uno::XComponentContext>& context
         const auto type = kind == MessageKind::Error     ? css::awt::MessageBoxType_ERRORBOX
                           : kind == MessageKind::Warning ? css::awt::MessageBoxType_WARNINGBOX
                                                          : css::awt::MessageBoxType_INFOBOX;
-        runMessageBox(context, frame, title, message, type, css::awt::MessageBoxButtons::BUTTONS_OK);
+        runMessageBox(context, windowOf(frame), title, message, type, css::awt::MessageBoxButtons::BUTTONS_OK);
     } catch (...) {
         // Nothing left to tell the user with; LibreOffice must go on.
     }
@@ -135,8 +146,18 @@ bool askYesNo(const css::uno::Reference<css::uno::XComponentContext>& context,
               const rtl::OUString& question)
 {
     try {
-        return runMessageBox(context, frame, title, question, css::awt::MessageBoxType_QUERYBOX,
-                             css::awt::MessageBoxButtons::BUTTONS_YES_NO | css::awt::MessageBoxButtons::DEFAULT_BUTTON_YES)
+        return askYesNoOver(context, windowOf(frame), title, question) == css::awt::MessageBoxResults::YES;
+    } catch (...) {
+        return false;
+    }
+}
+
+bool askYesNo(const css::uno::Reference<css::uno::XComponentContext>& context,
+              const css::uno::Reference<css::awt::XWindow>& parent, const rtl::OUString& title,
+              const rtl::OUString& question)
+{
+    try {
+        return askYesNoOver(context, css::uno::Reference<css::awt::XWindowPeer>(parent, css::uno::UNO_QUERY), title, question)
             == css::awt::MessageBoxResults::YES;
     } catch (...) {
         return false;

@@ -4,6 +4,7 @@
 
 #include "l10n/Catalogs.hpp"
 
+#include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <rtl/ustring.hxx>
@@ -40,6 +41,10 @@ void showMessage(const css::uno::Reference<css::uno::XComponentContext>& context
 // box cannot be shown (a headless office answers No).
 bool askYesNo(const css::uno::Reference<css::uno::XComponentContext>& context,
               const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& title,
+              const rtl::OUString& question);
+// The same over a dialog of ours (`parent`, e.g. the wizard's window) rather than a document.
+bool askYesNo(const css::uno::Reference<css::uno::XComponentContext>& context,
+              const css::uno::Reference<css::awt::XWindow>& parent, const rtl::OUString& title,
               const rtl::OUString& question);
 
 } // namespace partnering::uno

@@ -36,6 +36,20 @@ journey::AgreementAnswers readAnswers(const std::string& path)
     return journey::AgreementAnswers::parse(readFile(path), path);
 }
 
+// The stable name `check --json` gives a missing answer's kind.
+std::string kindName(journey::AnswerProblem::Kind kind)
+{
+    switch (kind) {
+    case journey::AnswerProblem::Kind::Required:
+        return "required";
+    case journey::AnswerProblem::Kind::TooFew:
+        return "too-few";
+    case journey::AnswerProblem::Kind::Invalid:
+        break;
+    }
+    return "invalid";
+}
+
 } // namespace
 
 void addAgreementCommands(CLI::App& app, Context& context)
@@ -75,7 +89,8 @@ void addAgreementCommands(CLI::App& app, Context& context)
     check->add_option("--lang", checkOptions->language, "Language of the report's labels (default: the answers')");
     check->add_flag("--json", checkOptions->json,
                     "Print one JSON object: {language, complete, steps: [{number, id, title, complete, missing: "
-                    "[{path, reason}]}]}");
+                    "[{path, reason, kind, label, min, count}]}]} (kind is \"required\" or \"too-few\"; min and "
+                    "count only for too-few)");
     check->footer("Exit code 0 when the answers are valid, complete or not (the report says which steps are "
                   "done); 3 with every problem (JSON path and reason) when they are not.");
     check->callback([checkOptions, &context] {
@@ -89,8 +104,15 @@ void addAgreementCommands(CLI::App& app, Context& context)
             nlohmann::ordered_json out{{"language", answers.language()}, {"complete", complete}, {"steps", nlohmann::ordered_json::array()}};
             for (const auto& step : steps) {
                 nlohmann::ordered_json missing = nlohmann::ordered_json::array();
-                for (const auto& m : step.missing)
-                    missing.push_back({{"path", m.path}, {"reason", m.reason}});
+                for (const auto& m : step.missing) {
+                    nlohmann::ordered_json item{{"path", m.path}, {"reason", m.reason}, {"kind", kindName(m.kind)},
+                                                {"label", m.label}};
+                    if (m.kind == journey::AnswerProblem::Kind::TooFew) {
+                        item["min"] = m.min;
+                        item["count"] = m.count;
+                    }
+                    missing.push_back(std::move(item));
+                }
                 out["steps"].push_back({{"number", step.number}, {"id", step.id}, {"title", step.title},
                                         {"complete", step.complete()}, {"missing", missing}});
             }
@@ -99,8 +121,9 @@ void addAgreementCommands(CLI::App& app, Context& context)
         }
         for (const auto& step : steps) {
             std::cout << step.number << ". " << step.title << ": " << (step.complete() ? "complete" : "incomplete") << '\n';
+            // The plain sentence first, for people; the JSON path after it, for fixing the file.
             for (const auto& m : step.missing)
-                std::cout << "   " << m.path << ": " << m.reason << '\n';
+                std::cout << "   - " << m.reason << " (" << m.path << ")\n";
         }
         std::cout << (complete ? "all seven steps are complete" : "some steps are not complete") << '\n';
     });

@@ -3,6 +3,7 @@
 #include "error/Error.hpp"
 #include "fill/StakeholderMap.hpp"
 #include "fill/ValueFormatter.hpp"
+#include "journey/FieldText.hpp"
 #include "odf/TextContent.hpp"
 #include "odf/XmlScan.hpp"
 #include "xml/XmlDocument.hpp"
@@ -609,27 +610,12 @@ struct Context {
     const ChoiceLabels& choices;
 };
 
-bool isIsoDate(const std::string& text, int& year, int& month, int& day)
-{
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
-        return false;
-    for (const std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-        if (text[i] < '0' || text[i] > '9')
-            return false;
-    }
-    year = std::stoi(text.substr(0, 4));
-    month = std::stoi(text.substr(5, 2));
-    day = std::stoi(text.substr(8, 2));
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 std::string formatScalar(const json& value, const std::string& absPath, const Context& context)
 {
     if (value.is_string()) {
         const auto& text = value.get_ref<const std::string&>();
-        int year = 0, month = 0, day = 0;
-        if (isIsoDate(text, year, month, day))
-            return context.formatter.date(year, month, day);
+        if (const auto date = journey::calendarDate(text))
+            return context.formatter.date(date->year, date->month, date->day);
         const auto labels = context.choices.find(absPath);
         if (labels != context.choices.end()) {
             const auto label = labels->second.find(text);
@@ -639,7 +625,10 @@ std::string formatScalar(const json& value, const std::string& absPath, const Co
         return text;
     }
     if (value.is_boolean())
-        return context.translator.translate(value.get<bool>() ? "yes" : "no");
+        // TRANSLATORS: a yes/no answer as the agreement prints it ("Partners may use each other's logos: yes").
+        return value.get<bool>() ? context.translator.translate("yes")
+                                 // TRANSLATORS: a yes/no answer as the agreement prints it.
+                                 : context.translator.translate("no");
     if (value.is_number())
         return context.formatter.number(value.get<double>());
     if (value.is_object() && value.contains("amount") && value.contains("currency"))
@@ -671,12 +660,19 @@ MapCaptions mapCaptions(const Context& context)
 {
     MapCaptions captions;
     const auto& t = context.translator;
-    captions.interest = t.translate(captions.interest);
-    captions.influence = t.translate(captions.influence);
-    captions.keepSatisfied = t.translate(captions.keepSatisfied);
-    captions.manageClosely = t.translate(captions.manageClosely);
-    captions.monitor = t.translate(captions.monitor);
-    captions.keepInformed = t.translate(captions.keepInformed);
+    // Literals, not the defaults of MapCaptions: xgettext finds them here for journey.pot.
+    // TRANSLATORS: axis of the stakeholder map in the agreement's annex (how interested a stakeholder is).
+    captions.interest = t.translate("Interest");
+    // TRANSLATORS: axis of the stakeholder map in the agreement's annex (how much a stakeholder can sway it).
+    captions.influence = t.translate("Influence");
+    // TRANSLATORS: quadrant of the stakeholder map: high influence, low interest.
+    captions.keepSatisfied = t.translate("Keep satisfied");
+    // TRANSLATORS: quadrant of the stakeholder map: high influence, high interest.
+    captions.manageClosely = t.translate("Manage closely");
+    // TRANSLATORS: quadrant of the stakeholder map: low influence, low interest.
+    captions.monitor = t.translate("Monitor");
+    // TRANSLATORS: quadrant of the stakeholder map: low influence, high interest.
+    captions.keepInformed = t.translate("Keep informed");
     const auto sectors = context.choices.find("partnership.stakeholders.sector");
     if (sectors != context.choices.end())
         captions.sectors = sectors->second;

@@ -89,26 +89,58 @@ const nlohmann::json* find(const nlohmann::json& scope, const std::string& dotte
     return node;
 }
 
+// The plain sentence the wizard and `partnering check` show for a missing answer.
+std::string reasonOf(const AnswerProblem& problem, const l10n::Translator& translator)
+{
+    if (problem.kind == AnswerProblem::Kind::Required)
+        // TRANSLATORS: {1} is the label of a question of the journey ("Name of the partnership").
+        return l10n::formatMessage(translator.translate("{1}: not answered yet."), {problem.label});
+    // TRANSLATORS: {1} is the label of a list of the journey ("Stakeholders"), {2} how many
+    // items the step needs (the plural follows it), {3} how many the list has now.
+    return l10n::formatMessage(translator.translatePlural("{1}: at least {2} is needed, {3} so far.",
+                                                          "{1}: at least {2} are needed, {3} so far.",
+                                                          static_cast<unsigned long>(problem.min)),
+                               {problem.label, std::to_string(problem.min), std::to_string(problem.count)});
+}
+
+// A question's label, with the list items it is asked about ("Stakeholders no. 2, Sector").
+std::string labelIn(const std::string& items, const std::string& label, const l10n::Translator& translator)
+{
+    // TRANSLATORS: {1} names list items ("Stakeholders no. 2"), {2} a question asked about them ("Sector").
+    return items.empty() ? label : l10n::formatMessage(translator.translate("{1}, {2}"), {items, label});
+}
+
 void collectMissing(const std::vector<Question>& questions, const nlohmann::json& scope, const std::string& scopePath,
-                    std::vector<AnswerProblem>& missing)
+                    const std::string& items, const l10n::Translator& translator, std::vector<AnswerProblem>& missing)
 {
     for (const auto& question : questions) {
         const std::string path = scopePath + "." + question.path;
         const nlohmann::json* value = find(scope, question.path);
         const bool given = value != nullptr && answered(*value);
         if (question.type != Question::Type::List) {
-            if (question.required && !given)
-                missing.push_back({path, "required: " + question.label});
+            if (question.required && !given) {
+                AnswerProblem problem{.path = path, .kind = AnswerProblem::Kind::Required,
+                                      .label = labelIn(items, question.label, translator)};
+                problem.reason = reasonOf(problem, translator);
+                missing.push_back(std::move(problem));
+            }
             continue;
         }
         const std::size_t count = given && value->is_array() ? value->size() : 0;
-        if (count < static_cast<std::size_t>(question.min))
-            missing.push_back({path, "needs at least " + std::to_string(question.min) + ", has " + std::to_string(count)
-                                         + ": " + question.label});
+        if (count < static_cast<std::size_t>(question.min)) {
+            AnswerProblem problem{.path = path, .kind = AnswerProblem::Kind::TooFew,
+                                  .label = labelIn(items, question.label, translator), .min = question.min, .count = count};
+            problem.reason = reasonOf(problem, translator);
+            missing.push_back(std::move(problem));
+        }
         if (question.items.empty() || count == 0)
             continue;
-        for (std::size_t i = 0; i < count; ++i)
-            collectMissing(question.items, (*value)[i], path + "[" + std::to_string(i) + "]", missing);
+        for (std::size_t i = 0; i < count; ++i) {
+            // TRANSLATORS: {1} is the label of a list of the journey ("Stakeholders"), {2} the number of one of its items.
+            const std::string item = l10n::formatMessage(translator.translate("{1} no. {2}"),
+                                                         {labelIn(items, question.label, translator), std::to_string(i + 1)});
+            collectMissing(question.items, (*value)[i], path + "[" + std::to_string(i) + "]", item, translator, missing);
+        }
     }
 }
 
@@ -136,7 +168,7 @@ std::vector<AnswerProblem> AgreementAnswers::validate(const nlohmann::json& json
         });
         if (summary)
             continue;
-        AnswerProblem problem{jsonPath(error.context), error.description};
+        AnswerProblem problem{.path = jsonPath(error.context), .reason = error.description};
         const bool seen = std::any_of(problems.begin(), problems.end(), [&](const AnswerProblem& p) {
             return p.path == problem.path && p.reason == problem.reason;
         });
@@ -190,7 +222,7 @@ std::vector<StepProgress> progress(const Journey& journey, const AgreementAnswer
     std::vector<StepProgress> result;
     for (const auto& step : journey.steps(translator)) {
         StepProgress stepProgress{step.number, step.id, step.title, {}};
-        collectMissing(step.questions, answers.json(), "$", stepProgress.missing);
+        collectMissing(step.questions, answers.json(), "$", std::string(), translator, stepProgress.missing);
         result.push_back(std::move(stepProgress));
     }
     return result;

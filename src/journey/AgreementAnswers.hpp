@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,8 +15,20 @@ namespace partnering::journey {
 
 // One problem with the answers: where (a JSON path such as "$.partners[1].sector") and why.
 struct AnswerProblem {
-    std::string path;
-    std::string reason;
+    enum class Kind {
+        Invalid,  // against the answers schema (validate()): `reason` is the validator's, in English
+        Required, // a required question is not answered
+        TooFew,   // a list has fewer than `min` items
+    };
+    std::string path{};
+    // A plain sentence for the user. For Required and TooFew it names the question by its
+    // label, translated: "Name of the partnership: not answered yet.", "Stakeholders: at least
+    // 2 are needed, 0 so far."
+    std::string reason{};
+    Kind kind = Kind::Invalid;
+    std::string label{};   // Required, TooFew: the question's label, translated
+    int min = 0;           // TooFew: how many items the step needs
+    std::size_t count = 0; // TooFew: how many it has
 };
 
 // Answers that are well-formed JSON and valid against the answers schema (they may still be
@@ -48,11 +61,11 @@ struct StepProgress {
     int number = 0;
     std::string id;
     std::string title;
-    std::vector<AnswerProblem> missing; // path of what is missing, and the question's label
+    std::vector<AnswerProblem> missing; // what is missing: Required and TooFew problems
     bool complete() const noexcept { return missing.empty(); }
 };
 
-// Progress through every step of `journey`, labels translated by `translator`.
+// Progress through every step of `journey`, labels and reasons translated by `translator`.
 std::vector<StepProgress> progress(const Journey& journey, const AgreementAnswers& answers,
                                    const l10n::Translator& translator);
 

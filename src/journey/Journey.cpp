@@ -16,6 +16,8 @@ Question translated(const Question& question, const l10n::Translator& translator
 {
     Question result = question;
     result.label = translator.translate(question.label);
+    if (!question.group.empty())
+        result.group = translator.translate(question.group);
     if (!question.hint.empty())
         result.hint = translator.translate(question.hint);
     for (auto& choice : result.choices)
@@ -150,6 +152,19 @@ Journey Journey::fromDefinition(std::string_view xmlText, const std::string& sou
                 }
             } else if (xml::isElement(child, kNs, "question") || xml::isElement(child, kNs, "list")) {
                 step.questions.push_back(parseQuestion(child, sourceName));
+            } else if (xml::isElement(child, kNs, "group")) {
+                // A group only titles the questions it holds on the page; the answers do not see it.
+                std::string title;
+                for (const xmlNode* part = child->children; part != nullptr; part = part->next) {
+                    if (xml::isElement(part, kNs, "title")) {
+                        title = collapsedText(part);
+                    } else if (xml::isElement(part, kNs, "question") || xml::isElement(part, kNs, "list")) {
+                        step.questions.push_back(parseQuestion(part, sourceName));
+                        step.questions.back().group = title;
+                    }
+                }
+                if (title.empty())
+                    badDefinition(sourceName, child, "a group of step " + number + " has no title");
             }
         }
         if (step.title.empty())

@@ -25,6 +25,7 @@ struct Question {
     Type itemType = Type::Text;    // lists of plain values (no `items`): their type
     std::string label;
     std::string hint;
+    std::string group; // the title of the group of questions it belongs to on its page; may be empty
     std::vector<Choice> choices;
     std::vector<Question> items;
 };

@@ -1,10 +1,10 @@
 #include "journey/JourneyForm.hpp"
 
 #include "error/Error.hpp"
+#include "journey/FieldText.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <variant>
 
 namespace partnering::journey {
@@ -130,53 +130,24 @@ std::string formatAmount(const nlohmann::json& amount)
     return amount.dump();
 }
 
+// The JSON a money field text stands for; whole amounts stay integers, as people write them.
 nlohmann::json parseMoney(const Question& question, std::string_view text)
 {
-    const auto bad = [&] {
-        return InvalidInput("partnering.form.bad-money",
-                            question.label + ": write the amount, then the currency code (120000 USD)");
-    };
-    const std::string value = trimmed(text);
-    const auto space = value.find_last_of(" \t");
-    if (space == std::string::npos)
-        throw bad();
-    std::string amountText;
-    for (const char c : value.substr(0, space)) {
-        if (c == ',' || c == ' ' || c == '\t')
-            continue; // thousands separators as people type them
-        if ((c < '0' || c > '9') && c != '.')
-            throw bad();
-        amountText += c;
-    }
-    std::string currency = trimmed(value.substr(space + 1));
-    if (amountText.empty() || amountText.front() == '.' || std::count(amountText.begin(), amountText.end(), '.') > 1
-        || currency.size() != 3)
-        throw bad();
-    for (char& c : currency) {
-        if (c >= 'a' && c <= 'z')
-            c = static_cast<char>(c - 'a' + 'A');
-        if (c < 'A' || c > 'Z')
-            throw bad();
+    MoneyText parts;
+    try {
+        parts = moneyParts(text);
+    } catch (const InvalidInput&) {
+        throw InvalidInput("partnering.form.bad-money",
+                           question.label + ": write the amount, then the currency code (120000 USD)");
     }
     nlohmann::json money = nlohmann::json::object();
-    if (amountText.find('.') == std::string::npos && amountText.size() < 16)
-        money["amount"] = std::stoll(amountText);
+    const double amount = parts.amount.value_or(0);
+    if (std::floor(amount) == amount && amount < 1e15)
+        money["amount"] = static_cast<long long>(amount);
     else
-        money["amount"] = std::strtod(amountText.c_str(), nullptr);
-    money["currency"] = currency;
+        money["amount"] = amount;
+    money["currency"] = parts.currency;
     return money;
-}
-
-bool isIsoDate(const std::string& text)
-{
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
-        return false;
-    for (const std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-        if (text[i] < '0' || text[i] > '9')
-            return false;
-    }
-    const int month = std::stoi(text.substr(5, 2)), day = std::stoi(text.substr(8, 2));
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 // The answer a field's text stands for; null for a blank text (no answer).
@@ -190,21 +161,19 @@ nlohmann::json answerOf(const Question& question, std::string_view text)
     case Question::Type::Paragraph:
         return std::string(text);
     case Question::Type::Choice:
-        for (const auto& choice : question.choices) {
-            if (choice.value == value)
-                return value;
-        }
+        if (choicePosition(question, value) > 0)
+            return value;
         throw InvalidInput("partnering.form.bad-choice", question.label + ": not one of the choices: " + value);
     case Question::Type::Level:
-        if (value.size() == 1 && value[0] >= '1' && value[0] <= '5')
-            return value[0] - '0';
+        if (const int level = choicePosition(question, value); level > 0)
+            return level;
         throw InvalidInput("partnering.form.bad-level", question.label + ": choose a level from 1 to 5");
     case Question::Type::Boolean:
         if (value == "true" || value == "false")
             return value == "true";
         throw InvalidInput("partnering.form.bad-boolean", question.label + ": neither true nor false: " + value);
     case Question::Type::Date:
-        if (isIsoDate(value))
+        if (calendarDate(value))
             return value;
         throw InvalidInput("partnering.form.bad-date", question.label + ": write the date as YYYY-MM-DD");
     case Question::Type::Money:
@@ -226,7 +195,7 @@ std::string textOf(const nlohmann::json* value)
     if (value->is_number())
         return formatAmount(*value);
     if (value->is_object() && value->contains("amount") && value->contains("currency"))
-        return formatAmount((*value)["amount"]) + " " + (*value)["currency"].get<std::string>();
+        return moneyText((*value)["amount"].get<double>(), (*value)["currency"].get<std::string>());
     return value->dump();
 }
 

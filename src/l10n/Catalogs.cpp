@@ -2,6 +2,7 @@
 
 #include "error/Error.hpp"
 
+#include <boost/locale/format.hpp>
 #include <boost/locale/generator.hpp>
 #include <boost/locale/message.hpp>
 #include <unicode/localematcher.h>
@@ -71,6 +72,22 @@ std::string Translator::translate(std::string_view context, std::string_view msg
     if (!hasCatalog_)
         return std::string(msgid);
     return boost::locale::translate(std::string(context), std::string(msgid)).str(locale_);
+}
+
+std::string Translator::translatePlural(std::string_view msgid, std::string_view plural, unsigned long n) const
+{
+    if (!hasCatalog_)
+        return std::string(n == 1 ? msgid : plural);
+    return boost::locale::translate(std::string(msgid), std::string(plural), n).str(locale_);
+}
+
+std::string formatMessage(std::string_view pattern, std::initializer_list<std::string> arguments)
+{
+    boost::locale::format format{std::string(pattern)};
+    for (const auto& argument : arguments)
+        format % argument;
+    // The classic locale: the arguments are text already, and no facet of a catalog is needed.
+    return format.str(std::locale::classic());
 }
 
 struct Catalogs::Matcher {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <initializer_list>
 #include <locale>
 #include <map>
 #include <memory>
@@ -34,12 +35,21 @@ public:
     const std::string& language() const noexcept { return language_; }
     std::string translate(std::string_view msgid) const;
     std::string translate(std::string_view context, std::string_view msgid) const;
+    // ngettext: the translation of `msgid` (singular) or `plural` that the language's plural
+    // rule picks for `n`; English picks `msgid` for 1 and `plural` otherwise.
+    std::string translatePlural(std::string_view msgid, std::string_view plural, unsigned long n) const;
 
 private:
     std::string language_;
     std::locale locale_;
     bool hasCatalog_ = false;
 };
+
+// A translated message with its placeholders {1}, {2}... replaced by `arguments` in order
+// (Boost.Locale's format: translators may move them; "{{" is a brace). Boost.Locale leaves
+// out a malformed or unknown placeholder rather than fail, so each translation's messages
+// are checked by the unit tests in every language.
+std::string formatMessage(std::string_view pattern, std::initializer_list<std::string> arguments);
 
 // Every language of one message domain found in a folder laid out as gettext does:
 // <folder>/<language>/LC_MESSAGES/<domain>.mo. Thread-safe.

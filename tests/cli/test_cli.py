@@ -65,6 +65,69 @@ class CommandLine(unittest.TestCase):
 
 
 
+class CheckCommand(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="partnering-cli-check-")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def answers(self, document):
+        path = os.path.join(self.tmp, "answers-%d.json" % len(os.listdir(self.tmp)))
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(document, f, ensure_ascii=False)
+        return path
+
+    def test_complete_answers(self):
+        result = run("check", "--answers", os.path.join(SOURCE, "examples", "small.json"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("1. Understand the context and align interests: complete", result.stdout)
+        self.assertTrue(result.stdout.rstrip().endswith("all seven steps are complete"), result.stdout)
+
+    def test_missing_answers_in_plain_words_with_their_path(self):
+        path = self.answers({"language": "en", "partnership": {"issue": "Villages lack safe water."}})
+        result = run("check", "--answers", path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        lines = result.stdout.splitlines()
+        self.assertIn("   - Name of the partnership: not answered yet. ($.partnership.name)", lines)
+        self.assertIn("   - Stakeholders: at least 2 are needed, 0 so far. ($.partnership.stakeholders)", lines)
+        self.assertIn("   - Objectives: at least 1 is needed, 0 so far. ($.objectives)", lines)
+        self.assertNotIn("   - The issue the partnership takes on: not answered yet. ($.partnership.issue)", lines)
+        self.assertEqual(lines[-1], "some steps are not complete")
+
+    def test_missing_answers_in_the_reports_language(self):
+        path = self.answers({"language": "en"})
+        french = run("check", "--answers", path, "--lang", "fr").stdout.splitlines()
+        self.assertIn("   - Nom du partenariat : pas encore de réponse. ($.partnership.name)", french)
+        self.assertIn("   - Parties prenantes : il en faut au moins 2, 0 pour l'instant. ($.partnership.stakeholders)",
+                      french)
+        chinese = run("check", "--answers", path, "--lang", "zh-CN").stdout.splitlines()
+        self.assertIn("   - 利益攸关方：至少需要 2 项，目前有 0 项。 ($.partnership.stakeholders)", chinese)
+
+    def test_json_report_has_the_parts_of_each_reason(self):
+        path = self.answers({"language": "es", "partnership": {"stakeholders": [
+            {"name": "Ministerio", "sector": "government", "interest": 5, "influence": 4}]}})
+        result = run("check", "--answers", path, "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        report = json.loads(result.stdout)
+        self.assertFalse(report["complete"])
+        missing = report["steps"][0]["missing"]
+        self.assertIn({"path": "$.partnership.name", "reason": "Nombre de la alianza: aún sin respuesta.",
+                       "kind": "required", "label": "Nombre de la alianza"}, missing)
+        self.assertIn({"path": "$.partnership.stakeholders",
+                       "reason": "Partes interesadas: se necesitan al menos 2, por ahora hay 1.",
+                       "kind": "too-few", "label": "Partes interesadas", "min": 2, "count": 1}, missing)
+
+    def test_invalid_answers_give_the_json_path_and_exit_3(self):
+        path = self.answers({"language": "en", "partnership": {"spectrum": "merge"}})
+        result = run("check", "--answers", path)
+        self.assertEqual(result.returncode, 3)
+        self.assertIn("[partnering.answers.invalid]", result.stderr)
+        self.assertIn("$.partnership.spectrum", result.stderr)
+
+
 class LessonsCommands(unittest.TestCase):
     @classmethod
     def setUpClass(cls):

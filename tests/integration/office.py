@@ -294,13 +294,15 @@ class ClosesItsDocuments:
 
 class OfficeOnScreen:
     """A TestCase mixin: one soffice for the class, with the extension `OXT` installed and its
-    windows on a virtual display (`display`, for screenshots); both stopped after the class."""
+    windows on a virtual display (`display`, for screenshots) of DISPLAY_SIZE pixels; both
+    stopped after the class."""
     OXT = None
+    DISPLAY_SIZE = (1280, 800)
 
     @classmethod
     def setUpClass(cls):
         from xvfb import VirtualDisplay
-        cls.display = VirtualDisplay().start()
+        cls.display = VirtualDisplay(*cls.DISPLAY_SIZE).start()
         cls.office = Office(oxt=cls.OXT, display=cls.display.name)
         try:
             cls.office.start()

@@ -34,8 +34,10 @@ def wait_for(condition, timeout=30, what="condition", interval=0.1):
 
 
 # ---- the accessible tree -----------------------------------------------------------------
-def contexts(accessible, max_depth=30):
-    """Every accessible context under `accessible` (itself included), depth first."""
+def contexts(accessible, max_depth=30, visible=False):
+    """Every accessible context under `accessible` (itself included), depth first; with
+    `visible`, only those the user can see: a hidden window hides everything in it (a wizard
+    keeps its other pages, hidden, whose controls still call themselves visible)."""
     stack = [(accessible, 0)]
     while stack:
         node, depth = stack.pop()
@@ -43,7 +45,7 @@ def contexts(accessible, max_depth=30):
             context = node.getAccessibleContext()
         except Exception:
             continue
-        if context is None:
+        if context is None or (visible and not showing(context)):
             continue
         yield context
         if depth >= max_depth:
@@ -63,10 +65,25 @@ def contexts(accessible, max_depth=30):
         stack.extend(reversed(children))
 
 
-def find(accessible, role_name=None, name=None, where=None):
-    """The first context under `accessible` with the role and (mnemonic-free) name given."""
+def showing(context):
+    """Whether the user can see `context` now (a wizard keeps its other pages, hidden)."""
+    try:
+        states = context.getAccessibleStateSet()
+        kind = uno.getConstantByName("com.sun.star.accessibility.AccessibleStateType.SHOWING")
+        if not (states.contains(kind) if hasattr(states, "contains") else bool(states & kind)):
+            return False
+        # A page the wizard never showed calls itself showing, but has no size.
+        size = context.getSize() if hasattr(context, "getSize") else None
+        return size is None or (size.Width > 0 and size.Height > 0)
+    except Exception:
+        return False
+
+
+def find(accessible, role_name=None, name=None, where=None, visible=True):
+    """The first context under `accessible` with the role and (mnemonic-free) name given, among
+    those the user can see unless `visible` is False."""
     wanted_role = role(role_name) if role_name else None
-    for context in contexts(accessible):
+    for context in contexts(accessible, visible=visible):
         try:
             if wanted_role is not None and context.getAccessibleRole() != wanted_role:
                 continue
@@ -83,7 +100,7 @@ def find(accessible, role_name=None, name=None, where=None):
 def text_of(accessible):
     """All the words a window shows: its accessible names and texts, in tree order."""
     words = []
-    for context in contexts(accessible):
+    for context in contexts(accessible, visible=True):
         for getter in ("getAccessibleName", "getText"):
             try:
                 value = getattr(context, getter)()
@@ -304,6 +321,12 @@ class Keyboard:
 
     def type(self, text, delay_ms=40):
         self._xdotool("type", "--delay", str(delay_ms), "--", text)
+
+    def click(self, context, button=1):
+        """A click in the middle of the accessible `context`, as the mouse makes it."""
+        at, size = context.getLocationOnScreen(), context.getSize()
+        self._xdotool("mousemove", "--sync", str(at.X + size.Width // 2), str(at.Y + size.Height // 2),
+                      "click", str(button))
 
     def key(self, *keys):
         """Key combinations such as "ctrl+z", "Tab", "alt+n"."""

@@ -90,7 +90,7 @@ TEST(AgreementAnswers, ProgressSaysWhatEachStepStillNeeds)
     for (const auto& missing : steps[4].missing)
         paths.push_back(missing.path);
     EXPECT_EQ(paths, (std::vector<std::string>{"$.partners", "$.partners[0].focal_point.name"}));
-    EXPECT_NE(steps[4].missing.front().reason.find("needs at least 2, has 1"), std::string::npos);
+    EXPECT_EQ(steps[4].missing.front().reason, "Partners: at least 2 are needed, 1 so far.");
 }
 
 TEST(AgreementAnswers, AnEmptyDraftIsValidButNoStepIsComplete)
@@ -151,6 +151,71 @@ TEST(Journey, EveryStepHasGuidanceAndQuestions)
         for (const auto& paragraph : step.guidance)
             EXPECT_EQ(paragraph.find("GUIDANCE"), std::string::npos) << step.number;
     }
+}
+
+} // namespace
+
+namespace {
+
+const partnering::journey::AnswerProblem& problemAt(const std::vector<partnering::journey::StepProgress>& steps,
+                                                    const std::string& path)
+{
+    for (const auto& step : steps) {
+        for (const auto& problem : step.missing) {
+            if (problem.path == path)
+                return problem;
+        }
+    }
+    throw std::logic_error("nothing missing at " + path);
+}
+
+TEST(AgreementAnswers, MissingAnswersHaveTheirPartsAndAPlainReason)
+{
+    using Kind = partnering::journey::AnswerProblem::Kind;
+    const auto answers = AgreementAnswers::parse(R"({"language": "en"})", "a.json");
+    const auto steps = partnering::journey::progress(Journey::standard(), answers, partnering::l10n::Translator());
+
+    const auto& name = problemAt(steps, "$.partnership.name");
+    EXPECT_EQ(name.kind, Kind::Required);
+    EXPECT_EQ(name.label, "Name of the partnership");
+    EXPECT_EQ(name.reason, "Name of the partnership: not answered yet.");
+
+    const auto& stakeholders = problemAt(steps, "$.partnership.stakeholders");
+    EXPECT_EQ(stakeholders.kind, Kind::TooFew);
+    EXPECT_EQ(stakeholders.label, "Stakeholders");
+    EXPECT_EQ(stakeholders.min, 2);
+    EXPECT_EQ(stakeholders.count, 0u);
+    EXPECT_EQ(stakeholders.reason, "Stakeholders: at least 2 are needed, 0 so far.");
+    // English's plural rule follows the number needed.
+    EXPECT_EQ(problemAt(steps, "$.objectives").reason, "Objectives: at least 1 is needed, 0 so far.");
+}
+
+TEST(AgreementAnswers, MissingAnswersAreSaidInTheTranslatorsLanguage)
+{
+    const partnering::l10n::Catalogs catalogs(PARTNERING_TEST_LOCALE_DIR, "journey");
+    const auto answers = AgreementAnswers::parse(R"({"language": "en"})", "a.json");
+    const auto in = [&](const char* language, const std::string& path) {
+        return problemAt(partnering::journey::progress(Journey::standard(), answers, catalogs.translatorFor(language)), path);
+    };
+    EXPECT_EQ(in("fr", "$.partnership.name").reason, "Nom du partenariat : pas encore de réponse.");
+    EXPECT_EQ(in("fr", "$.partnership.name").label, "Nom du partenariat");
+    EXPECT_EQ(in("fr", "$.partnership.stakeholders").reason,
+              "Parties prenantes : il en faut au moins 2, 0 pour l'instant.");
+    EXPECT_EQ(in("es", "$.objectives").reason, "Objetivos: se necesita al menos 1, por ahora hay 0.");
+    EXPECT_EQ(in("es", "$.partnership.stakeholders").reason,
+              "Partes interesadas: se necesitan al menos 2, por ahora hay 0.");
+    EXPECT_EQ(in("zh-CN", "$.partnership.stakeholders").reason, "利益攸关方：至少需要 2 项，目前有 0 项。");
+    EXPECT_EQ(in("ar", "$.partnership.stakeholders").reason, "أصحاب المصلحة: المطلوب 2 على الأقل، وما أُدخل حتى الآن 0.");
+    EXPECT_EQ(in("km", "$.partnership.name").reason, "ឈ្មោះភាពជាដៃគូ៖ មិនទាន់មានចម្លើយនៅឡើយទេ។");
+}
+
+TEST(AgreementAnswers, SchemaProblemsAreOfTheInvalidKind)
+{
+    const auto problems = AgreementAnswers::validate(json{{"language", "en"}, {"partnership", {{"spectrum", "merge"}}}});
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].kind, partnering::journey::AnswerProblem::Kind::Invalid);
+    EXPECT_EQ(problems[0].path, "$.partnership.spectrum");
+    EXPECT_FALSE(problems[0].reason.empty());
 }
 
 } // namespace

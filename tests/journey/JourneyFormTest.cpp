@@ -82,19 +82,19 @@ TEST(JourneyForm, StepOneSaysWhatIsMissingUntilItIsAnswered)
 {
     JourneyForm form("en");
     const auto missing = joined(form.missing(1, english));
-    EXPECT_NE(missing.find("$.partnership.name required: Name of the partnership"), std::string::npos) << missing;
-    EXPECT_NE(missing.find("$.partnership.issue required: The issue the partnership takes on"), std::string::npos);
-    EXPECT_NE(missing.find("$.partnership.stakeholders needs at least 2, has 0: Stakeholders"), std::string::npos);
+    EXPECT_NE(missing.find("$.partnership.name Name of the partnership: not answered yet."), std::string::npos) << missing;
+    EXPECT_NE(missing.find("$.partnership.issue The issue the partnership takes on: not answered yet."), std::string::npos);
+    EXPECT_NE(missing.find("$.partnership.stakeholders Stakeholders: at least 2 are needed, 0 so far."), std::string::npos);
 
     form.setText(question("partnership.name"), "partnership.name", "Clean water for Kandal");
     form.setText(question("partnership.issue"), "partnership.issue", "Villages lack safe water.");
     const auto& stakeholders = question("partnership.stakeholders");
     form.addItem(stakeholders, "partnership.stakeholders",
                  {{"name", "Ministry of Rural Development"}, {"sector", "government"}, {"interest", "4"}, {"influence", "5"}});
-    EXPECT_EQ(joined(form.missing(1, english)), "$.partnership.stakeholders needs at least 2, has 1: Stakeholders\n");
+    EXPECT_EQ(joined(form.missing(1, english)), "$.partnership.stakeholders Stakeholders: at least 2 are needed, 1 so far.\n");
     form.addItem(stakeholders, "partnership.stakeholders", {{"name", "Water users' associations"}, {"notes", "Villages"}});
     const auto stillMissing = joined(form.missing(1, english));
-    EXPECT_NE(stillMissing.find("$.partnership.stakeholders[1].sector required: Sector"), std::string::npos) << stillMissing;
+    EXPECT_NE(stillMissing.find("$.partnership.stakeholders[1].sector Sector: not answered yet."), std::string::npos) << stillMissing;
     form.updateItem(stakeholders, "partnership.stakeholders", 1,
                     {{"name", "Water users' associations"}, {"sector", "civil-society"}, {"interest", "5"}, {"influence", "2"}});
     EXPECT_TRUE(form.missing(1, english).empty()) << joined(form.missing(1, english));

@@ -47,6 +47,21 @@ TEST(Journey, StepByNumberIsTranslated)
     EXPECT_EQ(Journey::standard().step(7, journeyCatalogs().translatorFor("ar")).title, "توقيع اتفاق الشراكة");
 }
 
+TEST(Journey, GroupsTitleTheirQuestionsOnThePageAndLeaveTheAnswersAlone)
+{
+    const auto structure = Journey::standard().step(6, partnering::l10n::Translator());
+    std::vector<std::string> groups;
+    for (const auto& question : structure.questions) {
+        EXPECT_FALSE(question.group.empty()) << question.path << " of step 6 has no group";
+        if (groups.empty() || groups.back() != question.group)
+            groups.push_back(question.group);
+        EXPECT_EQ(question.path.rfind("governance.", 0), 0u) << question.path;
+    }
+    EXPECT_EQ(groups, (std::vector<std::string>{"Governance and decision making", "Accountability, reporting and risk",
+                                                "Communication and legal matters", "Duration, change and exit"}));
+    EXPECT_TRUE(Journey::standard().step(2, partnering::l10n::Translator()).questions.at(0).group.empty());
+}
+
 TEST(Journey, UnknownStepIsInvalidInput)
 {
     for (int number : {0, 8, -1, 1000}) {
@@ -72,6 +87,8 @@ TEST(Journey, BrokenDefinitionsAreRejectedWithTheirLine)
         {"<journey xmlns='" + ns + "'><step number='1'><title>T</title></step></journey>", "no id"},
         {"<journey xmlns='" + ns + "'><step number='1' id='a'/></journey>", "no title"},
         {"<other/>", "root element"},
+        {"<journey xmlns='" + ns + "'><step number='1' id='a'><title>T</title><group>"
+         "<question path='x' type='text'><label>X</label></question></group></step></journey>", "group of step 1 has no title"},
     };
     for (const auto& c : cases) {
         try {

@@ -123,3 +123,33 @@ TEST(LanguageAutonym, EachLanguageNamesItselfInItsOwnScript)
 }
 
 } // namespace
+
+namespace {
+
+TEST(FormatMessage, PutsTheArgumentsWhereTheTranslationSays)
+{
+    using partnering::l10n::formatMessage;
+    EXPECT_EQ(formatMessage("{1}: at least {2} are needed, {3} so far.", {"Partners", "2", "1"}),
+              "Partners: at least 2 are needed, 1 so far.");
+    EXPECT_EQ(formatMessage("{3} of {2} for {1}", {"a", "b", "c"}), "c of b for a"); // a translation may reorder
+    EXPECT_EQ(formatMessage("{{literal}} {1}", {"x"}), "{literal} x");
+    EXPECT_EQ(formatMessage("{1}", {}), ""); // a placeholder with no argument is left out, not an error
+}
+
+TEST(TranslatePlural, FollowsEachLanguagesPluralRule)
+{
+    const partnering::l10n::Translator english;
+    const char* one = "{1}: at least {2} is needed, {3} so far.";
+    const char* many = "{1}: at least {2} are needed, {3} so far.";
+    EXPECT_EQ(english.translatePlural(one, many, 1), one);
+    EXPECT_EQ(english.translatePlural(one, many, 0), many);
+    EXPECT_EQ(english.translatePlural(one, many, 2), many);
+    const auto spanish = journeyCatalogs().translatorFor("es");
+    EXPECT_EQ(spanish.translatePlural(one, many, 1), "{1}: se necesita al menos {2}, por ahora hay {3}.");
+    EXPECT_EQ(spanish.translatePlural(one, many, 3), "{1}: se necesitan al menos {2}, por ahora hay {3}.");
+    const auto khmer = journeyCatalogs().translatorFor("km");
+    EXPECT_EQ(khmer.translatePlural(one, many, 1), khmer.translatePlural(one, many, 5)); // one form only
+    EXPECT_NE(khmer.translatePlural(one, many, 1), one);
+}
+
+} // namespace

@@ -1,18 +1,19 @@
 // Partnering > Check agreement: how complete the journey stored in the current document is,
-// step by step, with what is still missing.
+// step by step, with what is still missing; the journey wizard opens at the step the user picks.
 #include "dispatch/Commands.hpp"
 
 #include "DocumentAnswers.hpp"
 #include "UiText.hpp"
 #include "UnoBoundary.hpp"
+#include "check/AgreementCheckDialog.hpp"
+#include "check/StepReport.hpp"
+#include "wizard/JourneyWizard.hpp"
 
 #include "error/Error.hpp"
 #include "journey/AgreementAnswers.hpp"
 
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XModel.hpp>
-
-#include <algorithm>
 
 namespace partnering::uno {
 namespace {
@@ -35,18 +36,11 @@ private:
         const auto translator = journeyCatalogs(context()).translatorFor(uiLanguage(context()));
         const auto steps = journey::progress(journey::Journey::standard(), answers, translator);
 
-        rtl::OUString report;
-        for (const auto& step : steps) {
-            // TRANSLATORS: "complete" and "incomplete" describe a journey step ("3. Partners: complete").
-            const rtl::OUString state = step.complete() ? uiText(context(), "complete") : uiText(context(), "incomplete");
-            report += rtl::OUString::number(step.number) + ". " + toOUString(step.title) + ": " + state + "\n";
-            for (const auto& missing : step.missing)
-                report += "    - " + toOUString(missing.reason) + "\n";
-        }
-        const bool complete = std::all_of(steps.begin(), steps.end(), [](const auto& s) { return s.complete(); });
-        report += "\n" + (complete ? uiText(context(), "All seven steps are complete.")
-                                   : uiText(context(), "Some steps are not complete yet."));
-        return {true, report};
+        // The check's dialog is closed before the wizard opens: one modal dialog at a time.
+        if (const int step = chooseStepToOpen(context(), frame(), steps); step > 0)
+            runJourneyWizard(context(), frame(), step); // tells the user itself about any failure
+        // The user saw the report in the dialog; a dispatch listener (a macro) gets it as text.
+        return {true, plainReport(context(), steps), true};
     }
 
     css::uno::Reference<css::frame::XModel> model()

@@ -26,7 +26,7 @@ CommandOutcome CommandDispatch::runAndTell()
     } catch (...) {
         outcome = {false, uiText(context_, "The Partnering Journey extension failed unexpectedly.")};
     }
-    if (!outcome.message.isEmpty())
+    if (!outcome.message.isEmpty() && !outcome.shownByCommand)
         showMessage(context_, frame_, title(), outcome.message, outcome.succeeded ? MessageKind::Info : MessageKind::Error);
     return outcome;
 }

@@ -15,6 +15,9 @@ namespace partnering::uno {
 struct CommandOutcome {
     bool succeeded = true;
     rtl::OUString message; // shown in a message box; empty: nothing to show
+    // The command showed its outcome in a dialog of its own: `message` is not shown again, it
+    // only goes to a dispatch listener (the report a macro reads).
+    bool shownByCommand = false;
 };
 
 // A command of the menu. dispatch() never throws: the command's outcome, or its failure,

@@ -7,9 +7,10 @@
 
 namespace partnering::uno {
 
-// Runs the wizard over `frame` (resuming from the answers stored in its document, if any) and
-// opens the draft when the user finishes. Never throws: failures reach the user as a message.
+// Runs the wizard over `frame` (resuming from the answers stored in its document, if any),
+// showing step `firstStep` (1 to 7) first, and opens the draft when the user finishes. Never
+// throws: failures reach the user as a message.
 void runJourneyWizard(const css::uno::Reference<css::uno::XComponentContext>& context,
-                      const css::uno::Reference<css::frame::XFrame>& frame);
+                      const css::uno::Reference<css::frame::XFrame>& frame, int firstStep = 1);
 
 } // namespace partnering::uno

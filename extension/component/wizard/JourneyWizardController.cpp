@@ -13,6 +13,7 @@
 #include "fill/DraftTemplates.hpp"
 #include "fill/TemplateFiller.hpp"
 
+#include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertySetInfo.hpp>
@@ -22,10 +23,12 @@
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
 #include <com/sun/star/ui/dialogs/Wizard.hpp>
+#include <com/sun/star/ui/dialogs/WizardButton.hpp>
 #include <cppuhelper/supportsservice.hxx>
 #include <osl/file.hxx>
 
 #include <chrono>
+#include <utility>
 #include <filesystem>
 #include <random>
 
@@ -93,6 +96,12 @@ Reference<css::ui::dialogs::XWizardPage> JourneyWizardController::createPage(con
             throw InvalidInput("partnering.journey.unknown-step", "no page " + std::to_string(pageId));
         rtl::Reference<StepPage> page(new StepPage(this, context_, number, parent));
         pages_[number] = page;
+        if (number == static_cast<int>(steps_.size())) {
+            // The draft Finish makes is chosen where the journey ends, whatever that step asks.
+            auto panel = std::make_unique<DraftChoicePanel>(context_, page->content(), *this, resumed_, page->listener());
+            draftPanel_ = panel.get();
+            page->attach(std::move(panel));
+        }
         return Reference<css::ui::dialogs::XWizardPage>(page.get());
     });
 }
@@ -105,7 +114,9 @@ rtl::OUString JourneyWizardController::getPageTitle(sal_Int16 pageId)
         if (number < 1 || number > static_cast<int>(steps_.size()))
             throw InvalidInput("partnering.journey.unknown-step", "no page " + std::to_string(pageId));
         rtl::OUString title = toOUString(step(number).title);
-        if (stepComplete(number))
+        if (complete_.empty())
+            complete_ = withForm([](journey::JourneyForm& form) { return form.completeSteps(); });
+        if (complete_.at(static_cast<std::size_t>(number - 1)))
             title += " " + rtl::OUString(static_cast<sal_Unicode>(0x2713));
         return title;
     });
@@ -119,6 +130,8 @@ Reference<css::ui::dialogs::XWizard> JourneyWizardController::createWizard()
             path[i] = static_cast<sal_Int16>(i); // page i shows step i + 1
         const auto wizard = css::ui::dialogs::Wizard::createSinglePathWizard(context_, path, this);
         wizard->setTitle(uiText(context_, "Partnership journey"));
+        // The journey has no help pages of its own: its guidance is on every page.
+        wizard->enableButton(css::ui::dialogs::WizardButton::HELP, false);
         wizard_ = wizard;
         return wizard;
     });
@@ -143,48 +156,101 @@ rtl::OUString JourneyWizardController::getAnswers()
 
 rtl::OUString JourneyWizardController::getStepMessage(sal_Int16 number)
 {
-    return callCore(static_cast<cppu::OWeakObject*>(this), [&] { return stepMessage(number); });
+    return callCore(static_cast<cppu::OWeakObject*>(this), [&] {
+        const auto gaps = missing(number);
+        if (gaps.empty())
+            return uiText(context_, "This step is complete.");
+        rtl::OUString text = uiText(context_, "This step still needs:");
+        for (const auto& gap : gaps)
+            text += "\n" + rtl::OUString(static_cast<sal_Unicode>(0x2022)) + " " + toOUString(gap.reason);
+        return text;
+    });
 }
 
-rtl::OUString JourneyWizardController::stepMessage(int number)
+std::vector<journey::AnswerProblem> JourneyWizardController::missing(int number)
 {
-    const auto missing = withForm([&](journey::JourneyForm& form) { return form.missing(number, translator_); });
-    if (missing.empty())
-        return uiText(context_, "This step is complete.");
-    rtl::OUString text = uiText(context_, "Before going on, this step needs:");
-    for (const auto& problem : missing)
-        text += "\n" + rtl::OUString(static_cast<sal_Unicode>(0x2022)) + " " + toOUString(problem.reason) + " (" + toOUString(problem.path) + ")";
-    return text;
-}
-
-bool JourneyWizardController::stepComplete(int number)
-{
-    return withForm([&](journey::JourneyForm& form) { return form.missing(number, translator_).empty(); });
+    return withForm([&](journey::JourneyForm& form) { return form.missing(number, translator_); });
 }
 
 void JourneyWizardController::updateTravelUI()
 {
+    // Only when a step's tick changes: the roadmap wizard lays itself out again at every update.
+    auto complete = withForm([](journey::JourneyForm& form) { return form.completeSteps(); });
+    if (complete == complete_)
+        return;
+    complete_ = std::move(complete);
     const Reference<css::ui::dialogs::XWizard> wizard(wizard_);
     if (wizard.is())
         wizard->updateTravelUI();
 }
 
-Reference<css::awt::XWindow> JourneyWizardController::dialogWindow()
+void JourneyWizardController::pageShown(int)
 {
     const Reference<css::ui::dialogs::XWizard> wizard(wizard_);
-    return wizard.is() ? wizard->getDialogWindow() : Reference<css::awt::XWindow>();
+    if (!wizard.is())
+        return;
+    if (!dialogLayout_.is())
+        dialogLayout_ = new DialogLayout(context_);
+    dialogLayout_->follow(wizard->getDialogWindow());
+    // The wizard travels only once it runs: the jump waits for its first page to be shown.
+    if (startStep_ > 1)
+        css::awt::AsyncCallback::create(context_)->addCallback(this, css::uno::Any());
+}
+
+void JourneyWizardController::notify(const css::uno::Any&)
+{
+    const int number = std::exchange(startStep_, 1);
+    const Reference<css::ui::dialogs::XWizard> wizard(wizard_);
+    if (!wizard.is() || number <= 1 || number > static_cast<int>(steps_.size()))
+        return;
+    // Passing the steps before it is not going on from them: their gaps do not hold the user.
+    jumping_ = true;
+    try {
+        wizard->advanceTo(static_cast<sal_Int16>(number - 1));
+    } catch (...) {
+        // The journey stays at its first step; the user travels on from there.
+    }
+    jumping_ = false;
 }
 
 void JourneyWizardController::pageDisposed(int number)
 {
+    if (number == static_cast<int>(steps_.size()))
+        draftPanel_ = nullptr;
     pages_.erase(number);
+    if (pages_.empty() && dialogLayout_.is())
+        dialogLayout_->stop();
 }
 
 sal_Bool JourneyWizardController::confirmFinish()
 {
     try {
+        int gaps = 0;
+        rtl::OUString steps;
+        for (int number = 1; number <= static_cast<int>(steps_.size()); ++number) {
+            const auto count = static_cast<int>(missing(number).size());
+            if (count == 0)
+                continue;
+            gaps += count;
+            steps += (steps.isEmpty() ? rtl::OUString() : rtl::OUString(", ")) + rtl::OUString::number(number);
+        }
+        if (gaps > 0) {
+            const Reference<css::ui::dialogs::XWizard> wizard(wizard_);
+            const rtl::OUString question
+                = (gaps == 1 ? uiText(context_, "One answer is still missing (step %2).")
+                             : uiText(context_, "%1 answers are still missing (steps %2)."))
+                      .replaceAll("%1", rtl::OUString::number(gaps))
+                      .replaceAll("%2", steps)
+                  + "\n\n"
+                  + uiText(context_, "The draft will have a gap for each of them, to fill in Writer or by coming "
+                                     "back to the journey. Make the draft now?");
+            if (!askYesNo(context_, wizard.is() ? wizard->getDialogWindow() : nullptr,
+                          uiText(context_, "Partnership journey"), question))
+                return false;
+        }
         chosenDraft_.reset();
-        chosenDraft_ = draftChoice();
+        if (draftPanel_ != nullptr)
+            chosenDraft_ = draftPanel_->choice();
     } catch (...) {
         // The default choice still makes a draft.
     }
@@ -193,11 +259,8 @@ sal_Bool JourneyWizardController::confirmFinish()
 
 DraftChoice JourneyWizardController::draftChoice()
 {
-    const auto last = pages_.find(static_cast<int>(steps_.size()));
-    if (last != pages_.end()) {
-        if (auto choice = last->second->draftChoice())
-            return *choice;
-    }
+    if (draftPanel_ != nullptr)
+        return draftPanel_->choice();
     return chosenDraft_ ? *chosenDraft_ : DraftChoice();
 }
 
@@ -269,7 +332,8 @@ Sequence<rtl::OUString> JourneyWizardController::getSupportedServiceNames()
     return names;
 }
 
-void runJourneyWizard(const Reference<css::uno::XComponentContext>& context, const Reference<css::frame::XFrame>& frame)
+void runJourneyWizard(const Reference<css::uno::XComponentContext>& context, const Reference<css::frame::XFrame>& frame,
+                      int firstStep)
 {
     const rtl::OUString title = uiText(context, "Partnership journey");
     try {
@@ -280,8 +344,11 @@ void runJourneyWizard(const Reference<css::uno::XComponentContext>& context, con
                             + "\n" + toOUString(controller->resumeProblem()),
                         MessageKind::Warning);
         const auto wizard = controller->createWizard();
+        controller->startAt(firstStep);
         const bool finished = wizard->execute() == css::ui::dialogs::ExecutableDialogResults::OK;
-        Reference<css::lang::XComponent>(wizard, UNO_QUERY_THROW)->dispose();
+        // LibreOffice 7.4's wizard object is not an XComponent: it goes with its last reference.
+        if (const Reference<css::lang::XComponent> component{wizard, UNO_QUERY}; component.is())
+            component->dispose();
         if (!finished)
             return;
         if (controller->resumed()) {

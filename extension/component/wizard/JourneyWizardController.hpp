@@ -2,6 +2,9 @@
 // roadmap wizard, over the core's JourneyForm; also the org.partnering.JourneyWizardController service.
 #pragma once
 
+#include "wizard/DialogLayout.hpp"
+#include "wizard/DraftChoicePanel.hpp"
+
 #include "fill/TemplateFiller.hpp"
 #include "journey/JourneyForm.hpp"
 
@@ -9,7 +12,8 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/ui/dialogs/XWizard.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
-#include <cppuhelper/implbase2.hxx>
+#include <com/sun/star/awt/XCallback.hpp>
+#include <cppuhelper/implbase3.hxx>
 #include <cppuhelper/weakref.hxx>
 #include <org/partnering/XJourneyWizardController.hpp>
 #include <rtl/ref.hxx>
@@ -24,18 +28,12 @@ namespace partnering::uno {
 
 class StepPage;
 
-// The template and language of the draft, as chosen on the last page.
-struct DraftChoice {
-    std::string templateName = "agreement";
-    std::string language; // BCP 47; empty: the answers' language
-};
-
 // Page ids are 0 to 6 for steps 1 to 7: LibreOffice 7.4's roadmap drops the first step's
 // item when the first page id is not 0 (it compares page ids with its own state numbers).
 inline int stepOfPage(sal_Int16 pageId) { return pageId + 1; }
 
 class JourneyWizardController
-    : public cppu::WeakImplHelper2<org::partnering::XJourneyWizardController, css::lang::XServiceInfo> {
+    : public cppu::WeakImplHelper3<org::partnering::XJourneyWizardController, css::lang::XServiceInfo, css::awt::XCallback> {
 public:
     // Resumes from the answers stored in `frame`'s document when it holds any.
     JourneyWizardController(css::uno::Reference<css::uno::XComponentContext> context,
@@ -45,10 +43,12 @@ public:
     css::uno::Reference<css::ui::dialogs::XWizardPage> SAL_CALL
     createPage(const css::uno::Reference<css::awt::XWindow>& parent, sal_Int16 pageId) override;
     rtl::OUString SAL_CALL getPageTitle(sal_Int16 pageId) override;
-    sal_Bool SAL_CALL canAdvance() override { return true; } // each page decides for itself
+    // Next stays enabled: on an incomplete step it shows what is missing (StepPage::commitPage).
+    sal_Bool SAL_CALL canAdvance() override { return true; }
     void SAL_CALL onActivatePage(sal_Int16) override {}
     void SAL_CALL onDeactivatePage(sal_Int16) override {}
-    // Keeps the last page's choice of template and language: the pages go when the wizard closes.
+    // With answers missing, asks whether to draft anyway (the draft then has gaps); keeps the
+    // last page's choice of template and language, as the pages go when the wizard closes.
     sal_Bool SAL_CALL confirmFinish() override;
 
     // XJourneyWizardController
@@ -73,14 +73,19 @@ public:
         return use(form_);
     }
     const journey::Step& step(int number) const { return steps_.at(static_cast<std::size_t>(number - 1)); }
-    const l10n::Translator& translator() const { return translator_; }
-    rtl::OUString stepMessage(int number);
-    bool stepComplete(int number);
-    // The roadmap's titles and the Next button follow the answers.
+    // What step `number` still needs, in plain words in the UI language.
+    std::vector<journey::AnswerProblem> missing(int number);
+    // The roadmap's ticks follow the answers.
     void updateTravelUI();
+    // A page is shown: the wizard's window exists now, and is kept at a size that fits.
+    void pageShown(int number);
     void pageDisposed(int number);
-    // The wizard's dialog window, while it executes.
-    css::uno::Reference<css::awt::XWindow> dialogWindow();
+    // Opens the wizard at step `number` once it shows, passing the steps before it whatever
+    // they still need (Check agreement's "Open the journey at this step").
+    void startAt(int number) { startStep_ = number; }
+    // XCallback: the jump, after the wizard has shown its first page.
+    void SAL_CALL notify(const css::uno::Any&) override;
+    bool jumping() const { return jumping_; }
     const css::uno::Reference<css::frame::XFrame>& frame() const { return frame_; }
     // Why the answers stored in the document could not be resumed; empty when they were (or none).
     const std::string& resumeProblem() const { return resumeProblem_; }
@@ -106,7 +111,12 @@ private:
     journey::JourneyForm form_;
     css::uno::WeakReference<css::ui::dialogs::XWizard> wizard_;
     std::map<int, rtl::Reference<StepPage>> pages_;
+    DraftChoicePanel* draftPanel_ = nullptr; // on the last page, while it exists
     std::optional<DraftChoice> chosenDraft_;
+    rtl::Reference<DialogLayout> dialogLayout_;
+    std::vector<bool> complete_; // the steps the roadmap ticks
+    bool jumping_ = false;
+    int startStep_ = 1;
 };
 
 } // namespace partnering::uno

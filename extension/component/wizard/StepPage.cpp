@@ -1,42 +1,28 @@
 #include "wizard/StepPage.hpp"
 
-#include "ExtensionFolder.hpp"
+#include "wizard/JourneyWizardController.hpp"
+#include "wizard/StakeholderGridView.hpp"
+
 #include "UiText.hpp"
 #include "UnoBoundary.hpp"
 #include "sidebar/LessonsPanel.hpp"
 
 #include "error/Error.hpp"
-#include "fill/DraftTemplates.hpp"
 
-#include <com/sun/star/awt/AsyncCallback.hpp>
-#include <com/sun/star/awt/ContainerWindowProvider.hpp>
 #include <com/sun/star/awt/FontWeight.hpp>
-#include <com/sun/star/awt/XButton.hpp>
-#include <com/sun/star/awt/XCheckBox.hpp>
-#include <com/sun/star/awt/XControl.hpp>
-#include <com/sun/star/awt/XDateField.hpp>
-#include <com/sun/star/awt/XListBox.hpp>
-#include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
-#include <com/sun/star/awt/XUnitConversion.hpp>
-#include <com/sun/star/awt/XWindow2.hpp>
-#include <com/sun/star/awt/XWindowPeer.hpp>
-#include <com/sun/star/util/MeasureUnit.hpp>
-#include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/awt/ScrollBarOrientation.hpp>
+#include <com/sun/star/awt/XButton.hpp>
+#include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/awt/XScrollBar.hpp>
+#include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
-#include <com/sun/star/lang/XComponent.hpp>
-#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/ui/dialogs/WizardTravelType.hpp>
-#include <com/sun/star/util/Date.hpp>
-#include <osl/file.hxx>
 
 #include <algorithm>
-#include <chrono>
-#include <thread>
-#include <cstdio>
+#include <charconv>
 
 namespace partnering::uno {
 
@@ -44,59 +30,16 @@ namespace {
 
 using css::uno::Any;
 using css::uno::Reference;
-using css::uno::Sequence;
 using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 using journey::Question;
 
-// The page's layout, in the dialog units of JourneyStepPage.xdl (560 x 320).
-constexpr int kPageWidth = 560;
-constexpr int kPageHeight = 320;
-constexpr int kMargin = 4;
-constexpr int kGuidanceWidth = 160;
-constexpr int kQuestionsX = kMargin + kGuidanceWidth + 8;
-constexpr int kQuestionsWidth = kPageWidth - kQuestionsX - kMargin;
-constexpr int kLabelHeight = 9;
-constexpr int kFieldHeight = 12;
-constexpr int kParagraphHeight = 22;
-constexpr int kGap = 3;
-constexpr int kStatusY = 284;
-constexpr int kButtonHeight = 13;
+constexpr int kStatusLines = 5; // what a step needs, and a line to say what to do about it
+constexpr int kHeadingHeight = 14;
+constexpr int kScrollBarWidth = 9;
 constexpr sal_Int32 kMissingColour = 0xA00000;
 constexpr sal_Int32 kCompleteColour = 0x006000;
-
-const char* const kTemplates[] = {"agreement", "mou", "workplan"};
-
-int fieldHeight(const Question& question)
-{
-    return question.type == Question::Type::Paragraph ? kParagraphHeight : kFieldHeight;
-}
-
-int blockHeight(const Question& question)
-{
-    return kLabelHeight + fieldHeight(question) + kGap;
-}
-
-// Lays blocks out in columns, each block going to the shortest column.
-class Columns {
-public:
-    Columns(int x, int y, int width, int count) : x_(x), width_((width - (count - 1) * 6) / count), bottoms_(count, y) {}
-    int columnWidth() const { return width_; }
-    // Where a block of `height` goes: its x and y.
-    std::pair<int, int> place(int height)
-    {
-        const auto shortest = std::min_element(bottoms_.begin(), bottoms_.end());
-        const int column = static_cast<int>(shortest - bottoms_.begin());
-        const int y = *shortest;
-        *shortest += height;
-        return {x_ + column * (width_ + 6), y};
-    }
-    int bottom() const { return *std::max_element(bottoms_.begin(), bottoms_.end()); }
-
-private:
-    int x_, width_;
-    std::vector<int> bottoms_;
-};
+constexpr sal_Int32 kNormalColour = 0x303030;
 
 rtl::OUString nameOf(const Reference<css::uno::XInterface>& source)
 {
@@ -110,12 +53,10 @@ rtl::OUString nameOf(const Reference<css::uno::XInterface>& source)
     return name;
 }
 
-Sequence<rtl::OUString> toSequence(const std::vector<rtl::OUString>& items)
+Reference<css::awt::XWindowPeer> peerOf(const Reference<css::awt::XWindow>& window)
 {
-    Sequence<rtl::OUString> sequence(static_cast<sal_Int32>(items.size()));
-    for (std::size_t i = 0; i < items.size(); ++i)
-        sequence[static_cast<sal_Int32>(i)] = items[i];
-    return sequence;
+    const Reference<css::awt::XControl> control(window, UNO_QUERY);
+    return control.is() ? control->getPeer() : Reference<css::awt::XWindowPeer>(window, UNO_QUERY_THROW);
 }
 
 } // namespace
@@ -124,504 +65,226 @@ StepPage::StepPage(rtl::Reference<JourneyWizardController> controller, Reference
                    int number, const Reference<css::awt::XWindow>& parent)
     : controller_(std::move(controller)), context_(std::move(context)), number_(number), step_(controller_->step(number))
 {
-    rtl::OUString url;
-    const auto dialog = extensionFolder(context_) / "dialogs" / "JourneyStepPage.xdl";
-    if (osl::FileBase::getFileURLFromSystemPath(toOUString(dialog.string()), url) != osl::FileBase::E_None)
-        throw css::uno::RuntimeException("[partnering.wizard.no-page] cannot locate " + toOUString(dialog.string()), nullptr);
-    const auto provider = css::awt::ContainerWindowProvider::create(context_);
-    window_ = provider->createContainerWindow(url, rtl::OUString(), Reference<css::awt::XWindowPeer>(parent, UNO_QUERY_THROW),
-                                              nullptr);
-    container_.set(window_, UNO_QUERY_THROW);
-    modelFactory_.set(Reference<css::awt::XControl>(window_, UNO_QUERY_THROW)->getModel(), UNO_QUERY_THROW);
-    build();
+    page_ = std::make_unique<ControlCanvas>(context_, peerOf(parent));
+    viewport_ = std::make_unique<ControlCanvas>(context_, page_->peer());
+    content_ = std::make_unique<ControlCanvas>(context_, viewport_->peer());
+    viewport_->window()->setVisible(true);
+    content_->window()->setVisible(true);
+    buildFrame();
+    buildQuestions();
+    page_->window()->addWindowListener(this);
     load();
 }
 
-Reference<css::beans::XPropertySet> StepPage::addControl(const char* service, const rtl::OUString& name, int x, int y,
-                                                         int width, int height, const Properties& properties)
+void StepPage::buildFrame()
 {
-    const Reference<css::beans::XPropertySet> model(modelFactory_->createInstance(rtl::OUString::createFromAscii(service)),
-                                                    UNO_QUERY_THROW);
-    model->setPropertyValue("PositionX", Any(static_cast<sal_Int32>(x)));
-    model->setPropertyValue("PositionY", Any(static_cast<sal_Int32>(y)));
-    model->setPropertyValue("Width", Any(static_cast<sal_Int32>(width)));
-    model->setPropertyValue("Height", Any(static_cast<sal_Int32>(height)));
-    model->setPropertyValue("Name", Any(name));
-    // Before the insertion: the control is made from them (a list box is a drop-down or not for good).
-    for (const auto& [property, value] : properties)
-        model->setPropertyValue(rtl::OUString::createFromAscii(property), value);
-    // Inserting the model into the page's model makes the page create the control.
-    Reference<css::container::XNameContainer>(modelFactory_, UNO_QUERY_THROW)->insertByName(name, Any(model));
-    return model;
-}
-
-Reference<css::uno::XInterface> StepPage::control(const rtl::OUString& name) const
-{
-    return container_.is() ? Reference<css::uno::XInterface>(container_->getControl(name), UNO_QUERY)
-                           : Reference<css::uno::XInterface>();
-}
-
-void StepPage::build()
-{
-    const auto title = addControl("com.sun.star.awt.UnoControlFixedTextModel", "title", kMargin, 2, kGuidanceWidth, 20, {{"MultiLine", Any(true)}});
-    title->setPropertyValue("Label", Any(toOUString(std::to_string(number_) + ". " + step_.title)));
-    title->setPropertyValue("FontWeight", Any(css::awt::FontWeight::BOLD));
-
+    page_->add("com.sun.star.awt.UnoControlFixedTextModel", "title",
+               {{"Label", Any(toOUString(std::to_string(number_) + ". " + step_.title))},
+                {"MultiLine", Any(true)},
+                {"NoLabel", Any(true)},
+                {"FontWeight", Any(css::awt::FontWeight::BOLD)}});
     std::string guidance;
     for (const auto& paragraph : step_.guidance)
         guidance += (guidance.empty() ? "" : "\n\n") + paragraph;
-    const auto text = addControl("com.sun.star.awt.UnoControlEditModel", "guidance", kMargin, 24, kGuidanceWidth, 254,
-                                 {{"MultiLine", Any(true)}, {"VScroll", Any(true)}, {"ReadOnly", Any(true)}});
-    text->setPropertyValue("Text", Any(toOUString(guidance)));
-
-    const auto lessons = addControl("com.sun.star.awt.UnoControlButtonModel", "lessons", kMargin, kStatusY + 2,
-                                    kGuidanceWidth, kButtonHeight + 2);
-    lessons->setPropertyValue("Label", Any(uiText(context_, "Lessons learned for this step")));
-    Reference<css::awt::XButton>(control("lessons"), UNO_QUERY_THROW)->addActionListener(this);
-
-    const auto status = addControl("com.sun.star.awt.UnoControlEditModel", "message", kQuestionsX, kStatusY,
-                                   kQuestionsWidth, kPageHeight - kStatusY - 2,
-                                   {{"MultiLine", Any(true)}, {"VScroll", Any(true)}, {"ReadOnly", Any(true)}});
-
-    int y = 2;
-    buildQuestions(kQuestionsX, y, kQuestionsWidth);
-    if (number_ == 7)
-        buildDraftChoice(kQuestionsX, y, kQuestionsWidth);
+    page_->add("com.sun.star.awt.UnoControlEditModel", "guidance",
+               {{"MultiLine", Any(true)}, {"VScroll", Any(true)}, {"ReadOnly", Any(true)}, {"Text", Any(toOUString(guidance))}});
+    page_->add("com.sun.star.awt.UnoControlButtonModel", "lessons",
+               {{"Label", Any(uiText(context_, "Lessons learned for this step"))}});
+    Reference<css::awt::XButton>(page_->control("lessons"), UNO_QUERY_THROW)->addActionListener(this);
+    page_->add("com.sun.star.awt.UnoControlEditModel", "message",
+               {{"MultiLine", Any(true)}, {"VScroll", Any(true)}, {"ReadOnly", Any(true)}});
+    page_->add("com.sun.star.awt.UnoControlScrollBarModel", "scroll",
+               {{"Orientation", Any(css::awt::ScrollBarOrientation::VERTICAL)}, {"LiveScroll", Any(true)}});
+    Reference<css::awt::XScrollBar>(page_->control("scroll"), UNO_QUERY_THROW)->addAdjustmentListener(this);
 }
 
-void StepPage::buildQuestions(int x, int& y, int width)
+void StepPage::buildQuestions()
 {
-    Columns columns(x, y, width, 3);
+    // A step that asks one thing gives it the room of the page (the vision, the purpose).
+    const auto single = std::count_if(step_.questions.begin(), step_.questions.end(),
+                                      [](const Question& q) { return q.type != Question::Type::List; }) == 1;
+    std::string group;
+    int lists = 0;
     for (const auto& question : step_.questions) {
-        if (question.type == Question::Type::List)
+        if (question.group != group) {
+            group = question.group;
+            const rtl::OUString heading = "g" + rtl::OUString::number(static_cast<sal_Int64>(blocks_.size()));
+            content_->add("com.sun.star.awt.UnoControlFixedLineModel", heading, {{"Label", Any(toOUString(group))}});
+            blocks_.push_back({heading});
+        }
+        if (question.type != Question::Type::List) {
+            fields_.push_back(std::make_unique<QuestionControls>(context_, *content_, question, "q:" + toOUString(question.path),
+                                                                 listener(), single && question.type == Question::Type::Paragraph));
+            blocks_.push_back({{}, fields_.back().get()});
             continue;
-        const auto [fx, fy] = columns.place(blockHeight(question));
-        const rtl::OUString name = "q:" + toOUString(question.path);
-        fields_.push_back({&question, name});
-        addField(question, name, fx, fy, columns.columnWidth(), fieldHeight(question));
-    }
-    y = columns.bottom();
-    for (const auto& question : step_.questions) {
-        if (question.type != Question::Type::List)
-            continue;
-        y = buildListEditor(question, -1, x, y, width) + 4;
-        if (question.path == "partnership.stakeholders")
-            buildStakeholderGrid(x, y, width);
-    }
-}
-
-void StepPage::addField(const Question& question, const rtl::OUString& name, int x, int y, int width, int height)
-{
-    rtl::OUString label = toOUString(question.label);
-    if (question.type == Question::Type::Money)
-        label += " " + uiText(context_, "(amount and currency: 120000 USD)");
-    const rtl::OUString help = toOUString(question.hint);
-    if (question.type == Question::Type::Boolean) {
-        const auto box = addControl("com.sun.star.awt.UnoControlCheckBoxModel", name, x, y + kLabelHeight, width, height);
-        box->setPropertyValue("Label", Any(label));
-        box->setPropertyValue("HelpText", Any(help));
-        Reference<css::awt::XCheckBox>(control(name), UNO_QUERY_THROW)->addItemListener(this);
-        return;
-    }
-    const auto caption = addControl("com.sun.star.awt.UnoControlFixedTextModel", "label:" + name, x, y, width, kLabelHeight);
-    caption->setPropertyValue("Label", Any(label));
-    caption->setPropertyValue("HelpText", Any(help));
-    Reference<css::beans::XPropertySet> model;
-    switch (question.type) {
-    case Question::Type::Choice:
-    case Question::Type::Level: {
-        std::vector<rtl::OUString> entries{rtl::OUString()};
-        if (question.type == Question::Type::Choice) {
-            for (const auto& choice : question.choices)
-                entries.push_back(toOUString(choice.label));
-        } else {
-            for (const char* level : {"1", "2", "3", "4", "5"})
-                entries.push_back(rtl::OUString::createFromAscii(level));
         }
-        model = addControl("com.sun.star.awt.UnoControlListBoxModel", name, x, y + kLabelHeight, width, height,
-                           {{"Dropdown", Any(true)}});
-        model->setPropertyValue("LineCount", Any(static_cast<sal_Int16>(8)));
-        model->setPropertyValue("StringItemList", Any(toSequence(entries)));
-        Reference<css::awt::XListBox>(control(name), UNO_QUERY_THROW)->addItemListener(this);
-        break;
-    }
-    case Question::Type::Date:
-        // The UI locale's short date with a four-digit year (ExtDateFieldFormat::SystemShortYYYY):
-        // "12/31/26" reads as 1926 or as 31 December to many of our users.
-        model = addControl("com.sun.star.awt.UnoControlDateFieldModel", name, x, y + kLabelHeight, width, height,
-                           {{"Dropdown", Any(true)}, {"DateFormat", Any(static_cast<sal_Int16>(2))}});
-        Reference<css::awt::XTextComponent>(control(name), UNO_QUERY_THROW)->addTextListener(this);
-        break;
-    default:
-        const bool paragraph = question.type == Question::Type::Paragraph;
-        model = addControl("com.sun.star.awt.UnoControlEditModel", name, x, y + kLabelHeight, width, height,
-                           {{"MultiLine", Any(paragraph)}, {"VScroll", Any(paragraph)}});
-        Reference<css::awt::XTextComponent>(control(name), UNO_QUERY_THROW)->addTextListener(this);
-        break;
-    }
-    model->setPropertyValue("HelpText", Any(help));
-}
-
-int StepPage::buildListEditor(const Question& list, int parent, int x, int y, int width)
-{
-    const int index = static_cast<int>(lists_.size());
-    const rtl::OUString id = "l" + rtl::OUString::number(index);
-    lists_.push_back({&list, parent, id, {}});
-
-    rtl::OUString header = toOUString(list.label);
-    if (parent >= 0)
-        header += ": " + uiText(context_, "for the item selected above");
-    const auto caption = addControl("com.sun.star.awt.UnoControlFixedTextModel", id + ":label", x, y, width, kLabelHeight);
-    caption->setPropertyValue("Label", Any(header));
-    caption->setPropertyValue("FontWeight", Any(css::awt::FontWeight::BOLD));
-    caption->setPropertyValue("HelpText", Any(toOUString(list.hint)));
-    y += kLabelHeight + 1;
-
-    // The items' fields to the right of the list, in columns.
-    constexpr int listWidth = 118;
-    const int fieldsX = x + listWidth + 6, fieldsWidth = width - listWidth - 6;
-    Columns columns(fieldsX, y, fieldsWidth, 3);
-    if (list.items.empty()) {
-        Question plain = list;
-        plain.type = list.itemType;
-        plain.label = list.label;
-        const auto [fx, fy] = columns.place(blockHeight(plain));
-        const rtl::OUString name = id + ":f:";
-        lists_[static_cast<std::size_t>(index)].fields.push_back({&list, name});
-        addField(plain, name, fx, fy, fieldsWidth, fieldHeight(plain));
-        columns.place(0);
-    } else {
-        for (const auto& question : list.items) {
-            if (question.type == Question::Type::List)
-                continue;
-            const auto [fx, fy] = columns.place(blockHeight(question));
-            const rtl::OUString name = id + ":f:" + toOUString(question.path);
-            lists_[static_cast<std::size_t>(index)].fields.push_back({&question, name});
-            addField(question, name, fx, fy, columns.columnWidth(), fieldHeight(question));
+        // The list, then the lists of its items (an objective's activities), each with an editor.
+        std::vector<std::pair<const Question*, ListEditor*>> pending{{&question, nullptr}};
+        while (!pending.empty()) {
+            const auto [list, parent] = pending.front();
+            pending.erase(pending.begin());
+            lists_.push_back(std::make_unique<ListEditor>(context_, *content_, *controller_, *list, lists++, parent, listener()));
+            ListEditor* editor = lists_.back().get();
+            blocks_.push_back({{}, nullptr, editor});
+            for (const auto& item : list->items) {
+                if (item.type == Question::Type::List)
+                    pending.emplace_back(&item, editor);
+            }
+            if (list->path == "partnership.stakeholders") {
+                parts_.push_back(std::make_unique<StakeholderGridView>(context_, *content_, *controller_, *editor, listener()));
+                blocks_.push_back({{}, nullptr, nullptr, parts_.back().get()});
+            }
         }
     }
-    const int height = std::max(columns.bottom() - y, 50);
-
-    const auto items = addControl("com.sun.star.awt.UnoControlListBoxModel", id + ":list", x, y, listWidth,
-                                  height - kButtonHeight - 2);
-    items->setPropertyValue("HelpText", Any(toOUString(list.hint)));
-    Reference<css::awt::XListBox>(control(id + ":list"), UNO_QUERY_THROW)->addItemListener(this);
-    const std::pair<const char*, rtl::OUString> buttons[] = {{"add", uiText(context_, "Add")},
-                                                              {"update", /* TRANSLATORS: a button that writes the edited item back into the list */ uiText(context_, "Update")},
-                                                              {"remove", uiText(context_, "Remove")}};
-    int bx = x;
-    for (const auto& [action, label] : buttons) {
-        const rtl::OUString name = id + ":" + rtl::OUString::createFromAscii(action);
-        const auto button = addControl("com.sun.star.awt.UnoControlButtonModel", name, bx, y + height - kButtonHeight,
-                                       38, kButtonHeight);
-        button->setPropertyValue("Label", Any(label));
-        Reference<css::awt::XButton>(control(name), UNO_QUERY_THROW)->addActionListener(this);
-        bx += 40;
-    }
-    y += height;
-    // Nested lists follow their parent.
-    for (const auto& question : list.items) {
-        if (question.type == Question::Type::List)
-            y = buildListEditor(question, index, x, y + 4, width);
-    }
-    return y;
 }
 
-void StepPage::buildStakeholderGrid(int x, int& y, int width)
+void StepPage::attach(std::unique_ptr<PagePart> part)
 {
-    const auto caption = addControl("com.sun.star.awt.UnoControlFixedTextModel", "grid:label", x, y, width, kLabelHeight);
-    caption->setPropertyValue("Label", Any(uiText(context_, "Stakeholder map: influence up, interest across")));
-    caption->setPropertyValue("FontWeight", Any(css::awt::FontWeight::BOLD));
-    y += kLabelHeight + 1;
-    constexpr int cellHeight = 26;
-    const int cellWidth = (width - 2) / 2;
-    // Rows top to bottom: high influence first; columns: low interest first.
-    const char* const cells[] = {"grid:keep-satisfied", "grid:manage-closely", "grid:monitor", "grid:keep-informed"};
-    for (int i = 0; i < 4; ++i) {
-        const auto cell = addControl("com.sun.star.awt.UnoControlFixedTextModel", rtl::OUString::createFromAscii(cells[i]),
-                                     x + (i % 2) * (cellWidth + 2), y + (i / 2) * (cellHeight + 2), cellWidth, cellHeight,
-                                     {{"MultiLine", Any(true)}, {"Border", Any(static_cast<sal_Int16>(2))}});
-        cell->setPropertyValue("BackgroundColor", Any(static_cast<sal_Int32>(i == 1 ? 0xE4ECF7 : 0xF7F7F7)));
-    }
-    y += 2 * cellHeight + 6;
-}
-
-void StepPage::buildDraftChoice(int x, int& y, int width)
-{
-    y += 4;
-    const auto caption = addControl("com.sun.star.awt.UnoControlFixedTextModel", "draft:label", x, y, width, kLabelHeight);
-    caption->setPropertyValue("Label", Any(uiText(context_, "The draft that Finish opens in Writer")));
-    caption->setPropertyValue("FontWeight", Any(css::awt::FontWeight::BOLD));
-    y += kLabelHeight + 1;
-    const int half = (width - 6) / 2;
-    addControl("com.sun.star.awt.UnoControlFixedTextModel", "template:label", x, y, half, kLabelHeight)
-        ->setPropertyValue("Label", Any(uiText(context_, "Template")));
-    addControl("com.sun.star.awt.UnoControlFixedTextModel", "language:label", x + half + 6, y, half, kLabelHeight)
-        ->setPropertyValue("Label", Any(uiText(context_, "Language of the agreement")));
-    const std::vector<rtl::OUString> templates{uiText(context_, "Partnership agreement"),
-                                               uiText(context_, "Memorandum of understanding"),
-                                               uiText(context_, "Work plan")};
-    const auto templateList = addControl("com.sun.star.awt.UnoControlListBoxModel", "template", x, y + kLabelHeight, half,
-                                         kFieldHeight, {{"Dropdown", Any(true)}});
-    templateList->setPropertyValue("StringItemList", Any(toSequence(templates)));
-    const auto languageList = addControl("com.sun.star.awt.UnoControlListBoxModel", "language", x + half + 6,
-                                         y + kLabelHeight, half, kFieldHeight, {{"Dropdown", Any(true)}});
-    languageList->setPropertyValue("LineCount", Any(static_cast<sal_Int16>(8)));
-    const Reference<css::awt::XListBox> templateBox(control("template"), UNO_QUERY_THROW);
-    templateBox->selectItemPos(0, true);
-    templateBox->addItemListener(this);
-    y += kLabelHeight + kFieldHeight + 4;
-    if (controller_->resumed()) {
-        // Finish refreshes the fields of the draft in place (refreshDraftInWriter), keeping what
-        // the user wrote around them; a new document only when the layout must change.
-        const auto note = addControl("com.sun.star.awt.UnoControlFixedTextModel", "draft:note", x, y, width, 2 * kLabelHeight,
-                                      {{"MultiLine", Any(true)}});
-        note->setPropertyValue("Label", Any(uiText(context_, "This journey was resumed from the document you are editing. "
-                                                             "Finish updates its fields with your answers and keeps "
-                                                             "everything you wrote around them (Edit > Undo reverts it).")));
-        y += 2 * kLabelHeight;
-    }
-    refreshLanguages();
-}
-
-void StepPage::refreshLanguages()
-{
-    const Reference<css::awt::XListBox> templateBox(control("template"), UNO_QUERY);
-    const Reference<css::awt::XListBox> languageBox(control("language"), UNO_QUERY);
-    if (!templateBox.is() || !languageBox.is())
-        return;
-    const int chosen = std::max<int>(0, templateBox->getSelectedItemPos());
-    const auto languages = fill::templateLanguages(extensionFolder(context_) / "templates", kTemplates[chosen]);
-    const std::string current = controller_->withForm([](journey::JourneyForm& form) { return form.language(); });
-    std::vector<rtl::OUString> names;
-    languages_.clear();
-    sal_Int16 selected = 0;
-    for (const auto& language : languages) {
-        if (language.tag == current || (selected == 0 && current.rfind(language.tag + "-", 0) == 0))
-            selected = static_cast<sal_Int16>(languages_.size());
-        languages_.push_back(language.tag);
-        names.push_back(toOUString(language.name));
-    }
-    Reference<css::beans::XPropertySet>(Reference<css::awt::XControl>(languageBox, UNO_QUERY_THROW)->getModel(),
-                                        UNO_QUERY_THROW)
-        ->setPropertyValue("StringItemList", Any(toSequence(names)));
-    if (!names.empty())
-        languageBox->selectItemPos(selected, true);
-}
-
-std::optional<DraftChoice> StepPage::draftChoice()
-{
-    const Reference<css::awt::XListBox> templateBox(control("template"), UNO_QUERY);
-    const Reference<css::awt::XListBox> languageBox(control("language"), UNO_QUERY);
-    if (!templateBox.is() || !languageBox.is())
-        return std::nullopt;
-    DraftChoice choice;
-    const int chosen = templateBox->getSelectedItemPos();
-    if (chosen >= 0 && chosen < 3)
-        choice.templateName = kTemplates[chosen];
-    const int language = languageBox->getSelectedItemPos();
-    if (language >= 0 && language < static_cast<int>(languages_.size()))
-        choice.language = languages_[static_cast<std::size_t>(language)];
-    return choice;
-}
-
-std::string StepPage::fieldText(const Field& field) const
-{
-    const auto source = control(field.control);
-    switch (field.question->type == Question::Type::List ? field.question->itemType : field.question->type) {
-    case Question::Type::Choice:
-    case Question::Type::Level: {
-        const int position = Reference<css::awt::XListBox>(source, UNO_QUERY_THROW)->getSelectedItemPos();
-        if (position <= 0)
-            return {};
-        if (field.question->type == Question::Type::Level)
-            return std::to_string(position);
-        return field.question->choices.at(static_cast<std::size_t>(position - 1)).value;
-    }
-    case Question::Type::Boolean:
-        return Reference<css::awt::XCheckBox>(source, UNO_QUERY_THROW)->getState() == 1 ? "true" : "false";
-    case Question::Type::Date: {
-        const Reference<css::awt::XDateField> date(source, UNO_QUERY_THROW);
-        if (date->isEmpty())
-            return {};
-        const css::util::Date value = date->getDate();
-        char iso[32];
-        std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", static_cast<int>(value.Year), static_cast<int>(value.Month),
-                      static_cast<int>(value.Day));
-        return iso;
-    }
-    default:
-        return toUtf8(Reference<css::awt::XTextComponent>(source, UNO_QUERY_THROW)->getText());
-    }
-}
-
-void StepPage::showFieldText(const Field& field, const std::string& text)
-{
-    const auto target = control(field.control);
-    switch (field.question->type == Question::Type::List ? field.question->itemType : field.question->type) {
-    case Question::Type::Choice:
-    case Question::Type::Level: {
-        sal_Int16 position = 0;
-        if (field.question->type == Question::Type::Level && text.size() == 1 && text[0] >= '1' && text[0] <= '5')
-            position = static_cast<sal_Int16>(text[0] - '0');
-        for (std::size_t i = 0; i < field.question->choices.size(); ++i) {
-            if (field.question->choices[i].value == text)
-                position = static_cast<sal_Int16>(i + 1);
-        }
-        Reference<css::awt::XListBox>(target, UNO_QUERY_THROW)->selectItemPos(position, true);
-        break;
-    }
-    case Question::Type::Boolean:
-        Reference<css::awt::XCheckBox>(target, UNO_QUERY_THROW)->setState(text == "true" ? 1 : 0);
-        break;
-    case Question::Type::Date: {
-        const Reference<css::awt::XDateField> date(target, UNO_QUERY_THROW);
-        if (text.size() == 10) {
-            date->setDate(css::util::Date(static_cast<sal_uInt16>(std::stoi(text.substr(8, 2))),
-                                          static_cast<sal_uInt16>(std::stoi(text.substr(5, 2))),
-                                          static_cast<sal_Int16>(std::stoi(text.substr(0, 4)))));
-        } else {
-            date->setEmpty();
-        }
-        break;
-    }
-    default:
-        Reference<css::awt::XTextComponent>(target, UNO_QUERY_THROW)->setText(toOUString(text));
-        break;
-    }
-}
-
-std::string StepPage::listPath(int editor) const
-{
-    const auto& list = lists_.at(static_cast<std::size_t>(editor));
-    if (list.parent < 0)
-        return list.list->path;
-    const std::string parentPath = listPath(list.parent);
-    const int parentItem = selectedItem(list.parent);
-    if (parentPath.empty() || parentItem < 0)
-        return {};
-    return parentPath + "[" + std::to_string(parentItem) + "]." + list.list->path;
-}
-
-int StepPage::selectedItem(int editor) const
-{
-    const Reference<css::awt::XListBox> box(control(lists_.at(static_cast<std::size_t>(editor)).id + ":list"), UNO_QUERY);
-    return box.is() ? box->getSelectedItemPos() : -1;
-}
-
-void StepPage::refreshList(int editor, int select)
-{
-    const auto& list = lists_.at(static_cast<std::size_t>(editor));
-    const std::string path = listPath(editor);
-    std::vector<rtl::OUString> summaries;
-    if (!path.empty()) {
-        controller_->withForm([&](journey::JourneyForm& form) {
-            for (std::size_t i = 0; i < form.itemCount(path); ++i)
-                summaries.push_back(toOUString(form.itemSummary(*list.list, path, i)));
-        });
-    }
-    const Reference<css::awt::XListBox> box(control(list.id + ":list"), UNO_QUERY_THROW);
-    Reference<css::beans::XPropertySet>(Reference<css::awt::XControl>(box, UNO_QUERY_THROW)->getModel(), UNO_QUERY_THROW)
-        ->setPropertyValue("StringItemList", Any(toSequence(summaries)));
-    if (select >= 0 && select < static_cast<int>(summaries.size()))
-        box->selectItemPos(static_cast<sal_Int16>(select), true);
-    showItem(editor);
-}
-
-void StepPage::showItem(int editor)
-{
-    const auto& list = lists_.at(static_cast<std::size_t>(editor));
-    const std::string path = listPath(editor);
-    const int item = selectedItem(editor);
-    journey::ItemTexts texts;
-    if (!path.empty() && item >= 0) {
-        texts = controller_->withForm([&](journey::JourneyForm& form) {
-            if (list.list->items.empty())
-                return journey::ItemTexts{{"", form.text(path + "[" + std::to_string(item) + "]")}};
-            return form.itemTexts(*list.list, path, static_cast<std::size_t>(item));
-        });
-    }
-    for (const auto& field : list.fields) {
-        const auto text = texts.find(list.list->items.empty() ? std::string() : field.question->path);
-        showFieldText(field, text == texts.end() ? std::string() : text->second);
-    }
-    for (std::size_t child = 0; child < lists_.size(); ++child) {
-        if (lists_[child].parent == editor)
-            refreshList(static_cast<int>(child), 0);
-    }
-}
-
-void StepPage::load()
-{
+    parts_.push_back(std::move(part));
+    blocks_.push_back({{}, nullptr, nullptr, parts_.back().get()});
     loading_ = true;
     try {
-        const auto texts = controller_->withForm([&](journey::JourneyForm& form) {
-            std::vector<std::string> result;
-            for (const auto& field : fields_)
-                result.push_back(form.text(field.question->path));
-            return result;
-        });
-        for (std::size_t i = 0; i < fields_.size(); ++i)
-            showFieldText(fields_[i], texts[i]);
-        for (std::size_t editor = 0; editor < lists_.size(); ++editor) {
-            if (lists_[editor].parent < 0)
-                refreshList(static_cast<int>(editor), std::max(0, selectedItem(static_cast<int>(editor))));
-        }
-        if (number_ == 7)
-            refreshLanguages();
+        parts_.back()->refresh();
     } catch (...) {
         loading_ = false;
         throw;
     }
     loading_ = false;
-    refreshStatus();
+    layout();
 }
 
-void StepPage::refreshStatus(const rtl::OUString& problem)
+Reference<css::awt::XWindow> StepPage::getWindow()
 {
-    const Reference<css::awt::XTextComponent> message(control("message"), UNO_QUERY);
-    if (message.is()) {
-        const bool complete = controller_->stepComplete(number_);
-        rtl::OUString text = controller_->stepMessage(number_);
-        if (!problem.isEmpty())
-            text = uiText(context_, "This answer was not taken:") + " " + problem + "\n" + text;
-        Reference<css::beans::XPropertySet>(Reference<css::awt::XControl>(message, UNO_QUERY_THROW)->getModel(), UNO_QUERY_THROW)
-            ->setPropertyValue("TextColor", Any(complete && problem.isEmpty() ? kCompleteColour : kMissingColour));
-        message->setText(text);
-    }
-    if (number_ == 1 && control("grid:monitor").is()) {
-        const auto grid = controller_->withForm([](journey::JourneyForm& form) { return form.stakeholderGrid(); });
-        // TRANSLATORS: the four quadrants of the stakeholder interest/influence grid, each an
-        // instruction for how to engage the stakeholders placed in it ("Monitor" = keep an eye on them).
-        const rtl::OUString captions[] = {uiText(context_, "Keep satisfied"), uiText(context_, "Manage closely"),
-                                          uiText(context_, "Monitor"), uiText(context_, "Keep informed")};
-        const journey::GridQuadrant quadrants[] = {journey::GridQuadrant::KeepSatisfied, journey::GridQuadrant::ManageClosely,
-                                                   journey::GridQuadrant::Monitor, journey::GridQuadrant::KeepInformed};
-        const char* const cells[] = {"grid:keep-satisfied", "grid:manage-closely", "grid:monitor", "grid:keep-informed"};
-        for (int i = 0; i < 4; ++i) {
-            rtl::OUString names;
-            for (const auto& entry : grid) {
-                if (entry.quadrant != quadrants[i])
-                    continue;
-                if (!names.isEmpty())
-                    names += ", ";
-                names += toOUString(entry.name) + " (" + rtl::OUString::number(entry.interest) + "/"
-                       + rtl::OUString::number(entry.influence) + ")";
-            }
-            const Reference<css::awt::XControl> cell(control(rtl::OUString::createFromAscii(cells[i])), UNO_QUERY_THROW);
-            Reference<css::beans::XPropertySet>(cell->getModel(), UNO_QUERY_THROW)
-                ->setPropertyValue("Label", Any(captions[i] + ": " + names));
+    return page_ ? page_->window() : Reference<css::awt::XWindow>();
+}
+
+int StepPage::layoutQuestions(int width, bool place)
+{
+    constexpr int x = 2;
+    int y = 3;
+    std::vector<QuestionControls*> run;
+    const auto flush = [&] {
+        y += flowFields(run, x, y, width, place);
+        run.clear();
+    };
+    for (const auto& block : blocks_) {
+        if (block.field != nullptr) {
+            run.push_back(block.field);
+            continue;
+        }
+        flush();
+        if (!block.heading.isEmpty()) {
+            y += 4;
+            if (place)
+                content_->place(block.heading, {x, y, width, kHeadingHeight - 4});
+            y += kHeadingHeight;
+        } else if (block.editor != nullptr) {
+            if (place)
+                block.editor->place(x, y, width);
+            y += block.editor->height(width) + 6;
+        } else if (block.part != nullptr) {
+            if (place)
+                block.part->place(x, y, width);
+            y += block.part->height(width) + 4;
         }
     }
-    controller_->updateTravelUI();
+    flush();
+    return y + 4;
 }
 
-template <class Action>
-void StepPage::safely(Action&& action)
+void StepPage::layout()
 {
-    // UI callbacks: nothing may reach LibreOffice; what went wrong is shown on the page.
+    if (!page_)
+        return;
+    const auto pixels = page_->window()->getPosSize();
+    if (pixels.Width <= 0 || pixels.Height <= 0)
+        return;
+    const auto units = page_->toUnits(pixels.Width, pixels.Height);
+    const int width = units.Width, height = units.Height;
+
+    // The guidance at the left, the questions at the right, what the step needs below them.
+    const int guidance = std::clamp(width * 27 / 100, 110, 175);
+    const rtl::OUString title = page_->model("title")->getPropertyValue("Label").get<rtl::OUString>();
+    const int titleHeight = textLines(title, guidance - 12) * 10 + 2;
+    page_->place("title", {4, 3, guidance, titleHeight});
+    page_->place("guidance", {4, 5 + titleHeight, guidance, std::max(20, height - titleHeight - 27)});
+    page_->place("lessons", {4, height - 19, guidance, 15});
+    const int x = guidance + 10, right = std::max(width - x - 4, 80);
+    const int status = std::clamp(height / 6, 30, kStatusLines * 9 + 6);
+    page_->place("message", {x, height - status - 3, right, status});
+    const Box viewport{x, 3, right - kScrollBarWidth - 1, std::max(20, height - status - 9)};
+    const auto at = page_->toPixels(viewport.x, viewport.y), size = page_->toPixels(viewport.width, viewport.height);
+    viewport_->window()->setPosSize(at.Width, at.Height, size.Width, size.Height, css::awt::PosSize::POSSIZE);
+
+    contentWidth_ = viewport.width - 2;
+    const int contentHeight = layoutQuestions(contentWidth_, true);
+    contentPixels_ = content_->toPixels(contentWidth_, contentHeight);
+    const bool scrolls = contentPixels_.Height > size.Height;
+    page_->place("scroll", {x + right - kScrollBarWidth, viewport.y, kScrollBarWidth, viewport.height});
+    page_->show("scroll", scrolls);
+    if (scrolls) {
+        page_->set("scroll", "ScrollValueMax", Any(contentPixels_.Height));
+        page_->set("scroll", "VisibleSize", Any(size.Height));
+        page_->set("scroll", "LineIncrement", Any(std::max<sal_Int32>(size.Height / 12, 8)));
+        page_->set("scroll", "BlockIncrement", Any(std::max<sal_Int32>(size.Height * 9 / 10, 8)));
+    }
+    scrollTo(scrolls ? scrollTop_ : 0);
+}
+
+void StepPage::scrollTo(sal_Int32 top)
+{
+    const sal_Int32 visible = viewport_->window()->getPosSize().Height;
+    scrollTop_ = std::clamp<sal_Int32>(top, 0, std::max<sal_Int32>(0, contentPixels_.Height - visible));
+    content_->window()->setPosSize(0, -scrollTop_, contentPixels_.Width, contentPixels_.Height, css::awt::PosSize::POSSIZE);
+    const Reference<css::awt::XScrollBar> bar(page_->control("scroll"), UNO_QUERY);
+    if (bar.is() && bar->getValue() != scrollTop_)
+        bar->setValue(scrollTop_);
+}
+
+void StepPage::ensureVisible(const Box& box)
+{
+    const sal_Int32 top = content_->toPixels(0, box.y).Height;
+    const sal_Int32 bottom = content_->toPixels(0, box.y + box.height).Height;
+    const sal_Int32 visible = viewport_->window()->getPosSize().Height;
+    if (top < scrollTop_)
+        scrollTo(top - 6);
+    else if (bottom > scrollTop_ + visible)
+        scrollTo(std::min(top - 6, bottom - visible + 6));
+}
+
+QuestionControls* StepPage::field(const rtl::OUString& control) const
+{
+    for (const auto& field : fields_) {
+        if (field->owns(control))
+            return field.get();
+    }
+    return nullptr;
+}
+
+ListEditor* StepPage::editor(const rtl::OUString& control) const
+{
+    for (const auto& editor : lists_) {
+        if (editor->owns(control))
+            return editor.get();
+    }
+    return nullptr;
+}
+
+PagePart* StepPage::part(const rtl::OUString& control) const
+{
+    for (const auto& part : parts_) {
+        if (part->owns(control))
+            return part.get();
+    }
+    return nullptr;
+}
+
+template <class Event> void StepPage::routed(Event&& event) noexcept
+{
+    // UI callbacks: nothing may reach LibreOffice. An answer the form refuses is said on the page.
     try {
-        action();
+        if (controller_.is() && page_)
+            event();
     } catch (const partnering::Error& e) {
         try {
             refreshStatus(toOUString(e.reason()));
@@ -637,110 +300,268 @@ void StepPage::safely(Action&& action)
     }
 }
 
-void StepPage::takeAnswer(const rtl::OUString& controlName)
+void StepPage::load()
 {
-    for (const auto& field : fields_) {
-        if (field.control == controlName) {
-            const std::string text = fieldText(field);
-            controller_->withForm([&](journey::JourneyForm& form) { form.setText(*field.question, field.question->path, text); });
-            refreshStatus();
-            return;
-        }
-    }
-}
-
-void StepPage::textChanged(const css::awt::TextEvent& event)
-{
-    if (loading_ || !controller_.is())
-        return;
-    safely([&] {
-        takeAnswer(nameOf(event.Source));
-    });
-}
-
-void StepPage::itemStateChanged(const css::awt::ItemEvent& event)
-{
-    if (loading_ || !controller_.is())
-        return;
-    safely([&] {
-        const rtl::OUString name = nameOf(event.Source);
-        if (name == "template") {
-            refreshLanguages();
-            return;
-        }
-        for (std::size_t editor = 0; editor < lists_.size(); ++editor) {
-            if (name == lists_[editor].id + ":list") {
-                loading_ = true;
-                try {
-                    showItem(static_cast<int>(editor));
-                } catch (...) {
-                    loading_ = false;
-                    throw;
-                }
-                loading_ = false;
-                return;
-            }
-        }
-        takeAnswer(name);
-    });
-}
-
-void StepPage::actionPerformed(const css::awt::ActionEvent& event)
-{
-    if (!controller_.is())
-        return;
-    safely([&] {
-        const rtl::OUString name = nameOf(event.Source);
-        if (name == "lessons") {
-            openLessons();
-            return;
-        }
-        for (std::size_t editor = 0; editor < lists_.size(); ++editor) {
-            const rtl::OUString prefix = lists_[editor].id + ":";
-            if (name.startsWith(prefix))
-                onListButton(static_cast<int>(editor), toUtf8(name.copy(prefix.getLength())));
-        }
-    });
-}
-
-void StepPage::onListButton(int editor, const std::string& action)
-{
-    const auto& list = lists_.at(static_cast<std::size_t>(editor));
-    const std::string path = listPath(editor);
-    if (path.empty()) {
-        refreshStatus(uiText(context_, "Select an item in the list above first."));
-        return;
-    }
-    const int item = selectedItem(editor);
-    if (action != "add" && item < 0) {
-        refreshStatus(uiText(context_, "Select an item in the list first."));
-        return;
-    }
-    journey::ItemTexts texts;
-    for (const auto& field : list.fields)
-        texts[list.list->items.empty() ? std::string() : field.question->path] = fieldText(field);
-    int select = item;
-    controller_->withForm([&](journey::JourneyForm& form) {
-        if (action == "add")
-            select = static_cast<int>(form.addItem(*list.list, path, texts));
-        else if (action == "update")
-            form.updateItem(*list.list, path, static_cast<std::size_t>(item), texts);
-        else if (action == "remove")
-            form.removeItem(path, static_cast<std::size_t>(item));
-    });
-    if (action == "remove")
-        select = std::min(item, static_cast<int>(controller_->withForm([&](journey::JourneyForm& form) { return form.itemCount(path); })) - 1);
     loading_ = true;
     try {
-        refreshList(editor, select);
-        if (action == "add" && select < 0)
-            showItem(editor);
+        for (const auto& field : fields_)
+            field->show(controller_->withForm([&](journey::JourneyForm& form) { return form.text(field->question().path); }));
+        for (const auto& editor : lists_) {
+            if (editor->parent() == nullptr)
+                editor->refresh();
+        }
+        for (const auto& part : parts_)
+            part->refresh();
     } catch (...) {
         loading_ = false;
         throw;
     }
     loading_ = false;
     refreshStatus();
+}
+
+void StepPage::takeAnswer(QuestionControls& field)
+{
+    const std::string text = field.text();
+    controller_->withForm([&](journey::JourneyForm& form) { form.setText(field.question(), field.question().path, text); });
+    changed();
+}
+
+void StepPage::changed()
+{
+    loading_ = true;
+    try {
+        for (const auto& part : parts_)
+            part->refresh();
+    } catch (...) {
+        loading_ = false;
+        throw;
+    }
+    loading_ = false;
+    refreshStatus();
+    // Typing changes no height; a list's new row or a warning's lines may.
+    if (content_->toPixels(contentWidth_, layoutQuestions(contentWidth_, false)).Height != contentPixels_.Height)
+        layout();
+    controller_->updateTravelUI();
+}
+
+void StepPage::textChanged(const css::awt::TextEvent& event)
+{
+    if (loading_)
+        return;
+    routed([&] {
+        if (auto* answer = field(nameOf(event.Source)))
+            takeAnswer(*answer);
+    });
+}
+
+void StepPage::itemStateChanged(const css::awt::ItemEvent& event)
+{
+    if (loading_)
+        return;
+    routed([&] {
+        const rtl::OUString name = nameOf(event.Source);
+        if (auto* answer = field(name)) {
+            takeAnswer(*answer);
+        } else if (auto* owner = part(name)) {
+            owner->changed(name);
+            layout();
+        }
+    });
+}
+
+void StepPage::actionPerformed(const css::awt::ActionEvent& event)
+{
+    routed([&] {
+        const rtl::OUString name = nameOf(event.Source);
+        if (name == "lessons") {
+            openLessons();
+        } else if (auto* list = editor(name)) {
+            left_.insert(toUtf8(list->name()));
+            list->press(toUtf8(name.copy(list->name().getLength() + 1)));
+            changed();
+        }
+    });
+}
+
+void StepPage::focusGained(const css::awt::FocusEvent& event)
+{
+    routed([&] {
+        const rtl::OUString name = nameOf(event.Source);
+        if (const auto* answer = field(name))
+            ensureVisible(answer->area());
+        else if (const auto* list = editor(name))
+            ensureVisible(list->areaOf(name));
+    });
+}
+
+void StepPage::focusLost(const css::awt::FocusEvent& event)
+{
+    routed([&] {
+        if (const auto* answer = field(nameOf(event.Source))) {
+            left_.insert(answer->question().path);
+            refreshStatus();
+        }
+    });
+}
+
+void StepPage::mousePressed(const css::awt::MouseEvent& event)
+{
+    routed([&] {
+        const rtl::OUString name = nameOf(event.Source);
+        if (auto* owner = part(name))
+            owner->clicked(name, event.X, event.Y);
+    });
+}
+
+void StepPage::adjustmentValueChanged(const css::awt::AdjustmentEvent& event)
+{
+    routed([&] { scrollTo(event.Value); });
+}
+
+void StepPage::selectionChanged(const css::awt::grid::GridSelectionEvent& event)
+{
+    if (loading_)
+        return;
+    routed([&] {
+        if (auto* list = editor(nameOf(event.Source))) {
+            loading_ = true;
+            try {
+                list->selectionChanged();
+                for (const auto& part : parts_)
+                    part->refresh();
+            } catch (...) {
+                loading_ = false;
+                throw;
+            }
+            loading_ = false;
+        }
+    });
+}
+
+void StepPage::windowResized(const css::awt::WindowEvent&)
+{
+    routed([&] { layout(); });
+}
+
+StepPage::Target StepPage::locate(const std::string& problemPath) const
+{
+    Target target;
+    std::string rest = problemPath.rfind("$.", 0) == 0 ? problemPath.substr(2) : problemPath;
+    for (const auto& field : fields_) {
+        if (field->question().path == rest) {
+            target.field = field.get();
+            return target;
+        }
+    }
+    // Into the lists: "partners[0].contributions[1].kind" selects partner 1, then contribution 2.
+    const ListEditor* parent = nullptr;
+    for (bool deeper = true; deeper;) {
+        deeper = false;
+        for (const auto& editor : lists_) {
+            if (editor->parent() != parent)
+                continue;
+            const std::string& path = editor->list().path;
+            if (rest == path) {
+                target.editor = editor.get();
+                return target;
+            }
+            if (rest.rfind(path + "[", 0) != 0)
+                continue;
+            target.editor = editor.get();
+            const std::size_t close = rest.find(']', path.size());
+            int item = -1;
+            std::from_chars(rest.data() + path.size() + 1, rest.data() + close, item);
+            target.items.emplace_back(editor.get(), item);
+            rest = close + 2 < rest.size() ? rest.substr(close + 2) : std::string();
+            parent = editor.get();
+            deeper = !rest.empty();
+            break;
+        }
+    }
+    return target;
+}
+
+bool StepPage::told(const Target& target) const
+{
+    if (toldAll_)
+        return true;
+    if (target.field != nullptr)
+        return left_.count(target.field->question().path) > 0;
+    return target.editor != nullptr && left_.count(toUtf8(target.editor->name())) > 0;
+}
+
+void StepPage::refreshStatus(const rtl::OUString& problem)
+{
+    const auto missing = controller_->missing(number_);
+    for (const auto& field : fields_)
+        field->markMissing(false);
+    for (const auto& editor : lists_)
+        editor->markMissing(false);
+    rtl::OUString lines;
+    for (const auto& gap : missing) {
+        const Target target = locate(gap.path);
+        if (!told(target))
+            continue;
+        if (target.field != nullptr)
+            target.field->markMissing(true);
+        else if (target.editor != nullptr)
+            target.editor->markMissing(true);
+        lines += "\n" + rtl::OUString(static_cast<sal_Unicode>(0x2022)) + " " + toOUString(gap.reason);
+    }
+    rtl::OUString text;
+    sal_Int32 colour = kNormalColour;
+    if (missing.empty()) {
+        text = uiText(context_, "This step is complete.");
+        colour = kCompleteColour;
+    } else if (lines.isEmpty()) {
+        text = uiText(context_, "Answers marked * are needed before this step is complete.");
+    } else {
+        text = uiText(context_, "This step still needs:") + lines;
+        if (toldAll_)
+            text += "\n" + uiText(context_, "Press Next again to go on without them; Finish says what the draft still lacks.");
+        colour = kMissingColour;
+    }
+    if (!problem.isEmpty()) {
+        text = uiText(context_, "This answer was not taken:") + " " + problem + "\n" + text;
+        colour = kMissingColour;
+    }
+    page_->set("message", "TextColor", Any(colour));
+    page_->set("message", "Text", Any(text));
+}
+
+void StepPage::focusFirstMissing()
+{
+    const auto missing = controller_->missing(number_);
+    if (missing.empty())
+        return;
+    const Target target = locate(missing.front().path);
+    for (const auto& [list, item] : target.items)
+        list->select(item);
+    if (target.field != nullptr) {
+        target.field->focus();
+        ensureVisible(target.field->area());
+    } else if (target.editor != nullptr) {
+        target.editor->focus();
+        ensureVisible(target.editor->area());
+    }
+}
+
+sal_Bool StepPage::commitPage(sal_Int16 reason)
+{
+    if (reason != css::ui::dialogs::WizardTravelType::FORWARD || !controller_.is() || controller_->jumping())
+        return true;
+    try {
+        if (controller_->missing(number_).empty() || toldAll_)
+            return true;
+        // Once: what the step needs, and the first of it to type into. The user may go on anyway.
+        toldAll_ = true;
+        refreshStatus();
+        focusFirstMissing();
+        return false;
+    } catch (...) {
+        return true; // a failure to tell must not lock the user in
+    }
 }
 
 void StepPage::openLessons()
@@ -754,87 +575,17 @@ void StepPage::openLessons()
     if (!provider.is())
         return;
     css::frame::DispatchHelper::create(context_)->executeDispatch(provider, ".uno:SidebarDeck.PartneringLessonsDeck", "_self",
-                                                                   0, Sequence<css::beans::PropertyValue>());
+                                                                   0, css::uno::Sequence<css::beans::PropertyValue>());
 }
 
 void StepPage::activatePage()
 {
-    safely([&] {
-        fitDialog();
+    routed([&] {
+        toldAll_ = false;
         load();
+        layout();
+        controller_->pageShown(number_);
     });
-}
-
-void StepPage::fitDialog()
-{
-    const Reference<css::awt::XWindow> dialog = controller_->dialogWindow();
-    const Reference<css::awt::XUnitConversion> units(window_, UNO_QUERY);
-    if (!dialog.is() || !units.is())
-        return;
-    const Reference<css::awt::XWindow2> shown(dialog, UNO_QUERY);
-    if (shown.is() && !shown->isVisible()) {
-        // Showing sizes the dialog to its optimal size: fit it once it is shown.
-        dialog->addWindowListener(this);
-        return;
-    }
-    // The page, plus the roadmap at its left and the buttons below it.
-    const css::awt::Size page
-        = units->convertSizeToPixel(css::awt::Size(kPageWidth, kPageHeight), css::util::MeasureUnit::APPFONT);
-    sal_Int32 width = page.Width + 190, height = page.Height + 70;
-    const css::awt::Rectangle frame = dialog->getPosSize();
-    if (frame.Width >= width && frame.Height >= height)
-        return;
-    sal_Int32 x = 0, y = 0;
-    if (controller_->frame().is() && controller_->frame()->getContainerWindow().is()) {
-        const css::awt::Rectangle screen = controller_->frame()->getContainerWindow()->getPosSize();
-        width = std::min(width, screen.Width);
-        height = std::min(height, screen.Height);
-        x = screen.X + std::max<sal_Int32>(0, (screen.Width - width) / 2);
-        y = screen.Y + std::max<sal_Int32>(0, (screen.Height - height) / 2);
-    }
-    dialog->setPosSize(x, y, std::max(width, frame.Width), std::max(height, frame.Height), css::awt::PosSize::POSSIZE);
-}
-
-void StepPage::windowShown(const css::lang::EventObject& event)
-{
-    safely([&] {
-        const Reference<css::awt::XWindow> dialog(event.Source, UNO_QUERY);
-        if (dialog.is())
-            dialog->removeWindowListener(this);
-        // The dialog's first layout runs in an idle after it is shown and would shrink it back
-        // to its optimal size; a size set after that first layout holds. So wait a moment off
-        // the main thread, then fit the dialog from the main thread's event loop.
-        const Reference<css::awt::XCallback> self(this);
-        const Reference<css::awt::XRequestCallback> callbacks = css::awt::AsyncCallback::create(context_);
-        std::thread([self, callbacks] {
-            std::this_thread::sleep_for(std::chrono::milliseconds(300));
-            try {
-                callbacks->addCallback(self, Any());
-            } catch (...) {
-                // The office is closing: nothing to fit any more.
-            }
-        }).detach();
-    });
-}
-
-void StepPage::notify(const Any&)
-{
-    if (controller_.is())
-        safely([&] { fitDialog(); });
-}
-
-sal_Bool StepPage::commitPage(sal_Int16 reason)
-{
-    return reason != css::ui::dialogs::WizardTravelType::FORWARD || canAdvance();
-}
-
-sal_Bool StepPage::canAdvance()
-{
-    try {
-        return controller_.is() && controller_->stepComplete(number_);
-    } catch (...) {
-        return false;
-    }
 }
 
 void StepPage::dispose()
@@ -842,13 +593,22 @@ void StepPage::dispose()
     try {
         if (controller_.is())
             controller_->pageDisposed(number_);
-        const Reference<css::lang::XComponent> window(window_, UNO_QUERY);
-        container_.clear();
-        window_.clear();
-        if (window.is())
-            window->dispose();
+        if (page_)
+            page_->window()->removeWindowListener(this);
+        // Inner windows first: each was made inside the one before it.
+        for (auto* canvas : {content_.get(), viewport_.get(), page_.get()}) {
+            if (canvas != nullptr)
+                canvas->dispose();
+        }
     } catch (...) {
     }
+    parts_.clear();
+    lists_.clear();
+    fields_.clear();
+    blocks_.clear();
+    content_.reset();
+    viewport_.reset();
+    page_.reset();
     controller_.clear();
 }
 

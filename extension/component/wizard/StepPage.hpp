@@ -1,118 +1,138 @@
-// One page of the journey wizard, built from a step of the journey: its guidance, a control
-// per question, list editors for repeated items, the stakeholder grid, and what is missing.
+// One page of the journey wizard, built from a step of the journey: it routes the events of its
+// controls to the parts that own them (questions, list editors, the parts a controller attaches)
+// and says what the step still needs. Its questions scroll when the page is too small for them.
 #pragma once
 
-#include "wizard/JourneyWizardController.hpp"
+#include "wizard/ControlCanvas.hpp"
+#include "wizard/ListEditor.hpp"
+#include "wizard/PagePart.hpp"
+#include "wizard/QuestionControls.hpp"
+
+#include "journey/Journey.hpp"
 
 #include <com/sun/star/awt/XActionListener.hpp>
-#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XAdjustmentListener.hpp>
+#include <com/sun/star/awt/XFocusListener.hpp>
 #include <com/sun/star/awt/XItemListener.hpp>
+#include <com/sun/star/awt/XMouseListener.hpp>
 #include <com/sun/star/awt/XTextListener.hpp>
-#include <com/sun/star/awt/XWindow.hpp>
-#include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/lang/XMultiServiceFactory.hpp>
-#include <com/sun/star/ui/dialogs/XWizardPage.hpp>
 #include <com/sun/star/awt/XWindowListener.hpp>
-#include <com/sun/star/awt/XCallback.hpp>
-#include <cppuhelper/implbase6.hxx>
+#include <com/sun/star/awt/grid/XGridSelectionListener.hpp>
+#include <com/sun/star/ui/dialogs/XWizardPage.hpp>
+#include <cppuhelper/implbase9.hxx>
 #include <rtl/ref.hxx>
 
+#include <memory>
+#include <set>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace partnering::uno {
 
+class JourneyWizardController;
+
 class StepPage
-    : public cppu::WeakImplHelper6<css::ui::dialogs::XWizardPage, css::awt::XTextListener, css::awt::XItemListener,
-                                   css::awt::XActionListener, css::awt::XWindowListener, css::awt::XCallback> {
+    : public cppu::WeakImplHelper9<css::ui::dialogs::XWizardPage, css::awt::XTextListener, css::awt::XItemListener,
+                                   css::awt::XActionListener, css::awt::XFocusListener, css::awt::XMouseListener,
+                                   css::awt::XAdjustmentListener, css::awt::XWindowListener,
+                                   css::awt::grid::XGridSelectionListener> {
 public:
     StepPage(rtl::Reference<JourneyWizardController> controller, css::uno::Reference<css::uno::XComponentContext> context,
              int number, const css::uno::Reference<css::awt::XWindow>& parent);
 
+    int number() const { return number_; }
+    // The scrolled area, and this page as the listener of what is built in it.
+    ControlCanvas& content() { return *content_; }
+    css::uno::Reference<css::uno::XInterface> listener() { return static_cast<cppu::OWeakObject*>(this); }
+    // Adds `part` after the questions (the controller gives the last page the draft's choices).
+    void attach(std::unique_ptr<PagePart> part);
+
     // Shows the form's answers in every control (after the answers changed elsewhere).
     void load();
-    // The last page's choice of template and language; nothing on the other pages.
-    std::optional<DraftChoice> draftChoice();
 
     // XWizardPage
-    css::uno::Reference<css::awt::XWindow> SAL_CALL getWindow() override { return window_; }
+    css::uno::Reference<css::awt::XWindow> SAL_CALL getWindow() override;
     sal_Int16 SAL_CALL getPageId() override { return static_cast<sal_Int16>(number_ - 1); }
     void SAL_CALL activatePage() override;
-    // Answers are taken as they are typed; going forward needs the step complete (travelNext and
-    // the roadmap do not ask canAdvance, only the Next button does).
+    // Next on an incomplete step shows what it needs and stops once; the next Next goes on.
     sal_Bool SAL_CALL commitPage(sal_Int16 reason) override;
-    sal_Bool SAL_CALL canAdvance() override;
+    sal_Bool SAL_CALL canAdvance() override { return true; }
     // XComponent
     void SAL_CALL dispose() override;
     void SAL_CALL addEventListener(const css::uno::Reference<css::lang::XEventListener>&) override {}
     void SAL_CALL removeEventListener(const css::uno::Reference<css::lang::XEventListener>&) override {}
-    // XTextListener, XItemListener, XActionListener
+
+    // The controls' events, each routed to its owner.
     void SAL_CALL textChanged(const css::awt::TextEvent& event) override;
     void SAL_CALL itemStateChanged(const css::awt::ItemEvent& event) override;
     void SAL_CALL actionPerformed(const css::awt::ActionEvent& event) override;
-    void SAL_CALL disposing(const css::lang::EventObject&) override {}
-    // XWindowListener: the wizard's window, which is sized when shown, is fitted to the page then.
-    void SAL_CALL windowShown(const css::lang::EventObject& event) override;
-    void SAL_CALL windowResized(const css::awt::WindowEvent&) override {}
+    void SAL_CALL focusGained(const css::awt::FocusEvent& event) override;
+    void SAL_CALL focusLost(const css::awt::FocusEvent& event) override;
+    void SAL_CALL mousePressed(const css::awt::MouseEvent& event) override;
+    void SAL_CALL mouseReleased(const css::awt::MouseEvent&) override {}
+    void SAL_CALL mouseEntered(const css::awt::MouseEvent&) override {}
+    void SAL_CALL mouseExited(const css::awt::MouseEvent&) override {}
+    void SAL_CALL adjustmentValueChanged(const css::awt::AdjustmentEvent& event) override;
+    void SAL_CALL selectionChanged(const css::awt::grid::GridSelectionEvent& event) override;
+    void SAL_CALL windowResized(const css::awt::WindowEvent& event) override;
     void SAL_CALL windowMoved(const css::awt::WindowEvent&) override {}
+    void SAL_CALL windowShown(const css::lang::EventObject&) override {}
     void SAL_CALL windowHidden(const css::lang::EventObject&) override {}
-    // XCallback: showing lays the dialog out after windowShown, so the fitting waits for the next event.
-    void SAL_CALL notify(const css::uno::Any&) override;
+    void SAL_CALL disposing(const css::lang::EventObject&) override {}
 
 private:
-    // One question's control: its name is "q:<path>" on the page, "l<n>:f:<path>" in a list editor.
-    struct Field {
-        const journey::Question* question;
-        rtl::OUString control;
-    };
-    // Add, update and remove the items of one list; a nested list (an objective's activities)
-    // edits the items of the item selected in its parent editor.
-    struct ListEditor {
-        const journey::Question* list;
-        int parent; // index in lists_, -1 for a list of the step itself
-        rtl::OUString id; // "l<n>"
-        std::vector<Field> fields;
-    };
+    void buildFrame();
+    void buildQuestions();
+    // Places everything for the page's size; the questions' area scrolls when they do not fit.
+    void layout();
+    int layoutQuestions(int width, bool place);
+    void scrollTo(sal_Int32 top);
+    void ensureVisible(const Box& box);
 
-    void build();
-    void buildQuestions(int x, int& y, int width);
-    int buildListEditor(const journey::Question& list, int parent, int x, int y, int width);
-    void buildStakeholderGrid(int x, int& y, int width);
-    void buildDraftChoice(int x, int& y, int width);
-    void addField(const journey::Question& question, const rtl::OUString& control, int x, int y, int width, int height);
-    using Properties = std::vector<std::pair<const char*, css::uno::Any>>;
-    css::uno::Reference<css::beans::XPropertySet> addControl(const char* service, const rtl::OUString& name, int x, int y,
-                                                             int width, int height, const Properties& properties = {});
-    void fitDialog(); // the wizard sizes its pages for 70 characters by 10 lines: too small for ours
-    css::uno::Reference<css::uno::XInterface> control(const rtl::OUString& name) const;
-
-    std::string fieldText(const Field& field) const;
-    void showFieldText(const Field& field, const std::string& text);
-    // The answer the user just gave in the named control (if it is a question's), into the form.
-    void takeAnswer(const rtl::OUString& controlName);
-    std::string listPath(int editor) const; // empty when its parent has no item selected
-    int selectedItem(int editor) const;
-    void refreshList(int editor, int select);
-    void showItem(int editor);
-    void onListButton(int editor, const std::string& action);
+    QuestionControls* field(const rtl::OUString& control) const;
+    ListEditor* editor(const rtl::OUString& control) const;
+    PagePart* part(const rtl::OUString& control) const;
+    // The answer typed into a page field, into the form.
+    void takeAnswer(QuestionControls& field);
+    // What the step still needs, said for the fields the user has left (all of them after Next),
+    // and their labels marked; `problem` is an answer just refused.
     void refreshStatus(const rtl::OUString& problem = rtl::OUString());
-    void refreshLanguages();
+    // Where a missing answer ("$.partners[0].focal_point.name") is asked on this page.
+    struct Target {
+        QuestionControls* field = nullptr;
+        ListEditor* editor = nullptr;
+        std::vector<std::pair<ListEditor*, int>> items; // to select first, outermost first
+    };
+    Target locate(const std::string& problemPath) const;
+    bool told(const Target& target) const;
+    // The first missing answer's field, with the list items it sits in selected.
+    void focusFirstMissing();
     void openLessons();
-    template <class Action>
-    void safely(Action&& action);
+    void changed(); // the answers changed: the parts, the status and the roadmap follow
+    template <class Event> void routed(Event&& event) noexcept;
 
     rtl::Reference<JourneyWizardController> controller_;
     css::uno::Reference<css::uno::XComponentContext> context_;
     int number_;
     journey::Step step_;
-    css::uno::Reference<css::awt::XWindow> window_;
-    css::uno::Reference<css::awt::XControlContainer> container_;
-    css::uno::Reference<css::lang::XMultiServiceFactory> modelFactory_;
-    std::vector<Field> fields_;
-    std::vector<ListEditor> lists_;
-    std::vector<std::string> languages_; // of the draft, in the language list's order
-    bool loading_ = false;               // our own writes to the controls are no edits
+    std::unique_ptr<ControlCanvas> page_, viewport_, content_;
+    std::vector<std::unique_ptr<QuestionControls>> fields_;
+    std::vector<std::unique_ptr<ListEditor>> lists_;
+    std::vector<std::unique_ptr<PagePart>> parts_;
+    // What the scrolled area shows, top to bottom: a group's heading, a question, a list, a part.
+    struct Block {
+        rtl::OUString heading;
+        QuestionControls* field = nullptr;
+        ListEditor* editor = nullptr;
+        PagePart* part = nullptr;
+    };
+    std::vector<Block> blocks_;
+    std::set<std::string> left_;          // answers the user has left (paths), told when missing
+    bool toldAll_ = false;                // Next was pressed on this page while it was incomplete
+    bool loading_ = false;                // our own writes to the controls are no edits
+    sal_Int32 scrollTop_ = 0;             // pixels of the questions scrolled out of sight
+    css::awt::Size contentPixels_;
+    int contentWidth_ = 0; // dialog units, as last laid out
 };
 
 } // namespace partnering::uno
