@@ -27,6 +27,7 @@ EXIT_LESSON_FR = "Fixer une durée de vie et une stratégie de sortie claire"
 FOCAL_POINT_LESSON_EN = "Designate a focal point to steward the partnership"
 EXIT_LESSON_SUMMARY_EN = "Some partnerships continue even though they no longer achieve results"
 EXIT_LESSON_ID = "set-a-lifespan-and-exit-strategy"
+BOLD = 150.0  # com.sun.star.awt.FontWeight.BOLD
 # A result in the list: its title on a bullet (continued on a second row when long), then the
 # line of its text that starts at the first match, indented further.
 BULLET, TITLE_CONTINUED, SNIPPET_INDENT = "• ", "   ", "      "
@@ -137,6 +138,21 @@ class Panel:
     def preview(self):
         return self.control("preview").getText()
 
+    def preview_runs(self):
+        """The preview's text runs with their posture and weight (Asian weight for Chinese
+        text, which the edit engine keeps apart), paragraph after paragraph."""
+        runs = []
+        texts = self.control("preview").getModel().createEnumeration()
+        while texts.hasMoreElements():
+            portions = texts.nextElement().createEnumeration()
+            while portions.hasMoreElements():
+                portion = portions.nextElement()
+                text = portion.getString()
+                asian = any("\u3000" <= c <= "\u9fff" for c in text)
+                runs.append((text, portion.CharPosture,
+                             portion.CharWeightAsian if asian else portion.CharWeight))
+        return runs
+
     # A choice in a list reaches the panel as the toolkit reports a user's click: through the
     # model's SelectedItems (XListBox.selectItemPos on a drop-down leaves the model unchanged).
     def select(self, heading):
@@ -149,7 +165,10 @@ class Panel:
         items = list(control.getItems())
         matching = [i for i, item in enumerate(items) if item.startswith(label_prefix)]
         assert matching, "%s has no entry %r: %r" % (filter_name, label_prefix, items)
+        before = (self.status(), self.lines(), list(control.getItems()))
         control.getModel().SelectedItems = (matching[0],)
+        # The panel searches right after the list's own selection handling (see LessonsView).
+        wait_for(lambda: (self.status(), self.lines(), list(control.getItems())) != before, timeout=3)
         return items[matching[0]]
 
     def press_insert(self):
@@ -264,6 +283,21 @@ class SidebarPanelInLibreOffice(unittest.TestCase):
         self.assertIn("Journey steps: 6, 7", preview)
         self.assertIn("Tags: exit-strategy, evaluation", preview)
         self.assertTrue(panel.insert_enabled())
+
+    def test_the_preview_opens_with_the_source_and_marks_the_matched_words_in_bold(self):
+        panel = self.panel()
+        panel.type("共同问责")
+        panel.select(panel.headings()[0])
+        runs = panel.preview_runs()
+        source, posture, _ = runs[0]
+        self.assertTrue(source.startswith("Source: Royal Government of Cambodia"), runs[:2])
+        self.assertEqual(posture.value, "ITALIC")
+        bold = [text for text, _, weight in runs if weight == BOLD]
+        self.assertIn("共同问责", bold, runs)  # in the title 商定建立共同问责的治理结构
+        self.assertTrue(all(weight != BOLD for text, _, weight in runs if text.startswith("Source:")))
+        panel.type("stratégie de sortie")
+        panel.select(EXIT_LESSON_FR)
+        self.assertIn("stratégie de sortie", [text for text, _, weight in panel.preview_runs() if weight == BOLD])
 
     def test_insert_citation_is_one_undoable_action(self):
         document = self.writer(text="Our partnership agreement.")

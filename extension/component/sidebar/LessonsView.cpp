@@ -320,7 +320,13 @@ void LessonsView::selectionChanged(const Reference<css::uno::XInterface>& source
         filter->chosen = position > 0 && static_cast<std::size_t>(position) <= filter->values.size()
                              ? filter->values[static_cast<std::size_t>(position) - 1]
                              : std::string();
-        search();
+        // The search refills this very list (its counts change); done inside the list's own
+        // selection handling, the drop-down went on to show a blank entry. So: right after it.
+        const rtl::Reference<LessonsView> self(this);
+        runOnMainThread(context_, [self] {
+            if (self->controls_.alive())
+                self->guarded([&] { self->search(); });
+        });
     }
 }
 

@@ -14,6 +14,7 @@
 #include <com/sun/star/awt/XStyleSettingsSupplier.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/awt/XToolkit.hpp>
+#include <com/sun/star/awt/XVclWindowPeer.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
@@ -34,6 +35,7 @@ constexpr sal_Int32 kLabelRow = 18;
 constexpr sal_Int32 kStatusRows = 40;
 constexpr sal_Int32 kButtonRow = 28;
 constexpr sal_Int16 kFilterLines = 12;
+constexpr sal_Int32 kFilterWidth = 200; // enough for the longest label of a filter, its button included
 // Taken from the list's width for what is not text: its border, its vertical scroll bar and the
 // entries' inner padding, with a few pixels to spare, so no row ever needs a horizontal bar.
 constexpr sal_Int32 kListChrome = 30;
@@ -71,6 +73,19 @@ void PanelControls::set(const Reference<css::awt::XControl>& control, const char
     Reference<css::beans::XPropertySet>(control->getModel(), UNO_QUERY_THROW)->setPropertyValue(ascii(property), value);
 }
 
+void PanelControls::nameForAccessibility(const Reference<css::awt::XControl>& control, const rtl::OUString& name)
+{
+    // No control model has it: only the window peer takes an accessible name (VCLXWindow's
+    // "AccessibleName"), through an interface the API marks deprecated but has not replaced.
+    const Reference<css::awt::XVclWindowPeer> peer(control->getPeer(), UNO_QUERY);
+    if (!peer.is())
+        return;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    peer->setProperty("AccessibleName", css::uno::Any(name));
+#pragma GCC diagnostic pop
+}
+
 Filter PanelControls::addFilter(const char* name)
 {
     Filter filter;
@@ -105,12 +120,19 @@ void PanelControls::create(const Reference<css::uno::XComponentContext>& context
     step = addFilter("stepFilter");
     tag = addFilter("tagFilter");
     partnerType = addFilter("partnerTypeFilter");
+    // Without names of their own, the toolkit names the lists after the nearest label, the
+    // search box's: a screen reader would read "Search the lessons learned" four times.
+    nameForAccessibility(language.control, uiText(context_, "Language"));
+    nameForAccessibility(step.control, uiText(context_, "Journey step"));
+    nameForAccessibility(tag.control, uiText(context_, "Tag"));
+    nameForAccessibility(partnerType.control, uiText(context_, "Partner type"));
 
     status_ = add("status", "com.sun.star.awt.UnoControlFixedTextModel", "com.sun.star.awt.UnoControlFixedText",
                   {{"MultiLine", css::uno::Any(true)}});
     results_ = add("results", "com.sun.star.awt.UnoControlListBoxModel", "com.sun.star.awt.UnoControlListBox");
     Reference<css::beans::XPropertySet>(results_->getModel(), UNO_QUERY_THROW)
         ->addPropertyChangeListener("SelectedItems", selectionListener_);
+    nameForAccessibility(results_, uiText(context_, "Lessons"));
     // LibreOffice's rich text control (the forms' one, which needs no form around it): the only
     // toolkit control that shows bold runs inside a text, read-only and wrapping here.
     preview_ = add("preview", "com.sun.star.form.component.RichTextControl", "com.sun.star.form.control.RichTextControl",
@@ -164,12 +186,15 @@ bool PanelControls::layout(sal_Int32 width, sal_Int32 height)
     y += kLabelRow;
     place(searchBox_, kMargin, y, inner, kRow);
     y += kRow + kGap;
-    place(language.control, kMargin, y, half, kRow);
-    place(step.control, kMargin + half + kGap, y, half, kRow);
-    y += kRow + kGap;
-    place(tag.control, kMargin, y, half, kRow);
-    place(partnerType.control, kMargin + half + kGap, y, half, kRow);
-    y += kRow + kGap;
+    // Two filters a row when both labels fit ("Chinese (Simplified) (3)", "Toutes les étapes
+    // du parcours"), else one a row: a cut label hides what the filter is set to.
+    const bool paired = half >= kFilterWidth;
+    for (Filter* filter : {&language, &step, &tag, &partnerType}) {
+        const bool right = paired && (filter == &step || filter == &partnerType);
+        place(filter->control, right ? kMargin + half + kGap : kMargin, y, paired ? half : inner, kRow);
+        if (!paired || right)
+            y += kRow + kGap;
+    }
     place(status_, kMargin, y, inner, kStatusRows);
     y += kStatusRows + kGap;
     const sal_Int32 buttonY = height - kMargin - kButtonRow;

@@ -82,6 +82,7 @@ private:
         std::initializer_list<std::pair<const char*, css::uno::Any>> style = {});
     Filter addFilter(const char* name);
     static void set(const css::uno::Reference<css::awt::XControl>& control, const char* property, const css::uno::Any& value);
+    static void nameForAccessibility(const css::uno::Reference<css::awt::XControl>& control, const rtl::OUString& name);
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::Reference<css::beans::XPropertyChangeListener> selectionListener_;
