@@ -61,8 +61,11 @@ class FrenchSession(ClosesItsDocuments, unittest.TestCase):
         controller = self.office.service_manager.createInstanceWithArgumentsAndContext(
             "org.partnering.JourneyWizardController", (frame,), self.office.context)
         self.assertEqual(controller.getPageTitle(0), french(JOURNEY, "Understand the context and align interests"))
-        self.assertTrue(controller.getStepMessage(1).startswith(french(UI, "Before going on, this step needs:")),
-                        controller.getStepMessage(1))
+        message = controller.getStepMessage(1)
+        self.assertTrue(message.startswith(french(UI, "This step still needs:")), message)
+        # Each gap in plain French words, by the question's French label.
+        self.assertIn(french(JOURNEY, "{1}: not answered yet.").replace("{1}", french(JOURNEY, "Name of the partnership")),
+                      message)
 
     def test_the_sidebar_panel_is_french(self):
         frame = self.open().getCurrentController().getFrame()

@@ -79,6 +79,24 @@ def showing(context):
         return False
 
 
+def has_focus(context):
+    """Whether the keyboard's input goes to `context` (or to the text inside it, for a box of paragraphs)."""
+    focused = uno.getConstantByName("com.sun.star.accessibility.AccessibleStateType.FOCUSED")
+    inside = []
+    try:
+        inside = [context.getAccessibleChild(i).getAccessibleContext() for i in range(context.getAccessibleChildCount())]
+    except Exception:
+        pass
+    for inner in [context] + inside:
+        try:
+            states = inner.getAccessibleStateSet()
+            if states.contains(focused) if hasattr(states, "contains") else bool(states & focused):
+                return True
+        except Exception:
+            pass
+    return False
+
+
 def find(accessible, role_name=None, name=None, where=None, visible=True):
     """The first context under `accessible` with the role and (mnemonic-free) name given, among
     those the user can see unless `visible` is False."""
@@ -112,13 +130,30 @@ def text_of(accessible):
     return " | ".join(words)
 
 
+def click(button, wait=2.0):
+    """Presses an accessible button as a click does. A button that opens a modal dialog (a
+    message box, the options) does not return until that dialog closes, so the press runs in a
+    thread of its own and is waited for only `wait` seconds."""
+    done = threading.Event()
+
+    def run():
+        try:
+            button.doAccessibleAction(0)
+        except Exception:
+            pass  # the window went away with the click
+        done.set()
+
+    threading.Thread(target=run, daemon=True).start()
+    done.wait(wait)
+    return button
+
+
 def press(accessible, label):
     """Presses the push button labelled `label` under `accessible`, as a click does."""
     button = find(accessible, "PUSH_BUTTON", label)
     if button is None:
         raise AssertionError("no button '%s' in %s" % (label, title_of(accessible)))
-    button.doAccessibleAction(0)
-    return button
+    return click(button)
 
 
 def title_of(window):

@@ -94,7 +94,7 @@ TEST(JourneyForm, StepOneSaysWhatIsMissingUntilItIsAnswered)
     EXPECT_EQ(joined(form.missing(1, english)), "$.partnership.stakeholders Stakeholders: at least 2 are needed, 1 so far.\n");
     form.addItem(stakeholders, "partnership.stakeholders", {{"name", "Water users' associations"}, {"notes", "Villages"}});
     const auto stillMissing = joined(form.missing(1, english));
-    EXPECT_NE(stillMissing.find("$.partnership.stakeholders[1].sector Sector: not answered yet."), std::string::npos) << stillMissing;
+    EXPECT_NE(stillMissing.find("$.partnership.stakeholders[1].sector Stakeholders no. 2, Sector: not answered yet."), std::string::npos) << stillMissing;
     form.updateItem(stakeholders, "partnership.stakeholders", 1,
                     {{"name", "Water users' associations"}, {"sector", "civil-society"}, {"interest", "5"}, {"influence", "2"}});
     EXPECT_TRUE(form.missing(1, english).empty()) << joined(form.missing(1, english));

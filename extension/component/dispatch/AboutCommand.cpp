@@ -24,13 +24,18 @@ private:
     {
         rtl::OUString text = uiText(context(), "Partnering Journey") + " " + PARTNERING_VERSION + "\n\n";
         const auto settings = readLibrarySettings(context());
-        if (settings.source == "folder")
+        switch (settings.source) {
+        case LibrarySource::Folder:
             text += uiText(context(), "Lessons library: the folder") + " " + toOUString(settings.folder);
-        else if (settings.source == "remote")
+            break;
+        case LibrarySource::Remote:
             text += uiText(context(), "Lessons library: the server") + " " + toOUString(settings.host) + ":" +
                     rtl::OUString::number(settings.port);
-        else
+            break;
+        case LibrarySource::Bundled:
             text += uiText(context(), "Lessons library: bundled with the extension");
+            break;
+        }
         if (!libraryOpensSoon()) {
             text += "\n" + uiText(context(), "Opening the lessons library...");
             return {true, text};

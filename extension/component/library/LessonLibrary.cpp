@@ -1,54 +1,25 @@
 #include "library/LessonLibrary.hpp"
 
 #include "ExtensionFolder.hpp"
-#include "UiText.hpp"
+#include "OfficeTermination.hpp"
 #include "UnoBoundary.hpp"
+#include "library/LibraryOpener.hpp"
 
 #include "error/Error.hpp"
 #include "lessons/LessonIndex.hpp"
 
-#include <com/sun/star/beans/NamedValue.hpp>
-#include <com/sun/star/configuration/theDefaultProvider.hpp>
-#include <com/sun/star/container/XNameAccess.hpp>
-#include <com/sun/star/container/XNameReplace.hpp>
-#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/util/PathSubstitution.hpp>
-#include <com/sun/star/util/XChangesBatch.hpp>
 #include <osl/file.hxx>
 
+#include <atomic>
 #include <chrono>
 #include <exception>
-#include <functional>
+#include <filesystem>
 #include <mutex>
 #include <optional>
-#include <thread>
-#include <vector>
 
 namespace partnering::uno {
 namespace {
-
-constexpr const char* kSettings = "/org.partnering.journey.Settings";
-
-css::uno::Reference<css::uno::XInterface> settingsNode(const css::uno::Reference<css::uno::XComponentContext>& context,
-                                                      const char* group, bool writable)
-{
-    css::beans::NamedValue path(rtl::OUString("nodepath"),
-                                css::uno::Any(rtl::OUString::createFromAscii(kSettings) + "/" +
-                                              rtl::OUString::createFromAscii(group)));
-    css::uno::Sequence<css::uno::Any> arguments(1);
-    arguments[0] <<= path;
-    return css::configuration::theDefaultProvider::get(context)->createInstanceWithArguments(
-        writable ? rtl::OUString("com.sun.star.configuration.ConfigurationUpdateAccess")
-                 : rtl::OUString("com.sun.star.configuration.ConfigurationAccess"),
-        arguments);
-}
-
-std::string stringValue(const css::uno::Reference<css::container::XNameAccess>& node, const char* name)
-{
-    rtl::OUString value;
-    node->getByName(rtl::OUString::createFromAscii(name)) >>= value;
-    return toUtf8(value);
-}
 
 std::filesystem::path systemPath(const rtl::OUString& url)
 {
@@ -58,10 +29,51 @@ std::filesystem::path systemPath(const rtl::OUString& url)
     return std::filesystem::path(toUtf8(path));
 }
 
-std::filesystem::path profileLessonsFolder(const css::uno::Reference<css::uno::XComponentContext>& context)
+// Where the settings' library is, found through the office (on the caller's thread), so that
+// opening it needs nothing of the office and can run in a thread of its own.
+struct LibraryPlace {
+    LibrarySettings settings;
+    std::filesystem::path index; // the bundled index, or the profile folder a folder is indexed into
+};
+
+LibraryPlace placeOf(const css::uno::Reference<css::uno::XComponentContext>& context, const LibrarySettings& settings)
 {
-    const auto substitution = css::util::PathSubstitution::create(context);
-    return systemPath(substitution->substituteVariables("$(user)", true)) / "partnering" / "lessons";
+    LibraryPlace place{settings, {}};
+    if (settings.source == LibrarySource::Bundled)
+        place.index = extensionFolder(context) / "lessons";
+    else if (settings.source == LibrarySource::Folder)
+        place.index = systemPath(css::util::PathSubstitution::create(context)->substituteVariables("$(user)", true)) /
+                      "partnering" / "lessons";
+    return place;
+}
+
+// Core calls only: safe in any thread.
+std::shared_ptr<const lessons::LessonSearch> open(const LibraryPlace& place)
+{
+    const auto& settings = place.settings;
+    switch (settings.source) {
+    case LibrarySource::Remote:
+        if (settings.port <= 0 || settings.port > 65535)
+            throw InvalidInput("partnering.settings.bad-port",
+                               "the port of the remote lessons library must be 1 to 65535, not " +
+                                   std::to_string(settings.port));
+        return std::make_shared<const lessons::LessonSearch>(
+            lessons::LessonSearch::openRemote(settings.host, static_cast<unsigned>(settings.port)));
+    case LibrarySource::Folder: {
+        if (settings.folder.empty() || !std::filesystem::is_directory(settings.folder))
+            throw EnvironmentFailure("partnering.settings.no-folder",
+                                     "the lessons folder \"" + settings.folder + "\" does not exist");
+        std::filesystem::create_directories(place.index);
+        {
+            lessons::LessonIndex index(place.index);
+            index.build({settings.folder}); // only what changed; bad files are skipped
+        }
+        return std::make_shared<const lessons::LessonSearch>(lessons::LessonSearch::openLocal(place.index));
+    }
+    case LibrarySource::Bundled:
+        break;
+    }
+    return std::make_shared<const lessons::LessonSearch>(lessons::LessonSearch::openLocal(place.index));
 }
 
 // A library that could not be opened is not tried again at every keystroke: its failure is
@@ -74,106 +86,101 @@ struct Failure {
     std::chrono::steady_clock::time_point when;
 };
 
-struct OpenLibrary {
-    std::mutex mutex;
-    std::shared_ptr<const lessons::LessonSearch> search;
-    LibrarySettings settings; // what `search` was opened from
-    std::optional<Failure> failure;
-    bool opening = false; // a background open is under way
-    std::vector<std::function<void()>> waiting;
+// The open library, a recent failure, and the thread that opens in the background.
+class LibraryRegistry {
+public:
+    std::shared_ptr<const lessons::LessonSearch> openFor(const LibrarySettings& settings,
+                                                         const std::function<LibraryPlace()>& locate)
+    {
+        {
+            std::lock_guard lock(mutex_);
+            if (search_ && settings_.sameLibraryAs(settings))
+                return search_;
+            if (recentFailure(settings))
+                std::rethrow_exception(failure_->error);
+        }
+        // Opened without the lock: atHand() must answer while a slow server is tried.
+        std::shared_ptr<const lessons::LessonSearch> search;
+        try {
+            search = open(locate());
+        } catch (...) {
+            std::lock_guard lock(mutex_);
+            failure_ = Failure{settings, std::current_exception(), std::chrono::steady_clock::now()};
+            throw;
+        }
+        std::lock_guard lock(mutex_);
+        search_ = search;
+        settings_ = settings;
+        failure_.reset();
+        return search;
+    }
+
+    bool atHand(const LibrarySettings& settings)
+    {
+        if (settings.source == LibrarySource::Bundled)
+            return true;
+        std::lock_guard lock(mutex_);
+        return (search_ && settings_.sameLibraryAs(settings)) || recentFailure(settings);
+    }
+
+    void forget()
+    {
+        std::lock_guard lock(mutex_);
+        search_.reset();
+        failure_.reset();
+    }
+
+    void openInBackground(const css::uno::Reference<css::uno::XComponentContext>& context, std::function<void()> done)
+    {
+        if (!watchingTermination_.exchange(true))
+            atOfficeTermination(context, [this] { opener_.close(); });
+        // Settings and paths come from the office here, on the caller's thread; the worker
+        // runs core code only, so joining it never waits for a lock the office holds.
+        const auto settings = readLibrarySettings(context);
+        std::function<LibraryPlace()> locate;
+        try {
+            const auto place = placeOf(context, settings);
+            locate = [place] { return place; };
+        } catch (...) {
+            const auto error = std::current_exception();
+            locate = [error]() -> LibraryPlace { std::rethrow_exception(error); };
+        }
+        opener_.request(
+            [this, settings, locate] {
+                try {
+                    openFor(settings, locate);
+                } catch (...) {
+                    // Kept as the library's failure: the waiting panels show it.
+                }
+            },
+            std::move(done));
+    }
+
+private:
+    bool recentFailure(const LibrarySettings& settings) const
+    {
+        return failure_ && failure_->settings.sameLibraryAs(settings)
+            && std::chrono::steady_clock::now() - failure_->when < kRetryAfterFailure;
+    }
+
+    std::mutex mutex_;
+    std::shared_ptr<const lessons::LessonSearch> search_;
+    LibrarySettings settings_; // what search_ was opened from
+    std::optional<Failure> failure_;
+    std::atomic<bool> watchingTermination_{false};
+    // Last, so it is destroyed first: its thread is joined while everything it uses still exists.
+    LibraryOpener opener_;
 };
 
-OpenLibrary& openLibrary()
+// The office joins the opener's thread when it terminates (atOfficeTermination). Should a
+// process end without terminating the desktop, this static's destructor joins it at exit: the
+// worker runs core code and our own lock only (never held while joining), and its callbacks only
+// post to the main thread, which takes no lock, so the join waits at most for the core's own
+// timeouts and cannot deadlock.
+LibraryRegistry& registry()
 {
-    // Never destroyed: a background open may still be running when the office exits.
-    static OpenLibrary* library = new OpenLibrary;
-    return *library;
-}
-
-bool sameLibrary(const LibrarySettings& a, const LibrarySettings& b)
-{
-    return a.source == b.source && a.folder == b.folder && a.host == b.host && a.port == b.port;
-}
-
-std::shared_ptr<const lessons::LessonSearch> open(const css::uno::Reference<css::uno::XComponentContext>& context,
-                                                  const LibrarySettings& settings)
-{
-    if (settings.source == "remote") {
-        if (settings.port <= 0 || settings.port > 65535)
-            throw InvalidInput("partnering.settings.bad-port",
-                               "the port of the remote lessons library must be 1 to 65535, not " +
-                                   std::to_string(settings.port));
-        return std::make_shared<const lessons::LessonSearch>(
-            lessons::LessonSearch::openRemote(settings.host, static_cast<unsigned>(settings.port)));
-    }
-    if (settings.source == "folder") {
-        if (settings.folder.empty() || !std::filesystem::is_directory(settings.folder))
-            throw EnvironmentFailure("partnering.settings.no-folder",
-                                     "the lessons folder \"" + settings.folder + "\" does not exist");
-        const auto database = profileLessonsFolder(context);
-        std::filesystem::create_directories(database);
-        {
-            lessons::LessonIndex index(database);
-            index.build({settings.folder}); // only what changed; bad files are skipped
-        }
-        return std::make_shared<const lessons::LessonSearch>(lessons::LessonSearch::openLocal(database));
-    }
-    return std::make_shared<const lessons::LessonSearch>(
-        lessons::LessonSearch::openLocal(extensionFolder(context) / "lessons"));
-}
-
-} // namespace
-
-LibrarySettings readLibrarySettings(const css::uno::Reference<css::uno::XComponentContext>& context)
-{
-    LibrarySettings settings;
-    try {
-        const css::uno::Reference<css::container::XNameAccess> library(settingsNode(context, "Library", false),
-                                                                       css::uno::UNO_QUERY_THROW);
-        settings.source = stringValue(library, "Source");
-        settings.folder = stringValue(library, "Folder");
-        settings.host = stringValue(library, "Host");
-        sal_Int32 port = settings.port;
-        library->getByName("Port") >>= port;
-        settings.port = port;
-        const css::uno::Reference<css::container::XNameAccess> general(settingsNode(context, "General", false),
-                                                                       css::uno::UNO_QUERY_THROW);
-        settings.language = stringValue(general, "Language");
-    } catch (...) {
-        // Defaults: the bundled library and the UI language.
-    }
-    return settings;
-}
-
-void writeLibrarySettings(const css::uno::Reference<css::uno::XComponentContext>& context,
-                          const LibrarySettings& settings)
-{
-    const css::uno::Reference<css::container::XNameReplace> library(settingsNode(context, "Library", true),
-                                                                    css::uno::UNO_QUERY_THROW);
-    library->replaceByName("Source", css::uno::Any(toOUString(settings.source)));
-    library->replaceByName("Folder", css::uno::Any(toOUString(settings.folder)));
-    library->replaceByName("Host", css::uno::Any(toOUString(settings.host)));
-    library->replaceByName("Port", css::uno::Any(static_cast<sal_Int32>(settings.port)));
-    css::uno::Reference<css::util::XChangesBatch>(library, css::uno::UNO_QUERY_THROW)->commitChanges();
-    const css::uno::Reference<css::container::XNameReplace> general(settingsNode(context, "General", true),
-                                                                    css::uno::UNO_QUERY_THROW);
-    general->replaceByName("Language", css::uno::Any(toOUString(settings.language)));
-    css::uno::Reference<css::util::XChangesBatch>(general, css::uno::UNO_QUERY_THROW)->commitChanges();
-    forgetLessonLibrary();
-}
-
-std::string defaultLanguage(const css::uno::Reference<css::uno::XComponentContext>& context)
-{
-    const auto settings = readLibrarySettings(context);
-    return settings.language.empty() ? uiLanguage(context) : settings.language;
-}
-
-namespace {
-
-bool recentFailure(const OpenLibrary& library, const LibrarySettings& settings)
-{
-    return library.failure && sameLibrary(library.failure->settings, settings)
-        && std::chrono::steady_clock::now() - library.failure->when < kRetryAfterFailure;
+    static LibraryRegistry instance;
+    return instance;
 }
 
 } // namespace
@@ -182,80 +189,23 @@ std::shared_ptr<const lessons::LessonSearch>
 openLessonLibrary(const css::uno::Reference<css::uno::XComponentContext>& context)
 {
     const auto settings = readLibrarySettings(context);
-    auto& library = openLibrary();
-    {
-        std::lock_guard lock(library.mutex);
-        if (library.search && sameLibrary(library.settings, settings))
-            return library.search;
-        if (recentFailure(library, settings))
-            std::rethrow_exception(library.failure->error);
-    }
-    // Opened without the lock: lessonLibraryAtHand() must answer while a slow server is tried.
-    std::shared_ptr<const lessons::LessonSearch> search;
-    try {
-        search = open(context, settings);
-    } catch (...) {
-        std::lock_guard lock(library.mutex);
-        library.failure = Failure{settings, std::current_exception(), std::chrono::steady_clock::now()};
-        throw;
-    }
-    std::lock_guard lock(library.mutex);
-    library.search = search;
-    library.settings = settings;
-    library.failure.reset();
-    return search;
+    return registry().openFor(settings, [&] { return placeOf(context, settings); });
 }
 
 bool lessonLibraryAtHand(const css::uno::Reference<css::uno::XComponentContext>& context)
 {
-    const auto settings = readLibrarySettings(context);
-    if (settings.source != "remote" && settings.source != "folder")
-        return true;
-    auto& library = openLibrary();
-    std::lock_guard lock(library.mutex);
-    return (library.search && sameLibrary(library.settings, settings)) || recentFailure(library, settings);
+    return registry().atHand(readLibrarySettings(context));
 }
 
 void openLessonLibraryInBackground(const css::uno::Reference<css::uno::XComponentContext>& context,
                                    std::function<void()> done)
 {
-    auto& library = openLibrary();
-    {
-        std::lock_guard lock(library.mutex);
-        library.waiting.push_back(std::move(done));
-        if (library.opening)
-            return;
-        library.opening = true;
-    }
-    std::thread([context] {
-        try {
-            openLessonLibrary(context);
-        } catch (...) {
-            // Kept as the library's failure: the waiting panels show it.
-        }
-        auto& opened = openLibrary();
-        std::vector<std::function<void()>> waiting;
-        {
-            std::lock_guard lock(opened.mutex);
-            opened.opening = false;
-            waiting.swap(opened.waiting);
-        }
-        for (auto& callback : waiting) {
-            try {
-                callback();
-            } catch (...) {
-                // A panel that went away meanwhile.
-            }
-        }
-    }).detach();
+    registry().openInBackground(context, std::move(done));
 }
 
 void forgetLessonLibrary()
 {
-    auto& library = openLibrary();
-    std::lock_guard lock(library.mutex);
-    library.search.reset();
-    library.failure.reset();
+    registry().forget();
 }
 
 } // namespace partnering::uno

@@ -1,38 +1,20 @@
 // The lessons library the user chose on the options page (bundled, a folder of lesson files
-// indexed into the user profile, or a remote xapian-tcpsrv), read from our configuration.
+// indexed into the user profile, or a remote xapian-tcpsrv), opened once and shared.
 #pragma once
 
+#include "library/LibrarySettings.hpp"
 #include "lessons/LessonSearch.hpp"
 
 #include <com/sun/star/uno/XComponentContext.hpp>
 
-#include <filesystem>
 #include <functional>
 #include <memory>
-#include <string>
 
 namespace partnering::uno {
 
-struct LibrarySettings {
-    std::string source = "bundled"; // "bundled", "folder" or "remote"
-    std::string folder;             // system path of the lesson files, for "folder"
-    std::string host = "localhost"; // for "remote"
-    int port = 7777;
-    std::string language; // default language of drafts and lessons; empty: the UI language
-};
-
-// /org.partnering.journey.Settings. Reading never fails (defaults when unreadable);
-// writing commits at once and throws RuntimeException when the configuration refuses.
-LibrarySettings readLibrarySettings(const css::uno::Reference<css::uno::XComponentContext>& context);
-void writeLibrarySettings(const css::uno::Reference<css::uno::XComponentContext>& context,
-                          const LibrarySettings& settings);
-
-// The default language: the settings' one, else the UI language.
-std::string defaultLanguage(const css::uno::Reference<css::uno::XComponentContext>& context);
-
 // The library the settings name, opened on first use and shared until the settings change;
 // a recent failure to open it is thrown again at once.
-// A "folder" library is (re)indexed into <user profile>/partnering/lessons first, only what
+// A folder library is (re)indexed into <user profile>/partnering/lessons first, only what
 // changed. Throws the core's EnvironmentFailure ("[partnering.lessons.no-index]",
 // "[partnering.lessons.index-unusable]", "[partnering.lessons.remote-unreachable]", ...).
 std::shared_ptr<const lessons::LessonSearch>
@@ -45,11 +27,13 @@ bool lessonLibraryAtHand(const css::uno::Reference<css::uno::XComponentContext>&
 
 // Opens the library in a thread of its own (a remote server may take seconds to answer, a
 // folder to be indexed), then calls `done` in that thread whatever the outcome; afterwards
-// lessonLibraryAtHand() holds. Opens already under way are joined, not repeated.
+// lessonLibraryAtHand() holds. Opens already under way are joined, not repeated. The thread
+// is joined when the office terminates; once it has, nothing is opened and `done` is dropped.
 void openLessonLibraryInBackground(const css::uno::Reference<css::uno::XComponentContext>& context,
                                    std::function<void()> done);
 
-// Forgets the open library so the next openLessonLibrary() follows new settings.
+// Forgets the open library (and a remembered failure) so the next openLessonLibrary() tries
+// the settings again: after the user saved them, even unchanged.
 void forgetLessonLibrary();
 
 } // namespace partnering::uno

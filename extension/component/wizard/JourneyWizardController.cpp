@@ -130,8 +130,6 @@ Reference<css::ui::dialogs::XWizard> JourneyWizardController::createWizard()
             path[i] = static_cast<sal_Int16>(i); // page i shows step i + 1
         const auto wizard = css::ui::dialogs::Wizard::createSinglePathWizard(context_, path, this);
         wizard->setTitle(uiText(context_, "Partnership journey"));
-        // The journey has no help pages of its own: its guidance is on every page.
-        wizard->enableButton(css::ui::dialogs::WizardButton::HELP, false);
         wizard_ = wizard;
         return wizard;
     });
@@ -192,6 +190,9 @@ void JourneyWizardController::pageShown(int)
     if (!dialogLayout_.is())
         dialogLayout_ = new DialogLayout(context_);
     dialogLayout_->follow(wizard->getDialogWindow());
+    // The journey has no help pages of its own: its guidance is on every page. (The buttons
+    // exist once the wizard runs.)
+    wizard->enableButton(css::ui::dialogs::WizardButton::HELP, false);
     // The wizard travels only once it runs: the jump waits for its first page to be shown.
     if (startStep_ > 1)
         css::awt::AsyncCallback::create(context_)->addCallback(this, css::uno::Any());
@@ -236,9 +237,9 @@ sal_Bool JourneyWizardController::confirmFinish()
         }
         if (gaps > 0) {
             const Reference<css::ui::dialogs::XWizard> wizard(wizard_);
+            // The count after a colon: no plural to agree with it in any language.
             const rtl::OUString question
-                = (gaps == 1 ? uiText(context_, "One answer is still missing (step %2).")
-                             : uiText(context_, "%1 answers are still missing (steps %2)."))
+                = uiText(context_, "Answers still missing: %1. Steps to complete: %2.")
                       .replaceAll("%1", rtl::OUString::number(gaps))
                       .replaceAll("%2", steps)
                   + "\n\n"
