@@ -122,9 +122,14 @@ void PanelControls::create(const Reference<css::uno::XComponentContext>& context
     partnerType = addFilter("partnerTypeFilter");
     // Without names of their own, the toolkit names the lists after the nearest label, the
     // search box's: a screen reader would read "Search the lessons learned" four times.
+    // TRANSLATORS: what a screen reader calls the drop-down that narrows the lessons to one language.
     nameForAccessibility(language.control, uiText(context_, "Language"));
+    // TRANSLATORS: what a screen reader calls the drop-down that narrows the lessons to one journey step.
     nameForAccessibility(step.control, uiText(context_, "Journey step"));
+    // TRANSLATORS: what a screen reader calls the drop-down that narrows the lessons to one tag (keyword).
     nameForAccessibility(tag.control, uiText(context_, "Tag"));
+    // TRANSLATORS: what a screen reader calls the drop-down that narrows the lessons to one kind of
+    // partner (government, UN agency, business...).
     nameForAccessibility(partnerType.control, uiText(context_, "Partner type"));
 
     status_ = add("status", "com.sun.star.awt.UnoControlFixedTextModel", "com.sun.star.awt.UnoControlFixedText",
@@ -132,6 +137,7 @@ void PanelControls::create(const Reference<css::uno::XComponentContext>& context
     results_ = add("results", "com.sun.star.awt.UnoControlListBoxModel", "com.sun.star.awt.UnoControlListBox");
     Reference<css::beans::XPropertySet>(results_->getModel(), UNO_QUERY_THROW)
         ->addPropertyChangeListener("SelectedItems", selectionListener_);
+    // TRANSLATORS: what a screen reader calls the list of lessons the search found.
     nameForAccessibility(results_, uiText(context_, "Lessons"));
     // LibreOffice's rich text control (the forms' one, which needs no form around it): the only
     // toolkit control that shows bold runs inside a text, read-only and wrapping here.
