@@ -18,7 +18,7 @@ from user_path import UserSession, contexts, find, press, role, wait_for
 
 import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
 from com.sun.star.beans import PropertyValue
-from test_sidebar import BULLET, bibliography_ids, new_writer, paragraphs, results_of, use_bundled_library
+from lessons_panel import bibliography_ids, new_writer, paragraphs, results_of, use_bundled_library
 
 OXT = os.environ["PARTNERING_OXT"]
 ARTIFACTS = os.path.join(os.environ.get("PARTNERING_TEST_ARTIFACTS", tempfile.gettempdir()), "sidebar")
