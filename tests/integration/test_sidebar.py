@@ -160,6 +160,28 @@ class SidebarPanelInLibreOffice(unittest.TestCase):
         self.assertEqual(document.getText().getString(), before)
         self.assertEqual(bibliography_ids(document), [])
 
+    def test_a_citation_refused_by_a_protected_section_leaves_the_panel_as_it_was(self):
+        document = self.writer(text="Signed text.")
+        text = document.getText()
+        section = document.createInstance("com.sun.star.text.TextSection")
+        cursor = text.createTextCursor()
+        cursor.gotoStart(False)
+        cursor.gotoEnd(True)
+        text.insertTextContent(cursor, section, True)  # the whole text, in a section
+        section.IsProtected = True
+        view = document.getCurrentController().getViewCursor()
+        view.gotoStart(False)
+        panel = self.panel(document)
+        panel.type("exit strategy")
+        panel.select(EXIT_LESSON_EN)
+        panel.press_insert()
+        self.assertTrue(wait_for(lambda: "protected" in panel.status(), 10), panel.status())
+        self.assertEqual(bibliography_ids(document), [])
+        self.assertEqual(text.getString(), "Signed text.")
+        self.assertIn(EXIT_LESSON_EN, panel.headings())
+        self.assertIn(EXIT_LESSON_SUMMARY_EN, panel.preview())
+        self.assertTrue(panel.insert_enabled())
+
     def test_french_reader_gets_french_lessons(self):
         use_bundled_library(self.office, language="fr")
         panel = self.panel()

@@ -7,12 +7,15 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/text/BibliographyDataType.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
 #include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
+#include <com/sun/star/text/XTextSection.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 
 #include <vector>
@@ -52,17 +55,39 @@ css::uno::Sequence<css::beans::PropertyValue> bibliographyFields(const lessons::
     return css::uno::Sequence<css::beans::PropertyValue>(fields.data(), static_cast<sal_Int32>(fields.size()));
 }
 
+// Whether the user could not type at `at`: a read-only document, or a protected section
+// around it (its own or one it is nested in).
+bool protectedAt(const Reference<css::frame::XModel>& model, const Reference<css::text::XTextRange>& at)
+{
+    const Reference<css::frame::XStorable> storable(model, UNO_QUERY);
+    if (storable.is() && storable->isReadonly())
+        return true;
+    const Reference<css::beans::XPropertySet> position(at, UNO_QUERY);
+    Reference<css::text::XTextSection> section;
+    if (position.is() && position->getPropertySetInfo()->hasPropertyByName("TextSection"))
+        position->getPropertyValue("TextSection") >>= section;
+    for (; section.is(); section = section->getParentSection()) {
+        bool isProtected = false;
+        Reference<css::beans::XPropertySet>(section, UNO_QUERY_THROW)->getPropertyValue("IsProtected") >>= isProtected;
+        if (isProtected)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
-bool insertCitation(const Reference<css::frame::XFrame>& frame, const lessons::BibliographyEntry& entry,
-                    const std::string& quotation, const rtl::OUString& undoTitle)
+CitationOutcome insertCitation(const Reference<css::frame::XFrame>& frame, const lessons::BibliographyEntry& entry,
+                               const std::string& quotation, const rtl::OUString& undoTitle)
 {
     const auto controller = frame.is() ? frame->getController() : Reference<css::frame::XController>();
     const Reference<css::text::XTextViewCursorSupplier> cursorSupplier(controller, UNO_QUERY);
     const Reference<css::lang::XMultiServiceFactory> factory(controller.is() ? controller->getModel() : nullptr, UNO_QUERY);
     if (!cursorSupplier.is() || !factory.is())
-        return false;
+        return CitationOutcome::NoWriterText;
     const auto viewCursor = cursorSupplier->getViewCursor();
+    if (protectedAt(controller->getModel(), Reference<css::text::XTextRange>(viewCursor, UNO_QUERY)))
+        return CitationOutcome::Protected;
     const auto text = viewCursor->getText();
     // A model cursor at the end of the selection: the user's selection is kept, not replaced.
     const Reference<css::text::XParagraphCursor> cursor(text->createTextCursorByRange(viewCursor->getEnd()), UNO_QUERY_THROW);
@@ -92,7 +117,7 @@ bool insertCitation(const Reference<css::frame::XFrame>& frame, const lessons::B
     // The button kept the keyboard: give it back to the text, where Ctrl+Z undoes the citation.
     if (const auto window = frame->getComponentWindow(); window.is())
         window->setFocus();
-    return true;
+    return CitationOutcome::Inserted;
 }
 
 } // namespace partnering::uno

@@ -14,6 +14,7 @@
 
 #include <rtl/ref.hxx>
 
+#include <algorithm>
 #include <utility>
 
 namespace partnering::uno {
@@ -225,9 +226,9 @@ void LessonsView::searched(unsigned generation, const LibraryOutcome<lessons::Se
 void LessonsView::showResults(const lessons::SearchResults& results, int suggestedStep)
 {
     Updating updating(updating_);
+    clearLesson(); // before the rows: a new list starts with nothing selected
     hits_ = results.hits;
     showRows();
-    clearLesson();
     showFilters(results.facets);
 
     rtl::OUString status;
@@ -300,6 +301,11 @@ void LessonsView::showRows()
         }
     }
     controls_.setResultRows(rows);
+    if (selected_) { // fitted again to a new width: the lesson shown stays selected
+        const auto row = std::find(rowHits_.begin(), rowHits_.end(), *selected_);
+        if (row != rowHits_.end())
+            controls_.selectResultRow(static_cast<std::size_t>(row - rowHits_.begin()));
+    }
 }
 
 void LessonsView::selectionChanged(const Reference<css::uno::XInterface>& source)
@@ -399,12 +405,19 @@ void LessonsView::insertCitation()
     }
     // The citation is written in the language of the text the panel shows.
     const std::string& language = hits_.at(*selected_).language;
-    if (!uno::insertCitation(frame_, lessons::bibliographyEntry(*lesson_, language), lessons::quotation(*lesson_, language),
-                             uiText(context_, "Insert citation"))) {
+    switch (uno::insertCitation(frame_, lessons::bibliographyEntry(*lesson_, language),
+                                lessons::quotation(*lesson_, language), uiText(context_, "Insert citation"))) {
+    case CitationOutcome::Inserted:
+        controls_.setStatus(uiText(context_, "Citation inserted. Edit > Undo removes it."));
+        break;
+    case CitationOutcome::NoWriterText:
         controls_.setStatus(uiText(context_, "Citations go into a Writer document; this window has none."));
-        return;
+        break;
+    case CitationOutcome::Protected: // the results and the preview stay, for another place
+        controls_.setStatus(uiText(context_, "The citation cannot go here: the document, or this part of it, is "
+                                             "protected against changes."));
+        break;
     }
-    controls_.setStatus(uiText(context_, "Citation inserted. Edit > Undo removes it."));
 }
 
 void LessonsView::showProblem(const rtl::OUString& headline, const rtl::OUString& details) noexcept

@@ -247,6 +247,12 @@ void PanelControls::setResultRows(const std::vector<rtl::OUString>& rows)
     set(results_, "SelectedItems", css::uno::Any(css::uno::Sequence<sal_Int16>()));
 }
 
+void PanelControls::selectResultRow(std::size_t row)
+{
+    const sal_Int16 position = static_cast<sal_Int16>(row);
+    set(results_, "SelectedItems", css::uno::Any(css::uno::Sequence<sal_Int16>(&position, 1)));
+}
+
 void PanelControls::enableInsert(bool enabled) { set(insertButton_, "Enabled", css::uno::Any(enabled)); }
 
 Reference<css::awt::XControlModel> PanelControls::previewModel() const { return preview_->getModel(); }

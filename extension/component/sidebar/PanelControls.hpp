@@ -56,6 +56,7 @@ public:
     void setQuery(const rtl::OUString& text);
     void setStatus(const rtl::OUString& text);
     void setResultRows(const std::vector<rtl::OUString>& rows); // none selected
+    void selectResultRow(std::size_t row);
     void enableInsert(bool enabled);
     css::uno::Reference<css::awt::XControlModel> previewModel() const;
     // The font the toolkit gives text fields (height in points), for the preview's text.
