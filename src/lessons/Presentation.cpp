@@ -74,6 +74,25 @@ std::string fromFirstMatch(const Snippet& snippet)
     return std::string(ellipsis) + snippet.text.substr(first);
 }
 
+std::vector<ResultRow> resultRows(const std::vector<SearchHit>& hits, long width, const TextWidth& measure)
+{
+    constexpr std::string_view bullet = "• ", titleContinued = "   ", snippetIndent = "      ";
+    constexpr std::size_t titleRows = 2;
+    const TextWidth whole = [](std::string_view) { return 0L; };
+    const TextWidth& fit = width > 0 ? measure : whole;
+    const long titleWidth = width - std::max(fit(bullet), fit(titleContinued));
+    const long snippetWidth = width - fit(snippetIndent);
+    std::vector<ResultRow> rows;
+    for (std::size_t hit = 0; hit < hits.size(); ++hit) {
+        const auto title = fitLines(hits[hit].title, titleWidth, titleRows, fit);
+        for (std::size_t row = 0; row < title.size(); ++row)
+            rows.push_back({std::string(row == 0 ? bullet : titleContinued) + title[row], hit});
+        for (const auto& line : fitLines(fromFirstMatch(hits[hit].snippet), snippetWidth, 1, fit))
+            rows.push_back({std::string(snippetIndent) + line, hit});
+    }
+    return rows;
+}
+
 std::string facetLabel(std::string_view value, std::size_t count)
 {
     return std::string(value) + " (" + std::to_string(count) + ")";

@@ -2,6 +2,7 @@
 // lines that start at their first match, filter labels, the marked preview, suggested step.
 #pragma once
 
+#include "lessons/FittedLines.hpp"
 #include "lessons/Lesson.hpp"
 #include "lessons/LessonSearch.hpp"
 
@@ -17,6 +18,18 @@ namespace partnering::lessons {
 // not where the snippet starts), the marks left out: a list cannot show bold, and brackets or
 // guillemets around words read as quotation marks, in French above all.
 std::string fromFirstMatch(const Snippet& snippet);
+
+// One row of a result list that cannot show bold nor scroll sideways, and the hit it is of.
+struct ResultRow {
+    std::string text;
+    std::size_t hit = 0; // index in the hits the rows were made from
+};
+
+// The rows of `hits` for a list whose rows may be `width` wide as `measure` counts: each
+// result's title on a bullet ("• "), on two rows at most (a third "   " row is never made: the
+// second ends in "…"), then its line from the first match (fromFirstMatch), indented, on one
+// row. A `width` of 0 or less (not laid out yet) leaves every row whole.
+std::vector<ResultRow> resultRows(const std::vector<SearchHit>& hits, long width, const TextWidth& measure);
 
 // A filter choice with its count: "un (17)".
 std::string facetLabel(std::string_view value, std::size_t count);

@@ -50,6 +50,38 @@ TEST(Presentation, AResultLineStartsAtItsFirstMatchWithoutMarks)
     EXPECT_EQ(fromFirstMatch(Snippet{chinese, {{hit, chinese.size()}}}), "…共同问责");
 }
 
+TEST(Presentation, ResultRowsFitTheListWithTitleAndLineFromTheMatch)
+{
+    // Ten units a character, as a fixed-width font would measure.
+    const TextWidth measure = [](std::string_view text) {
+        long characters = 0;
+        for (char c : text)
+            characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+        return characters * 10;
+    };
+    SearchHit exit;
+    exit.title = "Set a lifespan and a clear exit strategy for the whole partnership";
+    const std::string text = "Some partnerships linger; a clear exit strategy avoids it.";
+    exit.snippet = Snippet{text, {{text.find("exit strategy"), text.find(" avoids")}}};
+    SearchHit bare;
+    bare.title = "Short";
+    const auto rows = resultRows({exit, bare}, 300, measure);
+    std::vector<std::pair<std::string, std::size_t>> seen;
+    for (const auto& row : rows) {
+        EXPECT_LE(measure(row.text), 300) << row.text;
+        seen.emplace_back(row.text, row.hit);
+    }
+    EXPECT_EQ(seen, (std::vector<std::pair<std::string, std::size_t>>{
+                        {"• Set a lifespan and a clear", 0},
+                        {"   exit strategy for the…", 0},
+                        {"      …exit strategy avoids…", 0},
+                        {"• Short", 1}}));
+    // Not laid out yet: whole rows.
+    const auto whole = resultRows({exit}, 0, nullptr);
+    ASSERT_EQ(whole.size(), 2u);
+    EXPECT_EQ(whole[0].text, "• " + exit.title);
+}
+
 TEST(Presentation, FacetLabelCarriesTheCount)
 {
     EXPECT_EQ(facetLabel("civil-society", 8), "civil-society (8)");

@@ -9,7 +9,6 @@
 #include "sidebar/PreviewText.hpp"
 
 #include "lessons/Citation.hpp"
-#include "lessons/FittedLines.hpp"
 #include "lessons/Presentation.hpp"
 
 #include <rtl/ref.hxx>
@@ -23,12 +22,6 @@ namespace {
 using css::uno::Reference;
 
 constexpr std::size_t kResultLimit = 25;
-constexpr std::size_t kTitleRows = 2;
-// A result is a title (on a bullet, over two rows at most) and the line of its text that starts
-// at the first match, indented.
-constexpr std::string_view kBullet = "• ";
-constexpr std::string_view kTitleContinued = "   ";
-constexpr std::string_view kSnippetIndent = "      ";
 
 bool isBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
@@ -283,22 +276,11 @@ void LessonsView::showRows()
     // Before the sidebar gives the panel a size there is nothing to fit to: rows stay whole
     // until the first layout, which fits them again.
     const long width = controls_.resultRowWidth();
-    const lessons::TextWidth measure =
-        width > 0 ? controls_.resultListMeasure() : lessons::TextWidth([](std::string_view) { return 0L; });
-    const long titleWidth = width - measure(kBullet);
-    const long snippetWidth = width - measure(kSnippetIndent);
     std::vector<rtl::OUString> rows;
     rowHits_.clear();
-    for (std::size_t hit = 0; hit < hits_.size(); ++hit) {
-        const auto title = lessons::fitLines(hits_[hit].title, titleWidth, kTitleRows, measure);
-        for (std::size_t row = 0; row < title.size(); ++row) {
-            rows.push_back(toOUString(std::string(row == 0 ? kBullet : kTitleContinued) + title[row]));
-            rowHits_.push_back(hit);
-        }
-        for (const auto& line : lessons::fitLines(lessons::fromFirstMatch(hits_[hit].snippet), snippetWidth, 1, measure)) {
-            rows.push_back(toOUString(std::string(kSnippetIndent) + line));
-            rowHits_.push_back(hit);
-        }
+    for (const auto& row : lessons::resultRows(hits_, width, width > 0 ? controls_.resultListMeasure() : nullptr)) {
+        rows.push_back(toOUString(row.text));
+        rowHits_.push_back(row.hit);
     }
     controls_.setResultRows(rows);
     if (selected_) { // fitted again to a new width: the lesson shown stays selected
