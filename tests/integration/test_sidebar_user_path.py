@@ -76,17 +76,21 @@ class SidebarUserPath(UserSession, OfficeOnScreen):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.lessons = shipped_lessons()
-        cls.catalog = None
-        if cls.UI_LANGUAGE != "en":
-            # Before our code first runs: the extension reads the UI language once.
-            provider = cls.office.create("com.sun.star.configuration.ConfigurationProvider")
-            setup = provider.createInstanceWithArguments(
-                "com.sun.star.configuration.ConfigurationUpdateAccess",
-                (PropertyValue(Name="nodepath", Value="/org.openoffice.Setup/L10N"),))
-            setup.replaceByName("ooLocale", cls.UI_LANGUAGE)
-            setup.commitChanges()
-            cls.catalog = gettext.translation("ui", LOCALE_DIR, languages=[cls.UI_LANGUAGE])
+        try:
+            cls.lessons = shipped_lessons()
+            cls.catalog = None
+            if cls.UI_LANGUAGE != "en":
+                # Before our code first runs: the extension reads the UI language once.
+                provider = cls.office.create("com.sun.star.configuration.ConfigurationProvider")
+                setup = provider.createInstanceWithArguments(
+                    "com.sun.star.configuration.ConfigurationUpdateAccess",
+                    (PropertyValue(Name="nodepath", Value="/org.openoffice.Setup/L10N"),))
+                setup.replaceByName("ooLocale", cls.UI_LANGUAGE)
+                setup.commitChanges()
+                cls.catalog = gettext.translation("ui", LOCALE_DIR, languages=[cls.UI_LANGUAGE])
+        except BaseException:
+            cls.tearDownClass()  # unittest does not when setUpClass fails: no soffice left behind
+            raise
 
     def ui(self, english):
         """`english` as the UI shows it (the extension's own catalog)."""
