@@ -144,10 +144,10 @@ void addLessonsCommands(CLI::App& app, Context& context)
     auto* db = searchCommand->add_option("--db", search->db, "Index folder");
     auto* remote = searchCommand->add_option("--remote", search->remote, "HOST:PORT of a xapian-tcpsrv serving the index");
     db->excludes(remote);
-    searchCommand->add_option("--lang", search->language, "Your language (BCP 47): lessons written in it are shown in it");
+    searchCommand->add_option("--lang", search->language, "Your language (BCP 47): a lesson is shown in it, unless your words are in another of its languages");
     // Repeatable filters take one value each, so the query words after them stay query words.
     auto repeatable = [](CLI::Option* option) {
-        option->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+        option->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     };
     repeatable(searchCommand->add_option("--step", search->steps, "Only lessons for this journey step (1-7); repeatable")
                    ->check(CLI::Range(1, 7)));

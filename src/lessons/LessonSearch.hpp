@@ -1,6 +1,6 @@
 // Searching the lessons index (local folder or remote xapian-tcpsrv) in any language: one
-// result per lesson, shown in the reader's language, with highlighted snippets, spelling
-// correction, cross-language synonyms from the glossary, filters and facet counts.
+// result per lesson, shown in the language of the words that found it, with highlighted
+// snippets, spelling correction, cross-language synonyms from the glossary, filters and facets.
 #pragma once
 
 #include "lessons/Lesson.hpp"
@@ -19,11 +19,11 @@ namespace partnering::lessons {
 
 struct SearchRequest {
     std::string query;          // free text in any language; empty lists lessons by the filters
-    std::string readerLanguage; // BCP 47; a lesson written in it is shown in it
+    std::string readerLanguage; // BCP 47; shown when the query's words do not decide (ShownText.hpp)
     std::vector<int> steps;     // filters: a lesson passes with any of the values of each kind
     std::vector<std::string> tags;
     std::vector<std::string> partnerTypes;
-    std::vector<std::string> languages; // lessons that have a text in one of these
+    std::vector<std::string> languages; // lessons that have a text in one of these, shown in it
     std::size_t limit = 10;
     std::size_t offset = 0;
     bool facets = true;
@@ -37,9 +37,17 @@ struct Snippet {
     std::string markup() const;
 };
 
+// The words of a result's text the query matched, to mark them anywhere in that text (the
+// preview): each of `words`, and each of `commonWords` (frequent ones such as "de") only
+// beside another match. Words as TextAnalyzer::tokenize gives them (Token::term).
+struct MarkedWords {
+    std::vector<std::string> words;
+    std::vector<std::string> commonWords;
+};
+
 struct SearchHit {
     std::string id;
-    std::string language; // of the text shown
+    std::string language; // of the text shown: see shownText() in ShownText.hpp
     std::string title;
     std::string summary;
     Snippet snippet;
@@ -48,6 +56,7 @@ struct SearchHit {
     std::vector<std::string> tags;
     std::vector<std::string> partnerTypes;
     std::vector<std::string> languages; // every language the lesson exists in
+    MarkedWords marked;                 // in the text shown: title, summary and body
     double score = 0;
 };
 
@@ -74,8 +83,13 @@ public:
     static LessonSearch openLocal(const std::filesystem::path& directory);
     // A database served by xapian-tcpsrv. Throws "[partnering.lessons.remote-unreachable]". A
     // connection the server closed (idle, restarted) is made again once, at the next call.
+    // `timeout` bounds making the first connection; each network exchange (the server's
+    // greeting included) and each later connection is bounded by kRemoteOperationTimeout, so
+    // a call on a server gone silent ends within that time: a search in progress is what a
+    // closing sidebar waits for.
     static LessonSearch openRemote(const std::string& host, unsigned port,
                                    std::chrono::milliseconds timeout = std::chrono::milliseconds(10000));
+    static constexpr std::chrono::milliseconds kRemoteOperationTimeout{5000};
 
     ~LessonSearch();
     LessonSearch(LessonSearch&&) noexcept;

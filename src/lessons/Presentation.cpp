@@ -3,8 +3,14 @@
 #include "error/Error.hpp"
 #include "journey/AgreementAnswers.hpp"
 #include "journey/Journey.hpp"
+#include "lessons/QueryMatch.hpp"
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
+#include <optional>
+#include <unordered_set>
 
 namespace partnering::lessons {
 namespace {
@@ -20,59 +26,89 @@ std::string joined(const std::vector<std::string>& values)
     return out;
 }
 
-void addDetail(std::string& out, const std::string& label, const std::string& value)
+void addDetail(std::vector<PreviewParagraph>& out, const std::string& label, const std::string& value)
 {
     if (!value.empty())
-        out += "\n" + label + " " + value;
+        out.push_back({PreviewParagraph::Role::Detail, {label + " " + value, {}}});
+}
+
+std::optional<icu::Locale> localeOf(std::string_view tag)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale locale = icu::Locale::forLanguageTag(icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())), status);
+    if (U_FAILURE(status) || locale.isBogus())
+        return std::nullopt;
+    return locale;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> rangesIn(const std::string& text, const TextAnalyzer& analyzer,
+                                                          const std::unordered_set<std::string>& words,
+                                                          const std::unordered_set<std::string>& commonWords)
+{
+    TextMatch match;
+    match.text = text;
+    match.tokens = analyzer.tokenize(text);
+    for (const auto& token : match.tokens) {
+        const bool common = commonWords.count(token.term) > 0;
+        match.matched.push_back(common || words.count(token.term) > 0);
+        match.common.push_back(common);
+    }
+    if (match.tokens.empty())
+        return {};
+    return litRanges(match, litWords(match), 0, match.tokens.size() - 1);
 }
 
 } // namespace
 
-std::string markedSnippet(const Snippet& snippet, std::string_view open, std::string_view close)
+std::string fromFirstMatch(const Snippet& snippet)
 {
-    std::string out;
-    std::size_t copied = 0;
-    for (const auto& [begin, end] : snippet.hits) {
-        if (begin < copied || begin >= end || end > snippet.text.size())
-            continue;
-        out.append(snippet.text, copied, begin - copied);
-        out += open;
-        out.append(snippet.text, begin, end - begin);
-        out += close;
-        copied = end;
-    }
-    out.append(snippet.text, copied, std::string::npos);
-    return out;
-}
-
-Snippet nearFirstHit(const Snippet& snippet, std::size_t lead)
-{
-    if (snippet.hits.empty() || snippet.hits.front().first <= lead || snippet.hits.front().first > snippet.text.size())
-        return snippet;
-    const std::size_t space = snippet.text.rfind(' ', snippet.hits.front().first - lead);
-    if (space == std::string::npos)
-        return snippet;
-    const std::size_t cut = space + 1; // a space is one byte: never inside a UTF-8 sequence
+    if (snippet.hits.empty())
+        return snippet.text;
+    const std::size_t first = snippet.hits.front().first;
+    if (first == 0 || first > snippet.text.size())
+        return snippet.text;
     constexpr std::string_view ellipsis = "…";
-    Snippet out{std::string(ellipsis) + snippet.text.substr(cut), {}};
-    for (const auto& [begin, end] : snippet.hits) {
-        if (begin >= cut && end >= begin)
-            out.hits.emplace_back(begin - cut + ellipsis.size(), end - cut + ellipsis.size());
-    }
-    return out;
+    if (snippet.text.compare(0, ellipsis.size(), ellipsis) == 0
+        && snippet.text.find_first_not_of(' ', ellipsis.size()) == first)
+        return snippet.text; // the snippet already starts at the match
+    return std::string(ellipsis) + snippet.text.substr(first);
 }
 
-ResultLines resultLines(const SearchHit& hit)
+std::vector<ResultRow> resultRows(const std::vector<SearchHit>& hits, long width, const TextWidth& measure)
 {
-    // About four words of context before the first hit fit a sidebar of minimal width.
-    constexpr std::size_t kLead = 24;
-    // The language first: a narrow sidebar cuts the end of a long title off.
-    return {"[" + hit.language + "] " + hit.title, "    " + markedSnippet(nearFirstHit(hit.snippet, kLead))};
+    constexpr std::string_view bullet = "• ", titleContinued = "   ", snippetIndent = "      ";
+    constexpr std::size_t titleRows = 2;
+    const TextWidth whole = [](std::string_view) { return 0L; };
+    const TextWidth& fit = width > 0 ? measure : whole;
+    const long titleWidth = width - std::max(fit(bullet), fit(titleContinued));
+    const long snippetWidth = width - fit(snippetIndent);
+    std::vector<ResultRow> rows;
+    for (std::size_t hit = 0; hit < hits.size(); ++hit) {
+        const auto title = fitLines(hits[hit].title, titleWidth, titleRows, fit);
+        for (std::size_t row = 0; row < title.size(); ++row)
+            rows.push_back({std::string(row == 0 ? bullet : titleContinued) + title[row], hit});
+        for (const auto& line : fitLines(fromFirstMatch(hits[hit].snippet), snippetWidth, 1, fit))
+            rows.push_back({std::string(snippetIndent) + line, hit});
+    }
+    return rows;
 }
 
 std::string facetLabel(std::string_view value, std::size_t count)
 {
     return std::string(value) + " (" + std::to_string(count) + ")";
+}
+
+std::string languageName(std::string_view tag, std::string_view inLanguage)
+{
+    const auto language = localeOf(tag);
+    const auto reader = localeOf(inLanguage);
+    if (!language || !reader)
+        return std::string(tag);
+    icu::UnicodeString name;
+    language->getDisplayName(*reader, name);
+    std::string utf8;
+    name.toUTF8String(utf8);
+    return utf8.empty() ? std::string(tag) : utf8;
 }
 
 const LessonText& displayedText(const Lesson& lesson, std::string_view language)
@@ -84,16 +120,34 @@ const LessonText& displayedText(const Lesson& lesson, std::string_view language)
     return lesson.texts.front();
 }
 
-std::string previewText(const Lesson& lesson, std::string_view language, const PreviewLabels& labels)
+std::vector<std::pair<std::size_t, std::size_t>> markedRanges(std::string_view text, std::string_view language,
+                                                               const MarkedWords& marked)
 {
+    const TextAnalyzer analyzer(language);
+    return rangesIn(std::string(text), analyzer, {marked.words.begin(), marked.words.end()},
+                    {marked.commonWords.begin(), marked.commonWords.end()});
+}
+
+std::vector<PreviewParagraph> preview(const Lesson& lesson, std::string_view language, const MarkedWords& marked,
+                                      const PreviewLabels& labels)
+{
+    using Role = PreviewParagraph::Role;
     const LessonText& text = displayedText(lesson, language);
-    std::string out = text.title;
+    const TextAnalyzer analyzer(text.language);
+    const std::unordered_set<std::string> words(marked.words.begin(), marked.words.end());
+    const std::unordered_set<std::string> commonWords(marked.commonWords.begin(), marked.commonWords.end());
+    auto markedParagraph = [&](Role role, const std::string& paragraph) {
+        return PreviewParagraph{role, {paragraph, rangesIn(paragraph, analyzer, words, commonWords)}};
+    };
+
+    std::vector<PreviewParagraph> out;
+    if (!lesson.source.empty())
+        out.push_back({Role::Source, {labels.source + " " + lesson.source, {}}});
+    out.push_back(markedParagraph(Role::Title, text.title));
     if (!text.summary.empty())
-        out += "\n\n" + text.summary;
+        out.push_back(markedParagraph(Role::Summary, text.summary));
     for (const auto& paragraph : text.paragraphs)
-        out += "\n\n" + paragraph;
-    out += "\n";
-    addDetail(out, labels.source, lesson.source);
+        out.push_back(markedParagraph(Role::Body, paragraph));
     std::vector<std::string> steps;
     for (int step : lesson.steps)
         steps.push_back(std::to_string(step));
@@ -102,23 +156,9 @@ std::string previewText(const Lesson& lesson, std::string_view language, const P
     addDetail(out, labels.partnerTypes, joined(lesson.partnerTypes));
     std::vector<std::string> languages;
     for (const auto& each : lesson.texts)
-        languages.push_back(each.language);
+        languages.push_back(languageName(each.language, labels.uiLanguage));
     addDetail(out, labels.languages, joined(languages));
     return out;
-}
-
-std::vector<std::string> citationParagraphs(const Lesson& lesson, std::string_view language,
-                                            std::string_view sourceLabel)
-{
-    const LessonText& text = displayedText(lesson, language);
-    std::vector<std::string> paragraphs{text.title};
-    if (!text.summary.empty())
-        paragraphs.push_back(text.summary);
-    else if (!text.paragraphs.empty())
-        paragraphs.push_back(text.paragraphs.front());
-    if (!lesson.source.empty())
-        paragraphs.push_back(std::string(sourceLabel) + " " + lesson.source);
-    return paragraphs;
 }
 
 int suggestedStep(std::string_view storedAnswers)

@@ -1,62 +1,77 @@
 // How lessons are shown to a reader outside the command line (the Writer sidebar): result
-// lines with marked hits, facet labels, the whole-lesson preview, citations, suggested step.
+// lines that start at their first match, filter labels, the marked preview, suggested step.
 #pragma once
 
+#include "lessons/FittedLines.hpp"
 #include "lessons/Lesson.hpp"
 #include "lessons/LessonSearch.hpp"
 
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace partnering::lessons {
 
-inline constexpr std::string_view kHitOpen = "«";
-inline constexpr std::string_view kHitClose = "»";
+// A result's snippet as one line of a list: from its first match on ("…" in front when that is
+// not where the snippet starts), the marks left out: a list cannot show bold, and brackets or
+// guillemets around words read as quotation marks, in French above all.
+std::string fromFirstMatch(const Snippet& snippet);
 
-// The snippet with each matched word range between `open` and `close`; ranges that overlap,
-// are out of order or fall outside the text are skipped rather than trusted.
-std::string markedSnippet(const Snippet& snippet, std::string_view open = kHitOpen,
-                          std::string_view close = kHitClose);
-
-// The snippet from about `lead` bytes before its first hit (cut at a space, "…" in front),
-// so a narrow list that clips long lines still shows the matched words.
-Snippet nearFirstHit(const Snippet& snippet, std::size_t lead);
-
-// One result as two lines of a plain list: "[fr] Title" and the marked snippet, indented,
-// starting near its first hit.
-struct ResultLines {
-    std::string heading;
-    std::string snippet;
+// One row of a result list that cannot show bold nor scroll sideways, and the hit it is of.
+struct ResultRow {
+    std::string text;
+    std::size_t hit = 0; // index in the hits the rows were made from
 };
-ResultLines resultLines(const SearchHit& hit);
+
+// The rows of `hits` for a list whose rows may be `width` wide as `measure` counts: each
+// result's title on a bullet ("• "), on two rows at most (a third "   " row is never made: the
+// second ends in "…"), then its line from the first match (fromFirstMatch), indented, on one
+// row. A `width` of 0 or less (not laid out yet) leaves every row whole.
+std::vector<ResultRow> resultRows(const std::vector<SearchHit>& hits, long width, const TextWidth& measure);
 
 // A filter choice with its count: "un (17)".
 std::string facetLabel(std::string_view value, std::size_t count);
+
+// The name of language `tag` in the language `inLanguage` (ICU's display names: "chinois
+// (simplifié)" for zh-Hans in French, "Chinese (Simplified)" in English); `tag` itself when
+// either tag is malformed.
+std::string languageName(std::string_view tag, std::string_view inLanguage);
 
 // The text of `lesson` a reader of `language` sees: textIn(language), else the first text.
 // Throws InvalidInput "[partnering.lessons.no-text]" for a lesson without any text.
 const LessonText& displayedText(const Lesson& lesson, std::string_view language);
 
-// Labels of the preview's closing lines, in the UI language (the core has no UI catalog).
+// The byte ranges of `text`, written in `language`, to mark for a search hit's `marked` words:
+// each marked word, and a common one only beside another (see MarkedWords); neighbours with
+// only spaces between form one range.
+std::vector<std::pair<std::size_t, std::size_t>> markedRanges(std::string_view text, std::string_view language,
+                                                               const MarkedWords& marked);
+
+// Labels of the preview's lines, in the UI language (the core has no UI catalog), and the UI
+// language itself, in which the lesson's languages are named.
 struct PreviewLabels {
     std::string source = "Source:";
     std::string steps = "Journey steps:";
     std::string tags = "Tags:";
     std::string partnerTypes = "Partner types:";
     std::string languages = "Languages:";
+    std::string uiLanguage = "en";
 };
 
-// The whole lesson as plain text for a read-only preview: title, summary, body paragraphs
-// separated by blank lines, then one line per known detail.
-std::string previewText(const Lesson& lesson, std::string_view language, const PreviewLabels& labels = {});
+struct PreviewParagraph {
+    enum class Role { Source, Title, Summary, Body, Detail };
+    Role role = Role::Body;
+    Snippet text; // `hits`: the ranges to show in bold
+};
 
-// The paragraphs a citation of `lesson` inserts: title, summary, and "<sourceLabel> <source>".
-// A lesson without a summary is cited with its first body paragraph, so the citation still
-// says what the lesson is; a lesson without a source gets no source line.
-std::vector<std::string> citationParagraphs(const Lesson& lesson, std::string_view language,
-                                            std::string_view sourceLabel = "Source:");
+// The whole lesson for a preview: a heading line with its source (when it has one), the title,
+// the summary, the body paragraphs, then one line per known detail (journey steps, tags,
+// partner types, languages by name). The words of `marked` are marked wherever they occur in
+// the lesson's text; nothing is marked in the source and the details.
+std::vector<PreviewParagraph> preview(const Lesson& lesson, std::string_view language, const MarkedWords& marked,
+                                      const PreviewLabels& labels = {});
 
 // The journey step whose lessons to suggest for a document whose custom property holds
 // `storedAnswers` (JSON, possibly empty): the first step not yet complete; the last step

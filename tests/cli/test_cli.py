@@ -153,17 +153,31 @@ class LessonsCommands(unittest.TestCase):
         self.assertIn("0 added, 0 updated, 64 unchanged, 0 removed, 0 rejected", again.stdout)
 
     def test_search_json_follows_the_contract(self):
-        document = self.search_json("--lang", "fr", "--limit", "3", "exit", "strategy")
+        # French words from an English reader: the lesson is shown, and its lang is, French.
+        document = self.search_json("--lang", "en", "--limit", "3", "stratégie", "de", "sortie")
         self.assertEqual(len(document["results"]), 3)
         first = document["results"][0]
         for key in ("id", "lang", "title", "snippet", "steps"):
             self.assertIn(key, first)
         self.assertEqual(first["id"], "set-a-lifespan-and-exit-strategy")
         self.assertEqual(first["lang"], "fr")
+        self.assertEqual(first["title"], "Fixer une durée de vie et une stratégie de sortie claire")
         self.assertEqual(first["steps"], [6, 7])
-        self.assertIn("<mark>", first["snippet"])
+        self.assertIn("<mark>stratégie de sortie</mark>", first["snippet"])
         self.assertIn("facets", document)
         self.assertEqual(document["facets"]["languages"]["en"], document["matching_lessons"])
+        # Words that do not decide (none typed): the reader's language.
+        document = self.search_json("--lang", "fr", "--step", "6", "--limit", "100")
+        for result in document["results"]:
+            self.assertEqual(result["lang"], "fr" if "fr" in result["languages"] else result["languages"][0])
+
+    def test_a_language_filter_gives_as_many_lessons_as_its_count(self):
+        document = self.search_json("--limit", "100", "利益相关方")
+        count = document["facets"]["languages"]["zh-Hans"]
+        filtered = self.search_json("--limit", "100", "--has-lang", "zh-Hans", "利益相关方")
+        self.assertEqual(filtered["query"], "利益相关方", "the words after a filter are the query's")
+        self.assertEqual(len(filtered["results"]), count)
+        self.assertTrue(all(result["lang"] == "zh-Hans" for result in filtered["results"]), filtered["results"])
 
     def test_filters_and_correction(self):
         document = self.search_json("--step", "5", "--tag", "lead-partner", "lead", "partner")

@@ -1,5 +1,6 @@
 #include "lessons/LessonIndex.hpp"
 #include "lessons/LessonSearch.hpp"
+#include "lessons/Presentation.hpp"
 
 #include "LessonLibrary.hpp"
 #include "error/Error.hpp"
@@ -64,15 +65,82 @@ protected:
 fixtures::LessonLibrary* ShippedLibrary::library_ = nullptr;
 LessonSearch* ShippedLibrary::search_ = nullptr;
 
-TEST_F(ShippedLibrary, OneResultPerLessonShownInTheReadersLanguage)
+TEST_F(ShippedLibrary, OneResultPerLessonShownInTheLanguageOfTheWordsThatFoundIt)
 {
-    const auto results = find("exit strategy", "fr");
-    ASSERT_FALSE(results.hits.empty());
-    EXPECT_EQ(results.hits[0].id, "set-a-lifespan-and-exit-strategy");
-    EXPECT_EQ(results.hits[0].language, "fr"); // the lesson has French: shown in French
-    auto all = ids(results);
+    const auto french = find("stratégie de sortie", "en");
+    ASSERT_FALSE(french.hits.empty());
+    EXPECT_EQ(french.hits[0].id, "set-a-lifespan-and-exit-strategy");
+    EXPECT_EQ(french.hits[0].language, "fr"); // French words, an English reader: French
+    EXPECT_EQ(french.hits[0].title, "Fixer une durée de vie et une stratégie de sortie claire");
+    auto all = ids(french);
     std::sort(all.begin(), all.end());
     EXPECT_EQ(std::adjacent_find(all.begin(), all.end()), all.end()) << "a lesson appears twice";
+
+    EXPECT_EQ(find("exit strategy", "fr").hits.at(0).language, "en");
+    EXPECT_EQ(find("estrategia de salida", "zh-Hans").hits.at(0).language, "es");
+    EXPECT_EQ(find("strategie de sortie", "en").hits.at(0).language, "fr"); // typed without accents
+}
+
+TEST_F(ShippedLibrary, AChineseQueryShowsTheChineseTextOfEveryLessonThatHasOne)
+{
+    const auto results = find("共同问责", "en");
+    ASSERT_FALSE(results.hits.empty());
+    EXPECT_EQ(results.hits[0].id, "agree-shared-accountability");
+    for (const auto& hit : results.hits) {
+        if (contains(hit.languages, "zh-Hans")) {
+            EXPECT_EQ(hit.language, "zh-Hans") << hit.id;
+        } else {
+            EXPECT_EQ(hit.language, "en") << hit.id << ": no Chinese text, the reader's language";
+        }
+    }
+}
+
+TEST_F(ShippedLibrary, TheReadersLanguageDecidesWhenTheWordsDoNot)
+{
+    SearchRequest request;
+    request.steps = {6};
+    request.limit = 100;
+    for (const auto& hit : find("", "fr", request).hits)
+        EXPECT_EQ(hit.language, contains(hit.languages, "fr") ? "fr" : hit.languages.front()) << hit.id;
+    // Found through the glossary only: the words are in no text of the lesson.
+    for (const auto& hit : find("stratégie de sortie", "es").hits) {
+        if (hit.id == "check-partnering-fundamentals") {
+            EXPECT_EQ(hit.language, "es");
+        }
+    }
+}
+
+TEST_F(ShippedLibrary, ALanguageFilterGivesAsManyLessonsAsItsFacetCounts)
+{
+    for (const std::string query : {"利益相关方", "stratégie de sortie", "partnership", "共同问责", ""}) {
+        SearchRequest request;
+        request.limit = 100;
+        const auto all = find(query, "en", request);
+        ASSERT_FALSE(all.facets.languages.empty()) << query;
+        for (const auto& [language, count] : all.facets.languages) {
+            request.languages = {language};
+            const auto filtered = find(query, "en", request);
+            EXPECT_EQ(filtered.hits.size(), count) << query << " in " << language;
+            EXPECT_EQ(filtered.matchingLessons, count) << query << " in " << language;
+            for (const auto& hit : filtered.hits)
+                EXPECT_EQ(hit.language, language) << query << ": " << hit.id << " is shown in the filter's language";
+        }
+    }
+}
+
+TEST_F(ShippedLibrary, HitsCarryTheWordsToMarkInTheirText)
+{
+    const auto hit = find("stratégie de sortie", "en").hits.at(0);
+    const auto& words = hit.marked.words;
+    EXPECT_TRUE(contains(words, "stratégie")) << ::testing::PrintToString(words);
+    EXPECT_TRUE(contains(words, "sortie")) << ::testing::PrintToString(words);
+    EXPECT_TRUE(contains(hit.marked.commonWords, "de")) << ::testing::PrintToString(hit.marked.commonWords);
+    EXPECT_FALSE(contains(words, "de"));
+
+    const auto chinese = find("共同问责", "en").hits.at(0);
+    const auto ranges = markedRanges(chinese.title, chinese.language, chinese.marked);
+    ASSERT_EQ(ranges.size(), 1u) << chinese.title;
+    EXPECT_EQ(chinese.title.substr(ranges[0].first, ranges[0].second - ranges[0].first), "共同问责");
 }
 
 TEST_F(ShippedLibrary, ALessonWithoutTheReadersLanguageIsShownInEnglish)
@@ -266,6 +334,47 @@ TEST_F(ShippedLibrary, ARemoteConnectionTheServerDroppedIsMadeAgain)
     ASSERT_TRUE(remote) << "xapian-tcpsrv did not start";
     EXPECT_GT(first, 0u);
     EXPECT_EQ(second, first);
+}
+
+TEST_F(ShippedLibrary, ACallOnAServerGoneSilentEndsWithinTheOperationTimeout)
+{
+    const int port = 20000 + static_cast<int>((getpid() + 7919) % 20000);
+    const pid_t server = fork();
+    ASSERT_GE(server, 0);
+    if (server == 0) {
+        setpgid(0, 0); // a group of its own, with the child it forks for our connection
+        const std::string portText = std::to_string(port), index = library_->index().string();
+        execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", portText.c_str(),
+               index.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    std::optional<LessonSearch> remote;
+    for (int attempt = 0; attempt < 100 && !remote; ++attempt) {
+        try {
+            remote.emplace(LessonSearch::openRemote("127.0.0.1", static_cast<unsigned>(port)));
+        } catch (const partnering::EnvironmentFailure&) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100)); // still starting
+        }
+    }
+    std::optional<std::string> failure;
+    std::chrono::steady_clock::duration waited{};
+    if (remote) {
+        // xapian-tcpsrv forks a child per connection: stop the whole group, connected and silent.
+        kill(-server, SIGSTOP);
+        const auto started = std::chrono::steady_clock::now();
+        try {
+            remote->lesson("set-a-lifespan-and-exit-strategy");
+        } catch (const partnering::EnvironmentFailure& e) {
+            failure = e.id();
+        }
+        waited = std::chrono::steady_clock::now() - started;
+    }
+    kill(-server, SIGKILL);
+    kill(-server, SIGCONT);
+    waitpid(server, nullptr, 0);
+    ASSERT_TRUE(remote) << "xapian-tcpsrv did not start";
+    EXPECT_EQ(failure, "partnering.lessons.remote-unreachable");
+    EXPECT_LT(waited, LessonSearch::kRemoteOperationTimeout + std::chrono::seconds(2));
 }
 
 TEST(LessonSearch, UnreachableRemoteIsAClearEnvironmentFailure)

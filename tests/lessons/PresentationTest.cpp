@@ -1,6 +1,7 @@
 #include "lessons/Presentation.hpp"
 
 #include "error/Error.hpp"
+#include "lessons/TextAnalyzer.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -33,55 +34,69 @@ std::string example(const std::string& name)
     return text.str();
 }
 
-TEST(Presentation, SnippetMarksEachHitInPlace)
+TEST(Presentation, AResultLineStartsAtItsFirstMatchWithoutMarks)
 {
-    Snippet snippet{"an exit strategy for exit", {{3, 7}, {21, 25}}};
-    EXPECT_EQ(markedSnippet(snippet), "an «exit» strategy for «exit»");
-    EXPECT_EQ(markedSnippet(snippet, "[", "]"), "an [exit] strategy for [exit]");
-}
-
-TEST(Presentation, SnippetMarksMultibyteWordsByByteRange)
-{
-    const std::string text = "la stratégie de sortie";
-    Snippet snippet{text, {{3, text.find(" de")}}};
-    EXPECT_EQ(markedSnippet(snippet), "la «stratégie» de sortie");
-}
-
-TEST(Presentation, SnippetSkipsHitsThatAreOutOfOrderOverlappingOrOutside)
-{
-    Snippet snippet{"one two three", {{4, 7}, {5, 9}, {0, 3}, {8, 99}, {6, 6}}};
-    EXPECT_EQ(markedSnippet(snippet), "one «two» three");
-    EXPECT_EQ(markedSnippet(Snippet{"no hits", {}}), "no hits");
-}
-
-TEST(Presentation, ResultLinesShowTitleLanguageAndMarkedSnippet)
-{
-    SearchHit hit;
-    hit.title = "Prévoir la sortie";
-    hit.language = "fr";
-    hit.snippet = Snippet{"une sortie claire", {{4, 10}}};
-    const auto lines = resultLines(hit);
-    EXPECT_EQ(lines.heading, "[fr] Prévoir la sortie");
-    EXPECT_EQ(lines.snippet, "    une «sortie» claire");
-}
-
-TEST(Presentation, SnippetStartsNearItsFirstHitAtAWordBoundary)
-{
-    const std::string text = "… one two three four five six seven eight nine target word and target";
+    const std::string text = "… one two three target word and target";
     const std::size_t target = text.find("target");
     const Snippet snippet{text, {{target, target + 6}, {text.rfind("target"), text.size()}}};
-    const auto near = nearFirstHit(snippet, 10);
-    EXPECT_EQ(near.text, "…eight nine target word and target");
-    EXPECT_EQ(markedSnippet(near), "…eight nine «target» word and «target»");
-    EXPECT_EQ(markedSnippet(nearFirstHit(snippet, 200)), markedSnippet(snippet)); // the start is close enough
-    const Snippet noHits{text, {}};
-    EXPECT_EQ(nearFirstHit(noHits, 10).text, text);
+    EXPECT_EQ(fromFirstMatch(snippet), "…target word and target");
+    const Snippet atStart{"target first", {{0, 6}}};
+    EXPECT_EQ(fromFirstMatch(atStart), "target first");
+    const Snippet cutBefore{"… target first", {{std::string("… ").size(), std::string("… target").size()}}};
+    EXPECT_EQ(fromFirstMatch(cutBefore), "… target first");
+    EXPECT_EQ(fromFirstMatch(Snippet{"no match here", {}}), "no match here");
+    const std::string chinese = "各伙伴共同问责";
+    const std::size_t hit = chinese.find("共同");
+    EXPECT_EQ(fromFirstMatch(Snippet{chinese, {{hit, chinese.size()}}}), "…共同问责");
+}
+
+TEST(Presentation, ResultRowsFitTheListWithTitleAndLineFromTheMatch)
+{
+    // Ten units a character, as a fixed-width font would measure.
+    const TextWidth measure = [](std::string_view text) {
+        long characters = 0;
+        for (char c : text)
+            characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+        return characters * 10;
+    };
+    SearchHit exit;
+    exit.title = "Set a lifespan and a clear exit strategy for the whole partnership";
+    const std::string text = "Some partnerships linger; a clear exit strategy avoids it.";
+    exit.snippet = Snippet{text, {{text.find("exit strategy"), text.find(" avoids")}}};
+    SearchHit bare;
+    bare.title = "Short";
+    const auto rows = resultRows({exit, bare}, 300, measure);
+    std::vector<std::pair<std::string, std::size_t>> seen;
+    for (const auto& row : rows) {
+        EXPECT_LE(measure(row.text), 300) << row.text;
+        seen.emplace_back(row.text, row.hit);
+    }
+    EXPECT_EQ(seen, (std::vector<std::pair<std::string, std::size_t>>{
+                        {"• Set a lifespan and a clear", 0},
+                        {"   exit strategy for the…", 0},
+                        {"      …exit strategy avoids…", 0},
+                        {"• Short", 1}}));
+    // Not laid out yet: whole rows.
+    const auto whole = resultRows({exit}, 0, nullptr);
+    ASSERT_EQ(whole.size(), 2u);
+    EXPECT_EQ(whole[0].text, "• " + exit.title);
 }
 
 TEST(Presentation, FacetLabelCarriesTheCount)
 {
     EXPECT_EQ(facetLabel("civil-society", 8), "civil-society (8)");
     EXPECT_EQ(facetLabel("3", 0), "3 (0)");
+}
+
+TEST(Presentation, LanguagesAreNamedInTheUiLanguage)
+{
+    EXPECT_EQ(languageName("zh-Hans", "fr"), "chinois (simplifié)");
+    EXPECT_EQ(languageName("zh-Hans", "en-US"), "Chinese (Simplified)");
+    EXPECT_EQ(languageName("fr", "en"), "French");
+    EXPECT_EQ(languageName("km", "fr"), "khmer");
+    EXPECT_EQ(languageName("ar", "es"), "árabe");
+    EXPECT_EQ(languageName("en", "zh-CN"), "英语");
+    EXPECT_EQ(languageName("x!", "fr"), "x!");
 }
 
 TEST(Presentation, DisplayedTextFollowsTheReaderThenFallsBackToTheFirstText)
@@ -94,17 +109,59 @@ TEST(Presentation, DisplayedTextFollowsTheReaderThenFallsBackToTheFirstText)
     EXPECT_THROW(displayedText(empty, "en"), partnering::InvalidInput);
 }
 
-TEST(Presentation, PreviewHoldsTheWholeLessonAndItsDetails)
+TEST(Presentation, MarkedRangesFollowTheHitsWords)
+{
+    MarkedWords marked;
+    marked.words = {"stratégie", "sortie"};
+    marked.commonWords = {"de"};
+    const std::string text = "Une stratégie de sortie claire, et de la clarté à la sortie.";
+    const auto ranges = markedRanges(text, "fr", marked);
+    ASSERT_EQ(ranges.size(), 2u);
+    EXPECT_EQ(text.substr(ranges[0].first, ranges[0].second - ranges[0].first), "stratégie de sortie");
+    EXPECT_EQ(text.substr(ranges[1].first, ranges[1].second - ranges[1].first), "sortie");
+    // A common word alone is not marked; nor is anything when no word is.
+    EXPECT_TRUE(markedRanges("et de la clarté", "fr", marked).empty());
+    EXPECT_TRUE(markedRanges(text, "fr", MarkedWords{}).empty());
+}
+
+TEST(Presentation, MarkedRangesInUnspacedScripts)
+{
+    // The words as the analyzer cuts them (问责 may come in two pieces): what a search collects.
+    MarkedWords marked;
+    for (const auto& token : TextAnalyzer("zh-Hans").tokenize("共同问责"))
+        marked.words.push_back(token.term);
+    const std::string text = "形成“共同问责”，由各伙伴负责。";
+    const auto ranges = markedRanges(text, "zh-Hans", marked);
+    ASSERT_EQ(ranges.size(), 1u);
+    EXPECT_EQ(text.substr(ranges[0].first, ranges[0].second - ranges[0].first), "共同问责");
+}
+
+TEST(Presentation, PreviewOpensWithTheSourceAndMarksTheLessonsText)
 {
     PreviewLabels labels;
     labels.source = "Source :";
-    EXPECT_EQ(previewText(exitLesson(), "en", labels),
-              "Plan the exit\n\nAgree how the partnership ends.\n\nFirst paragraph.\n\nSecond paragraph.\n"
-              "\nSource : UNICEF Executive Board, 2012"
-              "\nJourney steps: 6, 7"
-              "\nTags: exit-strategy, review"
-              "\nPartner types: un"
-              "\nLanguages: en, fr");
+    labels.uiLanguage = "fr";
+    MarkedWords marked;
+    marked.words = {"exit", "paragraph"};
+    const auto paragraphs = preview(exitLesson(), "en", marked, labels);
+    using Role = PreviewParagraph::Role;
+    std::vector<std::pair<Role, std::string>> seen;
+    for (const auto& paragraph : paragraphs)
+        seen.emplace_back(paragraph.role, paragraph.text.text);
+    EXPECT_EQ(seen, (std::vector<std::pair<Role, std::string>>{
+                        {Role::Source, "Source : UNICEF Executive Board, 2012"},
+                        {Role::Title, "Plan the exit"},
+                        {Role::Summary, "Agree how the partnership ends."},
+                        {Role::Body, "First paragraph."},
+                        {Role::Body, "Second paragraph."},
+                        {Role::Detail, "Journey steps: 6, 7"},
+                        {Role::Detail, "Tags: exit-strategy, review"},
+                        {Role::Detail, "Partner types: un"},
+                        {Role::Detail, "Languages: anglais, français"}}));
+    EXPECT_EQ(paragraphs[1].text.hits, (std::vector<std::pair<std::size_t, std::size_t>>{{9, 13}}));
+    EXPECT_EQ(paragraphs[3].text.hits, (std::vector<std::pair<std::size_t, std::size_t>>{{6, 15}}));
+    EXPECT_TRUE(paragraphs[2].text.hits.empty());
+    EXPECT_TRUE(paragraphs[6].text.hits.empty()) << "details are not marked: 'exit-strategy' is a tag";
 }
 
 TEST(Presentation, PreviewLeavesOutDetailsTheLessonLacks)
@@ -112,22 +169,11 @@ TEST(Presentation, PreviewLeavesOutDetailsTheLessonLacks)
     Lesson lesson;
     lesson.id = "bare";
     lesson.texts = {{"en", "Bare", "", {"Only paragraph."}}};
-    EXPECT_EQ(previewText(lesson, "en"), "Bare\n\nOnly paragraph.\n\nLanguages: en");
-}
-
-TEST(Presentation, CitationIsTitleSummaryAndSource)
-{
-    EXPECT_EQ(citationParagraphs(exitLesson(), "en", "Source:"),
-              (std::vector<std::string>{"Plan the exit", "Agree how the partnership ends.",
-                                        "Source: UNICEF Executive Board, 2012"}));
-}
-
-TEST(Presentation, CitationWithoutSummaryUsesTheFirstParagraphAndWithoutSourceHasNoSourceLine)
-{
-    auto lesson = exitLesson();
-    lesson.source.clear();
-    EXPECT_EQ(citationParagraphs(lesson, "fr", "Source :"),
-              (std::vector<std::string>{"Prévoir la sortie", "Premier paragraphe."}));
+    const auto paragraphs = preview(lesson, "en", {});
+    ASSERT_EQ(paragraphs.size(), 3u);
+    EXPECT_EQ(paragraphs[0].role, PreviewParagraph::Role::Title);
+    EXPECT_EQ(paragraphs[1].text.text, "Only paragraph.");
+    EXPECT_EQ(paragraphs[2].text.text, "Languages: English");
 }
 
 TEST(Presentation, NoStoredAnswersSuggestTheFirstStep)

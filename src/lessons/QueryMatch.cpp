@@ -1,0 +1,157 @@
+#include "lessons/QueryMatch.hpp"
+
+#include "lessons/IndexSchema.hpp"
+
+#include <algorithm>
+
+namespace partnering::lessons {
+namespace {
+
+constexpr std::size_t kSnippetChars = 170;
+
+// Nothing but spaces between two words (or nothing at all, in Khmer or Chinese).
+bool adjacent(const TextMatch& match, std::size_t left, std::size_t right)
+{
+    for (std::size_t at = match.tokens[left].end; at < match.tokens[right].begin; ++at)
+        if (match.text[at] != ' ')
+            return false;
+    return true;
+}
+
+void addUnique(std::vector<std::string>& values, const std::string& value)
+{
+    if (std::find(values.begin(), values.end(), value) == values.end())
+        values.push_back(value);
+}
+
+} // namespace
+
+std::vector<std::string> stemsOf(const Token& token, const TextAnalyzer& analyzer)
+{
+    std::vector<std::string> stems;
+    if (analyzer.hasStemmer()) {
+        stems.push_back(std::string(schema::kStem) + analyzer.stem(token.term));
+        if (!token.folded.empty())
+            stems.push_back(std::string(schema::kStem) + analyzer.stem(token.folded));
+    }
+    return stems;
+}
+
+bool matchesAny(const Token& token, const std::vector<std::string>& tokenStems,
+                const std::unordered_set<std::string>& words, const std::unordered_set<std::string>& stems)
+{
+    if (words.count(token.term) > 0 || (!token.folded.empty() && words.count(token.folded) > 0))
+        return true;
+    return std::any_of(tokenStems.begin(), tokenStems.end(), [&](const std::string& stem) { return stems.count(stem) > 0; });
+}
+
+std::size_t typedWordsIn(const LessonText& text, const TextAnalyzer& analyzer, const QueryTerms& terms,
+                         const std::function<bool(const Token&)>& common)
+{
+    std::vector<bool> found(terms.typed.size(), false);
+    const std::unordered_set<std::string> noStems;
+    auto look = [&](const std::string& part) {
+        for (const auto& token : analyzer.tokenize(part)) {
+            for (std::size_t i = 0; i < terms.typed.size(); ++i)
+                found[i] = found[i] || (matchesAny(token, {}, terms.typed[i].forms, noStems) && !common(token));
+        }
+    };
+    look(text.title);
+    look(text.summary);
+    for (const auto& paragraph : text.paragraphs)
+        look(paragraph);
+    return static_cast<std::size_t>(std::count(found.begin(), found.end(), true));
+}
+
+std::vector<bool> litWords(const TextMatch& match)
+{
+    const std::size_t count = match.tokens.size();
+    std::vector<bool> lit(count, false);
+    for (std::size_t i = 0; i < count; ++i) {
+        if (!match.matched[i])
+            continue;
+        lit[i] = !match.common[i];
+        for (std::size_t j = i; !lit[i] && j > 0 && match.matched[j - 1] && adjacent(match, j - 1, j); --j)
+            lit[i] = !match.common[j - 1];
+        for (std::size_t j = i; !lit[i] && j + 1 < count && match.matched[j + 1] && adjacent(match, j, j + 1); ++j)
+            lit[i] = !match.common[j + 1];
+    }
+    return lit;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> litRanges(const TextMatch& match, const std::vector<bool>& lit,
+                                                            std::size_t first, std::size_t last)
+{
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    for (std::size_t i = first; i <= last && i < match.tokens.size(); ++i) {
+        if (!lit[i])
+            continue;
+        if (!ranges.empty() && i > first && lit[i - 1] && adjacent(match, i - 1, i))
+            ranges.back().second = match.tokens[i].end;
+        else
+            ranges.emplace_back(match.tokens[i].begin, match.tokens[i].end);
+    }
+    return ranges;
+}
+
+Snippet snippetOf(const TextMatch& match)
+{
+    const auto& tokens = match.tokens;
+    const std::string& text = match.text;
+    const std::vector<bool> lit = litWords(match);
+    // Characters (not bytes: Khmer and Chinese take three a character) before each byte offset.
+    std::vector<std::size_t> charsBefore(text.size() + 1, 0);
+    for (std::size_t at = 0; at < text.size(); ++at)
+        charsBefore[at + 1] = charsBefore[at] + ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80 ? 1 : 0);
+    auto span = [&](std::size_t fromToken, std::size_t toToken) {
+        return charsBefore[tokens[toToken].end] - charsBefore[tokens[fromToken].begin];
+    };
+    // The window of at most kSnippetChars with the most lit words, from its first to its last lit word.
+    std::size_t bestFirst = 0, bestLast = 0, bestCount = 0;
+    for (std::size_t first = 0, last = 0, count = 0; last < tokens.size(); ++last) {
+        count += lit[last] ? 1 : 0;
+        while (span(first, last) > kSnippetChars) {
+            count -= lit[first] ? 1 : 0;
+            ++first;
+        }
+        if (lit[last] && count > bestCount) {
+            bestCount = count;
+            bestLast = last;
+            bestFirst = first;
+            while (!lit[bestFirst])
+                ++bestFirst;
+        }
+    }
+    Snippet snippet;
+    if (tokens.empty()) {
+        snippet.text = text.substr(0, std::min(text.size(), kSnippetChars)); // no words: punctuation only
+        return snippet;
+    }
+    if (bestCount > 0) { // context before the first lit word, up to half the room left
+        const std::size_t room = kSnippetChars - span(bestFirst, bestLast);
+        std::size_t back = bestFirst;
+        while (back > 0 && charsBefore[tokens[bestFirst].begin] - charsBefore[tokens[back - 1].begin] <= room / 2)
+            --back;
+        bestFirst = back;
+    }
+    const std::size_t begin = bestFirst == 0 ? 0 : tokens[bestFirst].begin;
+    std::size_t lastToken = bestFirst;
+    while (lastToken + 1 < tokens.size() && charsBefore[tokens[lastToken + 1].end] - charsBefore[begin] <= kSnippetChars)
+        ++lastToken;
+    const std::size_t end = lastToken + 1 == tokens.size() ? text.size() : tokens[lastToken].end;
+    const std::string prefix = begin > 0 ? "… " : "";
+    snippet.text = prefix + text.substr(begin, end - begin) + (end < text.size() ? " …" : "");
+    for (const auto& [hitBegin, hitEnd] : litRanges(match, lit, bestFirst, lastToken))
+        snippet.hits.emplace_back(prefix.size() + hitBegin - begin, prefix.size() + hitEnd - begin);
+    return snippet;
+}
+
+void collectMarkedWords(const TextMatch& match, MarkedWords& marked)
+{
+    for (std::size_t i = 0; i < match.tokens.size(); ++i) {
+        if (match.matched[i])
+            addUnique(match.common[i] ? marked.commonWords : marked.words, match.tokens[i].term);
+    }
+}
+
+} // namespace partnering::lessons

@@ -1,0 +1,69 @@
+// Which words of a text a query matches, shared by the search (the text a result shows, its
+// snippet) and the presentation (the marks in a preview). Not a public header of the library.
+#pragma once
+
+#include "lessons/LessonSearch.hpp"
+#include "lessons/TextAnalyzer.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace partnering::lessons {
+
+// One word as the reader typed it: as written and folded.
+struct TypedWord {
+    std::unordered_set<std::string> forms;
+};
+
+// The terms a query can match: its own words and the words of their glossary synonyms.
+struct QueryTerms {
+    std::unordered_set<std::string> words;
+    std::unordered_set<std::string> stems;
+    std::vector<TypedWord> typed; // the words as typed, one entry each (synonyms are not)
+    bool expanding = false;       // collecting a synonym's terms
+};
+
+// A text's words and which of them a query matches.
+struct TextMatch {
+    std::string text;
+    std::vector<Token> tokens;
+    std::vector<bool> matched;
+    std::vector<bool> common; // matched, and so frequent in its language that alone it means little
+};
+
+// The stems ("Z" prefixed) the index holds for `token` of a text analysed by `analyzer`.
+std::vector<std::string> stemsOf(const Token& token, const TextAnalyzer& analyzer);
+
+// Whether `token` (with its `stems`) is one of `words` or has one of `stems`.
+bool matchesAny(const Token& token, const std::vector<std::string>& tokenStems,
+                const std::unordered_set<std::string>& words, const std::unordered_set<std::string>& stems);
+
+// How many of the words as typed `text` contains as written (or without accents), each counted
+// once: the measure of which language a query was written in. Stems do not count: across
+// languages they collide (the English "exit" and the Spanish "éxito" share one). `analyzer`
+// must be for the text's language. Words `common` in the text's language ("de" in French and
+// Spanish) say nothing of the language and do not count either.
+std::size_t typedWordsIn(const LessonText& text, const TextAnalyzer& analyzer, const QueryTerms& terms,
+                         const std::function<bool(const Token&)>& common);
+
+// The words worth marking: every rare match, and a common one only when it stands beside a
+// rarer match with nothing but spaces between ("stratégie de sortie", not every "de").
+std::vector<bool> litWords(const TextMatch& match);
+
+// Byte ranges of the lit words from token `first` to token `last`, neighbours with only
+// spaces between merged into one range (a phrase, or a word ICU split in two: 问|责).
+std::vector<std::pair<std::size_t, std::size_t>> litRanges(const TextMatch& match, const std::vector<bool>& lit,
+                                                            std::size_t first, std::size_t last);
+
+// The snippet of a result: the window of about kSnippetChars characters holding the most lit
+// words, with some context before the first, "…" where cut.
+Snippet snippetOf(const TextMatch& match);
+
+// The matched words of `match`, to mark them again in the same text later (MarkedWords).
+void collectMarkedWords(const TextMatch& match, MarkedWords& marked);
+
+} // namespace partnering::lessons

@@ -1,0 +1,184 @@
+#include "lessons/SearchQuery.hpp"
+
+#include "error/Error.hpp"
+#include "l10n/Catalogs.hpp"
+#include "lessons/IndexSchema.hpp"
+#include "lessons/IndexedText.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace partnering::lessons {
+namespace {
+
+constexpr std::size_t kMaxSynonymWords = 5;
+constexpr double kSynonymWeight = 0.6;
+
+std::string primaryOf(const std::string& tag)
+{
+    return tag.substr(0, tag.find('-'));
+}
+
+Xapian::Query anyOf(std::string_view prefix, const std::vector<std::string>& values)
+{
+    std::vector<Xapian::Query> terms;
+    for (const auto& value : values)
+        terms.emplace_back(std::string(prefix) + value);
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+} // namespace
+
+TextAnalyzer& AnalyzerCache::operator()(const std::string& language)
+{
+    auto found = analyzers_.find(language);
+    if (found == analyzers_.end())
+        found = analyzers_.emplace(language, TextAnalyzer(language)).first;
+    return found->second;
+}
+
+// Every form of a word the index may hold: as written, folded, and its stems in the index's
+// languages (a reader may type in any of them).
+Xapian::Query SearchQuery::wordGroup(const Token& token, QueryTerms& terms, const Stemmers& stems) const
+{
+    std::set<std::string> forms{token.term};
+    if (!token.folded.empty())
+        forms.insert(token.folded);
+    std::set<std::string> all(forms.begin(), forms.end());
+    for (const auto& form : forms) {
+        terms.words.insert(form);
+        for (const auto& [language, stem] : stems) {
+            std::string stemmed = std::string(schema::kStem) + stem(form);
+            terms.stems.insert(stemmed);
+            all.insert(std::move(stemmed));
+        }
+    }
+    if (!terms.expanding)
+        terms.typed.push_back(TypedWord{{forms.begin(), forms.end()}});
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, all.begin(), all.end());
+}
+
+// A glossary term in its own language ("fr:stratégie de sortie") as a query.
+Xapian::Query SearchQuery::glossaryTerm(const std::string& synonym, QueryTerms& terms) const
+{
+    const auto colon = synonym.find(schema::kSynonymLanguageSeparator);
+    if (colon == std::string::npos)
+        return Xapian::Query();
+    const std::string language = synonym.substr(0, colon);
+    Stemmers stems;
+    for (const auto& entry : stemmers_)
+        if (entry.first == primaryOf(language))
+            stems.push_back(entry);
+    std::vector<Xapian::Query> groups;
+    TextAnalyzer* textAnalyzer = nullptr;
+    try {
+        textAnalyzer = &analyzer_(language);
+    } catch (const Error&) {
+        return Xapian::Query();
+    }
+    for (const auto& token : textAnalyzer->tokenize(synonym.substr(colon + 1)))
+        groups.push_back(wordGroup(token, terms, stems));
+    return Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
+}
+
+Xapian::Query SearchQuery::words(const std::vector<Token>& words, bool all, QueryTerms& terms) const
+{
+    std::vector<Xapian::Query> units;
+    for (std::size_t i = 0; i < words.size();) {
+        std::size_t span = 0;
+        std::vector<Xapian::Query> expansions;
+        for (std::size_t length = std::min(kMaxSynonymWords, words.size() - i); length > 0 && span == 0; --length) {
+            std::string key;
+            for (std::size_t k = i; k < i + length; ++k)
+                key += (key.empty() ? "" : " ") + (words[k].folded.empty() ? words[k].term : words[k].folded);
+            for (auto synonym = db_.synonyms_begin(key); synonym != db_.synonyms_end(key); ++synonym) {
+                terms.expanding = true;
+                Xapian::Query expansion = glossaryTerm(*synonym, terms);
+                terms.expanding = false;
+                if (!expansion.empty())
+                    expansions.push_back(std::move(expansion));
+            }
+            if (!expansions.empty())
+                span = length;
+        }
+        if (span == 0)
+            span = 1;
+        std::vector<Xapian::Query> groups;
+        for (std::size_t k = i; k < i + span; ++k)
+            groups.push_back(wordGroup(words[k], terms, stemmers_));
+        Xapian::Query unit(Xapian::Query::OP_AND, groups.begin(), groups.end());
+        if (!expansions.empty()) {
+            Xapian::Query others(Xapian::Query::OP_OR, expansions.begin(), expansions.end());
+            unit = Xapian::Query(Xapian::Query::OP_OR, unit, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, others, kSynonymWeight));
+        }
+        units.push_back(std::move(unit));
+        i += span;
+    }
+    return Xapian::Query(all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, units.begin(), units.end());
+}
+
+Xapian::Query SearchQuery::filter(const SearchRequest& request) const
+{
+    std::vector<Xapian::Query> filters;
+    if (!request.steps.empty()) {
+        std::vector<std::string> steps;
+        for (int step : request.steps) {
+            if (step < 1 || step > 7)
+                throw InvalidInput("partnering.lessons.unknown-step",
+                                   "there is no step " + std::to_string(step) + "; the journey has steps 1 to 7");
+            steps.push_back(std::to_string(step));
+        }
+        filters.push_back(anyOf(schema::kStep, steps));
+    }
+    if (!request.tags.empty())
+        filters.push_back(anyOf(schema::kTag, request.tags));
+    if (!request.partnerTypes.empty())
+        filters.push_back(anyOf(schema::kPartnerType, request.partnerTypes));
+    if (!request.languages.empty())
+        filters.push_back(lessonsWrittenIn(request.languages));
+    return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+}
+
+// The lessons with a text in one of `languages`, whichever of their texts the query matches:
+// the language facet counts lessons so (a lesson found through its English text counts for
+// Chinese when it also has a Chinese text), and choosing a count's language must give that
+// many lessons. Every text of a lesson carries the lesson's I term.
+Xapian::Query SearchQuery::lessonsWrittenIn(const std::vector<std::string>& languages) const
+{
+    std::vector<std::string> tags;
+    for (const auto& language : languages)
+        tags.push_back(l10n::canonicalLanguageTag(language));
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(anyOf(schema::kLanguage, tags));
+    enquire.set_collapse_key(schema::kLessonIdSlot);
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    const Xapian::MSet written = enquire.get_mset(0, db_.get_doccount());
+    std::vector<Xapian::Query> lessons;
+    for (auto item = written.begin(); item != written.end(); ++item)
+        lessons.emplace_back(schema::lessonTerm(item.get_collapse_key()));
+    if (lessons.empty())
+        return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_OR, lessons.begin(), lessons.end());
+}
+
+std::string SearchQuery::spellingCorrection(const std::string& query, const std::vector<Token>& words) const
+{
+    std::string corrected;
+    std::size_t at = 0;
+    bool changed = false;
+    for (const auto& word : words) {
+        std::string replacement;
+        if (worthSpelling(word.term) && db_.get_termfreq(word.term) == 0
+            && (word.folded.empty() || db_.get_termfreq(word.folded) == 0))
+            replacement = db_.get_spelling_suggestion(word.term, 2);
+        corrected += query.substr(at, word.begin - at);
+        corrected += replacement.empty() ? query.substr(word.begin, word.end - word.begin) : replacement;
+        changed = changed || !replacement.empty();
+        at = word.end;
+    }
+    corrected += query.substr(at);
+    return changed ? corrected : std::string();
+}
+
+} // namespace partnering::lessons

@@ -1,0 +1,61 @@
+// A reader's words and filters as a Xapian query over the lessons index: every form of each
+// word, glossary synonyms in other languages, filters, spelling corrections. Not public.
+#pragma once
+
+#include "lessons/LessonSearch.hpp"
+#include "lessons/QueryMatch.hpp"
+#include "lessons/TextAnalyzer.hpp"
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace partnering::lessons {
+
+// Text analyzers by language, each made on first use. Not thread-safe: the search holds its
+// lock while it uses one.
+class AnalyzerCache {
+public:
+    // Throws InvalidInput for a malformed language tag.
+    TextAnalyzer& operator()(const std::string& language);
+
+private:
+    std::map<std::string, TextAnalyzer> analyzers_;
+};
+
+class SearchQuery {
+public:
+    using Stemmers = std::vector<std::pair<std::string, Xapian::Stem>>;
+
+    SearchQuery(const Xapian::Database& db, const Stemmers& stemmers, AnalyzerCache& analyzer)
+        : db_(db), stemmers_(stemmers), analyzer_(analyzer)
+    {
+    }
+
+    // The words as one query: a lesson must hold all of them (`all`) or any. Each word, or run
+    // of words the glossary knows, also matches its synonyms in other languages, weighted
+    // lower. `terms` collects what the query can match.
+    Xapian::Query words(const std::vector<Token>& words, bool all, QueryTerms& terms) const;
+
+    // The request's filters (steps, tags, partner types, languages) as one query; an empty
+    // query when there are none. Throws InvalidInput "[partnering.lessons.unknown-step]".
+    Xapian::Query filter(const SearchRequest& request) const;
+
+    // `query` with each word the index lacks replaced by its spelling suggestion, or "" when
+    // nothing was replaced. `words` are the query's tokens.
+    std::string spellingCorrection(const std::string& query, const std::vector<Token>& words) const;
+
+private:
+    Xapian::Query wordGroup(const Token& token, QueryTerms& terms, const Stemmers& stems) const;
+    Xapian::Query glossaryTerm(const std::string& synonym, QueryTerms& terms) const;
+    Xapian::Query lessonsWrittenIn(const std::vector<std::string>& languages) const;
+
+    const Xapian::Database& db_;
+    const Stemmers& stemmers_;
+    AnalyzerCache& analyzer_;
+};
+
+} // namespace partnering::lessons
