@@ -144,7 +144,7 @@ void addLessonsCommands(CLI::App& app, Context& context)
     auto* db = searchCommand->add_option("--db", search->db, "Index folder");
     auto* remote = searchCommand->add_option("--remote", search->remote, "HOST:PORT of a xapian-tcpsrv serving the index");
     db->excludes(remote);
-    searchCommand->add_option("--lang", search->language, "Your language (BCP 47): a lesson is shown in it, unless your words are in another of its languages");
+    searchCommand->add_option("--lang", search->language, "Your language (BCP 47): a lesson that exists in it is shown in it; without it, a lesson is shown in the language of your words");
     // Repeatable filters take one value each, so the query words after them stay query words.
     auto repeatable = [](CLI::Option* option) {
         option->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
@@ -185,6 +185,7 @@ void addLessonsCommands(CLI::App& app, Context& context)
         for (const auto& word : search->words)
             request.query += (request.query.empty() ? "" : " ") + word;
         request.readerLanguage = search->language;
+        request.readerLanguageFirst = !search->language.empty(); // --lang: a lesson in it is shown in it
         request.steps = search->steps;
         request.tags = search->tags;
         request.partnerTypes = search->partnerTypes;

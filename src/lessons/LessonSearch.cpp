@@ -108,13 +108,13 @@ struct LessonSearch::Impl {
     }
 
     // The text of the lesson of `matched` (one of its texts) that a result shows: see shownText().
-    StoredText shownStoredText(const Xapian::Document& matched, const std::string& readerLanguage,
+    StoredText shownStoredText(const Xapian::Document& matched, const std::string& readerLanguage, bool readerFirst,
                                const std::vector<std::string>& onlyLanguages, const QueryTerms& terms) const
     {
         StoredText stored = readStoredText(matched);
         if (stored.languages.size() < 2)
             return stored;
-        const bool readerDecides = terms.typed.empty() && onlyLanguages.empty();
+        const bool readerDecides = (terms.typed.empty() || readerFirst) && onlyLanguages.empty();
         if (readerDecides && stored.text.language == readerLanguage)
             return stored;
         std::vector<StoredText> texts;
@@ -136,7 +136,7 @@ struct LessonSearch::Impl {
         }
         if (candidates.empty())
             return stored;
-        return std::move(texts[shownText(candidates, readerLanguage, onlyLanguages)]);
+        return std::move(texts[shownText(candidates, readerLanguage, onlyLanguages, readerFirst)]);
     }
 
     SearchHit hitOf(const StoredText& stored, const QueryTerms& terms) const
@@ -237,7 +237,7 @@ struct LessonSearch::Impl {
             }
             if (rank < request.offset || rank >= request.offset + request.limit)
                 continue;
-            SearchHit hit = hitOf(shownStoredText(document, reader, onlyLanguages, terms), terms);
+            SearchHit hit = hitOf(shownStoredText(document, reader, request.readerLanguageFirst, onlyLanguages, terms), terms);
             hit.score = item.get_weight();
             results.hits.push_back(std::move(hit));
         }

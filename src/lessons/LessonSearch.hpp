@@ -20,6 +20,10 @@ namespace partnering::lessons {
 struct SearchRequest {
     std::string query;          // free text in any language; empty lists lessons by the filters
     std::string readerLanguage; // BCP 47; shown when the query's words do not decide (ShownText.hpp)
+    // The reader's language before the query's: `partnering search --lang` keeps the contract
+    // other tools rely on (a lesson that exists in it is shown in it); the sidebar does not
+    // set it, so a French query reads the French texts whatever the UI's language.
+    bool readerLanguageFirst = false;
     std::vector<int> steps;     // filters: a lesson passes with any of the values of each kind
     std::vector<std::string> tags;
     std::vector<std::string> partnerTypes;

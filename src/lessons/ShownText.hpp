@@ -16,12 +16,13 @@ struct TextCandidate {
 
 // The index in `texts` (a lesson's texts in file order; not empty) of the text to show:
 // - only texts in `onlyLanguages` when the reader filtered by language and the lesson has one;
+// - with `readerFirst`, the reader's language whenever the lesson has it;
 // - the text holding the most typed words, when any holds one: a lesson found through French
 //   words is shown in French, whatever the reader's language;
 // - among equals (or when no typed word is found, e.g. only glossary synonyms matched, or the
 //   query is empty), the reader's language (exact tag, then the same primary language);
 // - else the first of them.
 std::size_t shownText(const std::vector<TextCandidate>& texts, std::string_view readerLanguage,
-                      const std::vector<std::string>& onlyLanguages = {});
+                      const std::vector<std::string>& onlyLanguages = {}, bool readerFirst = false);
 
 } // namespace partnering::lessons

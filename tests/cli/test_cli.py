@@ -153,8 +153,9 @@ class LessonsCommands(unittest.TestCase):
         self.assertIn("0 added, 0 updated, 64 unchanged, 0 removed, 0 rejected", again.stdout)
 
     def test_search_json_follows_the_contract(self):
-        # French words from an English reader: the lesson is shown, and its lang is, French.
-        document = self.search_json("--lang", "en", "--limit", "3", "stratégie", "de", "sortie")
+        # --lang is the reader's language: a lesson that exists in it is shown in it, whatever
+        # the language of the words that found it.
+        document = self.search_json("--lang", "fr", "--limit", "3", "exit", "strategy")
         self.assertEqual(len(document["results"]), 3)
         first = document["results"][0]
         for key in ("id", "lang", "title", "snippet", "steps"):
@@ -163,9 +164,13 @@ class LessonsCommands(unittest.TestCase):
         self.assertEqual(first["lang"], "fr")
         self.assertEqual(first["title"], "Fixer une durée de vie et une stratégie de sortie claire")
         self.assertEqual(first["steps"], [6, 7])
-        self.assertIn("<mark>stratégie de sortie</mark>", first["snippet"])
+        self.assertIn("<mark>", first["snippet"])
         self.assertIn("facets", document)
         self.assertEqual(document["facets"]["languages"]["en"], document["matching_lessons"])
+        # No reader's language given: the language of the words typed.
+        first = self.search_json("--limit", "3", "stratégie", "de", "sortie")["results"][0]
+        self.assertEqual((first["id"], first["lang"]), ("set-a-lifespan-and-exit-strategy", "fr"))
+        self.assertIn("<mark>stratégie de sortie</mark>", first["snippet"])
         # Words that do not decide (none typed): the reader's language.
         document = self.search_json("--lang", "fr", "--step", "6", "--limit", "100")
         for result in document["results"]:

@@ -47,4 +47,15 @@ TEST(ShownText, ALanguageFilterKeepsTheTextInItsLanguage)
     EXPECT_EQ(shownText(texts({{"en", 0}, {"fr", 1}}), "en", {"km"}), 1u);
 }
 
+TEST(ShownText, TheReaderFirstShowsTheReadersLanguageWheneverTheLessonHasIt)
+{
+    // `partnering search --lang en stratégie de sortie`: the English text, as the CLI's contract says.
+    EXPECT_EQ(shownText(texts({{"en", 0}, {"fr", 2}}), "en", {}, true), 0u);
+    EXPECT_EQ(shownText(texts({{"en", 0}, {"fr", 2}}), "en-GB", {}, true), 0u);
+    // A lesson without the reader's language: the query's words decide, as without it.
+    EXPECT_EQ(shownText(texts({{"es", 0}, {"fr", 2}}), "en", {}, true), 1u);
+    // A language filter still comes first.
+    EXPECT_EQ(shownText(texts({{"en", 0}, {"fr", 2}}), "en", {"fr"}, true), 1u);
+}
+
 } // namespace
