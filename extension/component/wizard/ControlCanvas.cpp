@@ -93,14 +93,17 @@ Reference<css::awt::XWindowPeer> ControlCanvas::peer() const
 
 css::awt::Size ControlCanvas::toPixels(int width, int height) const
 {
-    const Reference<css::awt::XUnitConversion> units(window_, UNO_QUERY_THROW);
-    return units->convertSizeToPixel(css::awt::Size(width, height), css::util::MeasureUnit::APPFONT);
+    // Nothing to measure once disposed: its controls are gone too.
+    const Reference<css::awt::XUnitConversion> units(window_, UNO_QUERY);
+    return units.is() ? units->convertSizeToPixel(css::awt::Size(width, height), css::util::MeasureUnit::APPFONT)
+                      : css::awt::Size();
 }
 
 css::awt::Size ControlCanvas::toUnits(sal_Int32 width, sal_Int32 height) const
 {
-    const Reference<css::awt::XUnitConversion> units(window_, UNO_QUERY_THROW);
-    return units->convertSizeToLogic(css::awt::Size(width, height), css::util::MeasureUnit::APPFONT);
+    const Reference<css::awt::XUnitConversion> units(window_, UNO_QUERY);
+    return units.is() ? units->convertSizeToLogic(css::awt::Size(width, height), css::util::MeasureUnit::APPFONT)
+                      : css::awt::Size();
 }
 
 void ControlCanvas::dispose()

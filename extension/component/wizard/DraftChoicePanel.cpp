@@ -43,14 +43,15 @@ DraftChoicePanel::DraftChoicePanel(const Reference<css::uno::XComponentContext>&
 {
     canvas_.add("com.sun.star.awt.UnoControlFixedLineModel", "draft:label",
                 {{"Label", Any(uiText(context_, "The draft that Finish opens in Writer"))}});
+    // Each list right after its label: a screen reader names a list after the label before it.
     canvas_.add("com.sun.star.awt.UnoControlFixedTextModel", "template:label", {{"Label", Any(uiText(context_, "Template"))}});
-    canvas_.add("com.sun.star.awt.UnoControlFixedTextModel", "language:label",
-                {{"Label", Any(uiText(context_, "Language of the agreement"))}});
     const std::vector<rtl::OUString> templates{uiText(context_, "Partnership agreement"),
                                                uiText(context_, "Memorandum of understanding"),
                                                uiText(context_, "Work plan")};
     canvas_.add("com.sun.star.awt.UnoControlListBoxModel", "template",
                 {{"Dropdown", Any(true)}, {"StringItemList", Any(toSequence(templates))}});
+    canvas_.add("com.sun.star.awt.UnoControlFixedTextModel", "language:label",
+                {{"Label", Any(uiText(context_, "Language of the agreement"))}});
     canvas_.add("com.sun.star.awt.UnoControlListBoxModel", "language",
                 {{"Dropdown", Any(true)}, {"LineCount", Any(static_cast<sal_Int16>(8))}});
     for (const char* list : {"template", "language"})

@@ -33,7 +33,6 @@ constexpr int kButtonHeight = 14;
 constexpr int kButtonWidth = 50;
 constexpr int kGap = 4;
 constexpr int kMaxColumns = 4;
-constexpr sal_Int32 kMissingColour = 0xC00000;
 
 const char* const kActions[] = {"add", "update", "remove"};
 

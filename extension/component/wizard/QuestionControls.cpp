@@ -32,7 +32,6 @@ constexpr int kFieldHeight = 12;
 constexpr int kParagraphHeight = 40; // four lines and a little
 constexpr int kRoomyHeight = 110;
 constexpr int kGap = 5;
-constexpr sal_Int32 kMissingColour = 0xC00000;
 constexpr sal_Int32 kHintColour = 0x5A5A5A;
 constexpr sal_Int32 kNormalColour = -1; // the theme's
 

@@ -13,6 +13,9 @@
 
 namespace partnering::uno {
 
+// The colour of a missing answer's label and of the page's message about it.
+inline constexpr sal_Int32 kMissingColour = 0xB00000;
+
 class QuestionControls {
 public:
     // Controls named `name` (the input), `name`+":label", ":hint", ":currency" on `canvas`;

@@ -11,10 +11,8 @@
 
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
-#include <com/sun/star/awt/ScrollBarOrientation.hpp>
 #include <com/sun/star/awt/XButton.hpp>
 #include <com/sun/star/awt/XControl.hpp>
-#include <com/sun/star/awt/XScrollBar.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
@@ -22,7 +20,6 @@
 #include <com/sun/star/ui/dialogs/WizardTravelType.hpp>
 
 #include <algorithm>
-#include <charconv>
 
 namespace partnering::uno {
 
@@ -36,10 +33,6 @@ using journey::Question;
 
 constexpr int kStatusLines = 5; // what a step needs, and a line to say what to do about it
 constexpr int kHeadingHeight = 14;
-constexpr int kScrollBarWidth = 9;
-constexpr sal_Int32 kMissingColour = 0xA00000;
-constexpr sal_Int32 kCompleteColour = 0x006000;
-constexpr sal_Int32 kNormalColour = 0x303030;
 
 rtl::OUString nameOf(const Reference<css::uno::XInterface>& source)
 {
@@ -63,13 +56,11 @@ Reference<css::awt::XWindowPeer> peerOf(const Reference<css::awt::XWindow>& wind
 
 StepPage::StepPage(rtl::Reference<JourneyWizardController> controller, Reference<css::uno::XComponentContext> context,
                    int number, const Reference<css::awt::XWindow>& parent)
-    : controller_(std::move(controller)), context_(std::move(context)), number_(number), step_(controller_->step(number))
+    : controller_(std::move(controller)), context_(std::move(context)), number_(number), step_(controller_->step(number)),
+      gaps_(context_, *controller_, number_, fields_, lists_)
 {
     page_ = std::make_unique<ControlCanvas>(context_, peerOf(parent));
-    viewport_ = std::make_unique<ControlCanvas>(context_, page_->peer());
-    content_ = std::make_unique<ControlCanvas>(context_, viewport_->peer());
-    viewport_->window()->setVisible(true);
-    content_->window()->setVisible(true);
+    questions_ = std::make_unique<QuestionsViewport>(context_, *page_, this);
     buildFrame();
     buildQuestions();
     page_->window()->addWindowListener(this);
@@ -93,11 +84,6 @@ void StepPage::buildFrame()
     Reference<css::awt::XButton>(page_->control("lessons"), UNO_QUERY_THROW)->addActionListener(this);
     page_->add("com.sun.star.awt.UnoControlEditModel", "message",
                {{"MultiLine", Any(true)}, {"VScroll", Any(true)}, {"ReadOnly", Any(true)}});
-    // In the viewport beside the questions: placed on the page next to the viewport, the bar
-    // was drawn but never took a click in LibreOffice 7.4.
-    viewport_->add("com.sun.star.awt.UnoControlScrollBarModel", "scroll",
-                   {{"Orientation", Any(css::awt::ScrollBarOrientation::VERTICAL)}, {"LiveScroll", Any(true)}});
-    Reference<css::awt::XScrollBar>(viewport_->control("scroll"), UNO_QUERY_THROW)->addAdjustmentListener(this);
 }
 
 void StepPage::buildQuestions()
@@ -111,11 +97,11 @@ void StepPage::buildQuestions()
         if (question.group != group) {
             group = question.group;
             const rtl::OUString heading = "g" + rtl::OUString::number(static_cast<sal_Int64>(blocks_.size()));
-            content_->add("com.sun.star.awt.UnoControlFixedLineModel", heading, {{"Label", Any(toOUString(group))}});
+            questions_->content().add("com.sun.star.awt.UnoControlFixedLineModel", heading, {{"Label", Any(toOUString(group))}});
             blocks_.push_back({heading});
         }
         if (question.type != Question::Type::List) {
-            fields_.push_back(std::make_unique<QuestionControls>(context_, *content_, question, "q:" + toOUString(question.path),
+            fields_.push_back(std::make_unique<QuestionControls>(context_, questions_->content(), question, "q:" + toOUString(question.path),
                                                                  listener(), single && question.type == Question::Type::Paragraph));
             blocks_.push_back({{}, fields_.back().get()});
             continue;
@@ -125,7 +111,7 @@ void StepPage::buildQuestions()
         while (!pending.empty()) {
             const auto [list, parent] = pending.front();
             pending.erase(pending.begin());
-            lists_.push_back(std::make_unique<ListEditor>(context_, *content_, *controller_, *list, lists++, parent, listener()));
+            lists_.push_back(std::make_unique<ListEditor>(context_, questions_->content(), *controller_, *list, lists++, parent, listener()));
             ListEditor* editor = lists_.back().get();
             blocks_.push_back({{}, nullptr, editor});
             for (const auto& item : list->items) {
@@ -133,7 +119,7 @@ void StepPage::buildQuestions()
                     pending.emplace_back(&item, editor);
             }
             if (list->path == "partnership.stakeholders") {
-                parts_.push_back(std::make_unique<StakeholderGridView>(context_, *content_, *controller_, *editor, listener()));
+                parts_.push_back(std::make_unique<StakeholderGridView>(context_, questions_->content(), *controller_, *editor, listener()));
                 blocks_.push_back({{}, nullptr, nullptr, parts_.back().get()});
             }
         }
@@ -178,7 +164,7 @@ int StepPage::layoutQuestions(int width, bool place)
         if (!block.heading.isEmpty()) {
             y += 4;
             if (place)
-                content_->place(block.heading, {x, y, width, kHeadingHeight - 4});
+                questions_->content().place(block.heading, {x, y, width, kHeadingHeight - 4});
             y += kHeadingHeight;
         } else if (block.editor != nullptr) {
             if (place)
@@ -215,44 +201,8 @@ void StepPage::layout()
     const int status = std::clamp(height / 6, 30, kStatusLines * 9 + 6);
     page_->place("message", {x, height - status - 3, right, status});
     const Box viewport{x, 3, right, std::max(20, height - status - 9)};
-    const auto at = page_->toPixels(viewport.x, viewport.y), size = page_->toPixels(viewport.width, viewport.height);
-    viewport_->window()->setPosSize(at.Width, at.Height, size.Width, size.Height, css::awt::PosSize::POSSIZE);
-
-    contentWidth_ = viewport.width - kScrollBarWidth - 3;
-    const int contentHeight = layoutQuestions(contentWidth_, true);
-    contentPixels_ = content_->toPixels(contentWidth_, contentHeight);
-    const bool scrolls = contentPixels_.Height > size.Height;
-    const auto inside = viewport_->toUnits(size.Width, size.Height);
-    viewport_->place("scroll", {inside.Width - kScrollBarWidth, 0, kScrollBarWidth, inside.Height});
-    viewport_->show("scroll", scrolls);
-    if (scrolls) {
-        viewport_->set("scroll", "ScrollValueMax", Any(contentPixels_.Height));
-        viewport_->set("scroll", "VisibleSize", Any(size.Height));
-        viewport_->set("scroll", "LineIncrement", Any(std::max<sal_Int32>(size.Height / 12, 8)));
-        viewport_->set("scroll", "BlockIncrement", Any(std::max<sal_Int32>(size.Height * 9 / 10, 8)));
-    }
-    scrollTo(scrolls ? scrollTop_ : 0);
-}
-
-void StepPage::scrollTo(sal_Int32 top)
-{
-    const sal_Int32 visible = viewport_->window()->getPosSize().Height;
-    scrollTop_ = std::clamp<sal_Int32>(top, 0, std::max<sal_Int32>(0, contentPixels_.Height - visible));
-    content_->window()->setPosSize(0, -scrollTop_, contentPixels_.Width, contentPixels_.Height, css::awt::PosSize::POSSIZE);
-    const Reference<css::awt::XScrollBar> bar(viewport_->control("scroll"), UNO_QUERY);
-    if (bar.is() && bar->getValue() != scrollTop_)
-        bar->setValue(scrollTop_);
-}
-
-void StepPage::ensureVisible(const Box& box)
-{
-    const sal_Int32 top = content_->toPixels(0, box.y).Height;
-    const sal_Int32 bottom = content_->toPixels(0, box.y + box.height).Height;
-    const sal_Int32 visible = viewport_->window()->getPosSize().Height;
-    if (top < scrollTop_)
-        scrollTo(top - 6);
-    else if (bottom > scrollTop_ + visible)
-        scrollTo(std::min(top - 6, bottom - visible + 6));
+    contentWidth_ = QuestionsViewport::contentWidth(viewport.width);
+    questions_->place(*page_, viewport, layoutQuestions(contentWidth_, true));
 }
 
 QuestionControls* StepPage::field(const rtl::OUString& control) const
@@ -343,7 +293,8 @@ void StepPage::changed()
     loading_ = false;
     refreshStatus();
     // Typing changes no height; a list's new row or a warning's lines may.
-    if (content_->toPixels(contentWidth_, layoutQuestions(contentWidth_, false)).Height != contentPixels_.Height)
+    if (questions_->content().toPixels(contentWidth_, layoutQuestions(contentWidth_, false)).Height
+        != questions_->contentPixelHeight())
         layout();
     controller_->updateTravelUI();
 }
@@ -380,7 +331,7 @@ void StepPage::actionPerformed(const css::awt::ActionEvent& event)
         if (name == "lessons") {
             openLessons();
         } else if (auto* list = editor(name)) {
-            left_.insert(toUtf8(list->name()));
+            gaps_.left(toUtf8(list->name()));
             list->press(toUtf8(name.copy(list->name().getLength() + 1)));
             changed();
         }
@@ -392,9 +343,9 @@ void StepPage::focusGained(const css::awt::FocusEvent& event)
     routed([&] {
         const rtl::OUString name = nameOf(event.Source);
         if (const auto* answer = field(name))
-            ensureVisible(answer->area());
+            questions_->ensureVisible(answer->area());
         else if (const auto* list = editor(name))
-            ensureVisible(list->areaOf(name));
+            questions_->ensureVisible(list->areaOf(name));
     });
 }
 
@@ -402,7 +353,7 @@ void StepPage::focusLost(const css::awt::FocusEvent& event)
 {
     routed([&] {
         if (const auto* answer = field(nameOf(event.Source))) {
-            left_.insert(answer->question().path);
+            gaps_.left(answer->question().path);
             refreshStatus();
         }
     });
@@ -419,7 +370,7 @@ void StepPage::mousePressed(const css::awt::MouseEvent& event)
 
 void StepPage::adjustmentValueChanged(const css::awt::AdjustmentEvent& event)
 {
-    routed([&] { scrollTo(event.Value); });
+    routed([&] { questions_->scrollTo(event.Value); });
 }
 
 void StepPage::selectionChanged(const css::awt::grid::GridSelectionEvent& event)
@@ -447,107 +398,11 @@ void StepPage::windowResized(const css::awt::WindowEvent&)
     routed([&] { layout(); });
 }
 
-StepPage::Target StepPage::locate(const std::string& problemPath) const
-{
-    Target target;
-    std::string rest = problemPath.rfind("$.", 0) == 0 ? problemPath.substr(2) : problemPath;
-    for (const auto& field : fields_) {
-        if (field->question().path == rest) {
-            target.field = field.get();
-            return target;
-        }
-    }
-    // Into the lists: "partners[0].contributions[1].kind" selects partner 1, then contribution 2.
-    const ListEditor* parent = nullptr;
-    for (bool deeper = true; deeper;) {
-        deeper = false;
-        for (const auto& editor : lists_) {
-            if (editor->parent() != parent)
-                continue;
-            const std::string& path = editor->list().path;
-            if (rest == path) {
-                target.editor = editor.get();
-                return target;
-            }
-            if (rest.rfind(path + "[", 0) != 0)
-                continue;
-            target.editor = editor.get();
-            const std::size_t close = rest.find(']', path.size());
-            int item = -1;
-            std::from_chars(rest.data() + path.size() + 1, rest.data() + close, item);
-            target.items.emplace_back(editor.get(), item);
-            rest = close + 2 < rest.size() ? rest.substr(close + 2) : std::string();
-            parent = editor.get();
-            deeper = !rest.empty();
-            break;
-        }
-    }
-    return target;
-}
-
-bool StepPage::told(const Target& target) const
-{
-    if (toldAll_)
-        return true;
-    if (target.field != nullptr)
-        return left_.count(target.field->question().path) > 0;
-    return target.editor != nullptr && left_.count(toUtf8(target.editor->name())) > 0;
-}
-
 void StepPage::refreshStatus(const rtl::OUString& problem)
 {
-    const auto missing = controller_->missing(number_);
-    for (const auto& field : fields_)
-        field->markMissing(false);
-    for (const auto& editor : lists_)
-        editor->markMissing(false);
-    rtl::OUString lines;
-    for (const auto& gap : missing) {
-        const Target target = locate(gap.path);
-        if (!told(target))
-            continue;
-        if (target.field != nullptr)
-            target.field->markMissing(true);
-        else if (target.editor != nullptr)
-            target.editor->markMissing(true);
-        lines += "\n" + rtl::OUString(static_cast<sal_Unicode>(0x2022)) + " " + toOUString(gap.reason);
-    }
-    rtl::OUString text;
-    sal_Int32 colour = kNormalColour;
-    if (missing.empty()) {
-        text = uiText(context_, "This step is complete.");
-        colour = kCompleteColour;
-    } else if (lines.isEmpty()) {
-        text = uiText(context_, "Answers marked * are needed before this step is complete.");
-    } else {
-        text = uiText(context_, "This step still needs:") + lines;
-        if (toldAll_)
-            text += "\n" + uiText(context_, "Press Next again to go on without them; Finish says what the draft still lacks.");
-        colour = kMissingColour;
-    }
-    if (!problem.isEmpty()) {
-        text = uiText(context_, "This answer was not taken:") + " " + problem + "\n" + text;
-        colour = kMissingColour;
-    }
-    page_->set("message", "TextColor", Any(colour));
-    page_->set("message", "Text", Any(text));
-}
-
-void StepPage::focusFirstMissing()
-{
-    const auto missing = controller_->missing(number_);
-    if (missing.empty())
-        return;
-    const Target target = locate(missing.front().path);
-    for (const auto& [list, item] : target.items)
-        list->select(item);
-    if (target.field != nullptr) {
-        target.field->focus();
-        ensureVisible(target.field->area());
-    } else if (target.editor != nullptr) {
-        target.editor->focus();
-        ensureVisible(target.editor->area());
-    }
+    const auto status = gaps_.refresh(problem);
+    page_->set("message", "TextColor", css::uno::Any(status.colour));
+    page_->set("message", "Text", css::uno::Any(status.text));
 }
 
 sal_Bool StepPage::commitPage(sal_Int16 reason)
@@ -555,12 +410,13 @@ sal_Bool StepPage::commitPage(sal_Int16 reason)
     if (reason != css::ui::dialogs::WizardTravelType::FORWARD || !controller_.is() || controller_->jumping())
         return true;
     try {
-        if (controller_->missing(number_).empty() || toldAll_)
+        if (gaps_.complete() || gaps_.toldAll())
             return true;
         // Once: what the step needs, and the first of it to type into. The user may go on anyway.
-        toldAll_ = true;
+        gaps_.tellAll(true);
         refreshStatus();
-        focusFirstMissing();
+        if (const auto box = gaps_.focusFirst())
+            questions_->ensureVisible(*box);
         return false;
     } catch (...) {
         return true; // a failure to tell must not lock the user in
@@ -584,7 +440,7 @@ void StepPage::openLessons()
 void StepPage::activatePage()
 {
     routed([&] {
-        toldAll_ = false;
+        gaps_.tellAll(false);
         load();
         layout();
         controller_->pageShown(number_);
@@ -593,26 +449,28 @@ void StepPage::activatePage()
 
 void StepPage::dispose()
 {
+    // Without a controller the events that the windows' going sends (focus moving, a last
+    // resize) are no longer routed: the controls they name are going too.
+    const rtl::Reference<JourneyWizardController> controller = std::move(controller_);
+    controller_.clear();
     try {
-        if (controller_.is())
-            controller_->pageDisposed(number_);
+        if (controller.is())
+            controller->pageDisposed(number_);
         if (page_)
             page_->window()->removeWindowListener(this);
         // Inner windows first: each was made inside the one before it.
-        for (auto* canvas : {content_.get(), viewport_.get(), page_.get()}) {
-            if (canvas != nullptr)
-                canvas->dispose();
-        }
+        if (questions_)
+            questions_->dispose();
+        if (page_)
+            page_->dispose();
     } catch (...) {
     }
     parts_.clear();
     lists_.clear();
     fields_.clear();
     blocks_.clear();
-    content_.reset();
-    viewport_.reset();
+    questions_.reset();
     page_.reset();
-    controller_.clear();
 }
 
 } // namespace partnering::uno

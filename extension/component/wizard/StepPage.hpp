@@ -7,6 +7,8 @@
 #include "wizard/ListEditor.hpp"
 #include "wizard/PagePart.hpp"
 #include "wizard/QuestionControls.hpp"
+#include "wizard/QuestionsViewport.hpp"
+#include "wizard/StepGaps.hpp"
 
 #include "journey/Journey.hpp"
 
@@ -23,7 +25,6 @@
 #include <rtl/ref.hxx>
 
 #include <memory>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -42,7 +43,7 @@ public:
 
     int number() const { return number_; }
     // The scrolled area, and this page as the listener of what is built in it.
-    ControlCanvas& content() { return *content_; }
+    ControlCanvas& content() { return questions_->content(); }
     css::uno::Reference<css::uno::XInterface> listener() { return static_cast<cppu::OWeakObject*>(this); }
     // Adds `part` after the questions (the controller gives the last page the draft's choices).
     void attach(std::unique_ptr<PagePart> part);
@@ -86,27 +87,14 @@ private:
     // Places everything for the page's size; the questions' area scrolls when they do not fit.
     void layout();
     int layoutQuestions(int width, bool place);
-    void scrollTo(sal_Int32 top);
-    void ensureVisible(const Box& box);
 
     QuestionControls* field(const rtl::OUString& control) const;
     ListEditor* editor(const rtl::OUString& control) const;
     PagePart* part(const rtl::OUString& control) const;
     // The answer typed into a page field, into the form.
     void takeAnswer(QuestionControls& field);
-    // What the step still needs, said for the fields the user has left (all of them after Next),
-    // and their labels marked; `problem` is an answer just refused.
+    // What the step still needs, in its message box; `problem` is an answer just refused.
     void refreshStatus(const rtl::OUString& problem = rtl::OUString());
-    // Where a missing answer ("$.partners[0].focal_point.name") is asked on this page.
-    struct Target {
-        QuestionControls* field = nullptr;
-        ListEditor* editor = nullptr;
-        std::vector<std::pair<ListEditor*, int>> items; // to select first, outermost first
-    };
-    Target locate(const std::string& problemPath) const;
-    bool told(const Target& target) const;
-    // The first missing answer's field, with the list items it sits in selected.
-    void focusFirstMissing();
     void openLessons();
     void changed(); // the answers changed: the parts, the status and the roadmap follow
     template <class Event> void routed(Event&& event) noexcept;
@@ -115,7 +103,8 @@ private:
     css::uno::Reference<css::uno::XComponentContext> context_;
     int number_;
     journey::Step step_;
-    std::unique_ptr<ControlCanvas> page_, viewport_, content_;
+    std::unique_ptr<ControlCanvas> page_;
+    std::unique_ptr<QuestionsViewport> questions_;
     std::vector<std::unique_ptr<QuestionControls>> fields_;
     std::vector<std::unique_ptr<ListEditor>> lists_;
     std::vector<std::unique_ptr<PagePart>> parts_;
@@ -127,11 +116,8 @@ private:
         PagePart* part = nullptr;
     };
     std::vector<Block> blocks_;
-    std::set<std::string> left_;          // answers the user has left (paths), told when missing
-    bool toldAll_ = false;                // Next was pressed on this page while it was incomplete
-    bool loading_ = false;                // our own writes to the controls are no edits
-    sal_Int32 scrollTop_ = 0;             // pixels of the questions scrolled out of sight
-    css::awt::Size contentPixels_;
+    StepGaps gaps_;
+    bool loading_ = false; // our own writes to the controls are no edits
     int contentWidth_ = 0; // dialog units, as last laid out
 };
 
