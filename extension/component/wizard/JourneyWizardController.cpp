@@ -143,6 +143,7 @@ void JourneyWizardController::setAnswers(const rtl::OUString& json)
         const auto pages = pages_;
         for (const auto& [number, page] : pages)
             page->load();
+        updateTravelUI(); // the roadmap's ticks for the new answers
     });
 }
 
