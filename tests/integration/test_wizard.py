@@ -451,6 +451,11 @@ class EveryPageAt1280x800(JourneyUser, unittest.TestCase):
                 # The map under the stakeholders: the user scrolls down to it.
                 self.scroll_down(wizard)
                 self.screenshot("pages-%s-step1-map.png" % size)
+            if number == 5:
+                # A partner's contributions (an amount and its currency), under the partner's fields.
+                for _ in range(2):
+                    self.scroll_down(wizard)
+                self.screenshot("pages-%s-step5-contributions.png" % size)
             if number < 7:
                 self.press(wizard, "Next >")
         self.press(wizard, "Cancel")

@@ -238,10 +238,16 @@ int QuestionControls::inputHeight() const
     return question_->type == Question::Type::Paragraph ? kParagraphHeight : kFieldHeight;
 }
 
+int QuestionControls::checkBoxHeight(int width) const
+{
+    return std::max(kFieldHeight, textLines(label_, width - 12) * kLineHeight + 2);
+}
+
 int QuestionControls::height(int width) const
 {
+    // A check box sits a label's line down, level with the inputs beside it.
     if (question_->type == Question::Type::Boolean)
-        return std::max(kFieldHeight, textLines(label_, width - 12) * kLineHeight + 2) + kGap;
+        return kLineHeight + 1 + checkBoxHeight(width) + kGap;
     return labelHeight(width) + hintHeight(width) + inputHeight() + kGap;
 }
 
@@ -249,8 +255,7 @@ void QuestionControls::place(int x, int y, int width)
 {
     area_ = {x, y, width, height(width)};
     if (question_->type == Question::Type::Boolean) {
-        // Aligned with the inputs beside it, under their labels.
-        canvas_.place(name_, {x, y + kLineHeight + 1, width, area_.height - kGap - kLineHeight - 1});
+        canvas_.place(name_, {x, y + kLineHeight + 1, width, checkBoxHeight(width)});
         return;
     }
     const int labels = labelHeight(width);

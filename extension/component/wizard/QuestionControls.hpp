@@ -49,6 +49,7 @@ private:
     int labelHeight(int width) const;
     int hintHeight(int width) const;
     int inputHeight() const;
+    int checkBoxHeight(int width) const;
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     ControlCanvas& canvas_;
