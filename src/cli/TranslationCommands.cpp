@@ -1,9 +1,9 @@
 #include "cli/Command.hpp"
 #include "error/Error.hpp"
 #include "l10n/Catalogs.hpp"
-#include "l10n/TemplateText.hpp"
-#include "l10n/TranslationCheck.hpp"
-#include "l10n/TranslationFile.hpp"
+#include "translation/TemplateText.hpp"
+#include "translation/TranslationCheck.hpp"
+#include "translation/TranslationFile.hpp"
 
 #include <nlohmann/json.hpp>
 

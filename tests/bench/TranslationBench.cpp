@@ -3,8 +3,8 @@
 //
 // usage: translation_bench --template T.ott --translation F.po --work DIR [--runs N]
 // Prints one JSON object with the median milliseconds of each operation.
-#include "l10n/TemplateText.hpp"
-#include "l10n/TranslationFile.hpp"
+#include "translation/TemplateText.hpp"
+#include "translation/TranslationFile.hpp"
 
 #include <nlohmann/json.hpp>
 

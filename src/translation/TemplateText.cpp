@@ -1,4 +1,4 @@
-#include "l10n/TemplateText.hpp"
+#include "translation/TemplateText.hpp"
 
 #include "error/Error.hpp"
 #include "l10n/Catalogs.hpp"

@@ -2,7 +2,7 @@
 // XLIFF 2.0 (OmegaT and other CAT tools), with the inline codes protected in both.
 #pragma once
 
-#include "l10n/TemplateText.hpp"
+#include "translation/TemplateText.hpp"
 
 #include <filesystem>
 #include <string>

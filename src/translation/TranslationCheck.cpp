@@ -1,4 +1,4 @@
-#include "l10n/TranslationCheck.hpp"
+#include "translation/TranslationCheck.hpp"
 
 #include <unicode/unistr.h>
 

@@ -1,4 +1,4 @@
-#include "l10n/TranslationFile.hpp"
+#include "translation/TranslationFile.hpp"
 
 #include "error/Error.hpp"
 #include "xml/XmlDocument.hpp"

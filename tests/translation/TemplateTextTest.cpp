@@ -1,6 +1,6 @@
-#include "l10n/TemplateText.hpp"
-#include "l10n/TranslationCheck.hpp"
-#include "l10n/TranslationFile.hpp"
+#include "translation/TemplateText.hpp"
+#include "translation/TranslationCheck.hpp"
+#include "translation/TranslationFile.hpp"
 
 #include "error/Error.hpp"
 #include "odf/FlatOdf.hpp"

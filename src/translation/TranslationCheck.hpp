@@ -3,8 +3,8 @@
 #pragma once
 
 #include "glossary/Glossary.hpp"
-#include "l10n/TemplateText.hpp"
-#include "l10n/TranslationFile.hpp"
+#include "translation/TemplateText.hpp"
+#include "translation/TranslationFile.hpp"
 
 #include <string>
 #include <vector>
