@@ -1,5 +1,7 @@
 #include "translation/TemplateText.hpp"
 
+#include "translation/DocumentLanguage.hpp"
+
 #include "error/Error.hpp"
 #include "l10n/Catalogs.hpp"
 #include "odf/TextContent.hpp"
@@ -18,10 +20,6 @@ namespace partnering::l10n {
 namespace {
 
 constexpr const char* kParts[] = {"content.xml", "styles.xml"};
-constexpr const char* kStyleNs = odf::ns::kStyle.data();
-constexpr const char* kFoNs = odf::ns::kFo.data();
-constexpr const char* kDcNs = odf::ns::kDc.data();
-constexpr const char* kOfficeNs = odf::ns::kOffice.data();
 
 bool isParagraph(const odf::ScannedElement& element)
 {
@@ -260,103 +258,6 @@ std::string describe(const InlineCode& code)
     return (code.paired ? "{" + id + "}...{/" + id + "}" : "{" + id + "/}") + " (" + code.meaning + ")";
 }
 
-// ODF's text-properties attributes for a language: Western, Asian (CJK) or complex (CTL).
-struct LanguageAttributes {
-    const char* language;
-    const char* country;
-    std::string languageValue, countryValue;
-};
-
-LanguageAttributes languageAttributes(const std::string& tag)
-{
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Locale locale = icu::Locale::forLanguageTag(tag, status);
-    std::string language = locale.getLanguage();
-    std::string country = locale.getCountry();
-    if (country.empty()) {
-        icu::Locale likely = locale;
-        likely.addLikelySubtags(status);
-        country = likely.getCountry();
-    }
-    if (language == "zh" || language == "ja" || language == "ko")
-        return {"language-asian", "country-asian", language, country};
-    if (language == "ar" || language == "km" || language == "he" || language == "fa" || language == "th" || language == "hi"
-        || language == "ur")
-        return {"language-complex", "country-complex", language, country};
-    return {"language", "country", language, country};
-}
-
-bool rightToLeft(const std::string& tag)
-{
-    const std::string language = tag.substr(0, tag.find('-'));
-    return language == "ar" || language == "he" || language == "fa" || language == "ur";
-}
-
-void setAttribute(xmlNode* node, const char* nsHref, const char* name, const std::string& value)
-{
-    xmlNs* ns = xmlSearchNsByHref(node->doc, node, reinterpret_cast<const xmlChar*>(nsHref));
-    if (ns == nullptr)
-        return; // the part does not use that vocabulary: nothing to set
-    xmlSetNsProp(node, ns, reinterpret_cast<const xmlChar*>(name), reinterpret_cast<const xmlChar*>(value.c_str()));
-}
-
-// Sets the document language on every text style that names one (and on the default
-// paragraph style), and for right-to-left languages the direction of paragraphs, tables and
-// pages, mirroring left/right alignment.
-void localiseStyles(xmlNode* node, const LanguageAttributes& language, bool rtl)
-{
-    for (; node != nullptr; node = node->next) {
-        if (node->type != XML_ELEMENT_NODE)
-            continue;
-        if (xml::isElement(node, kStyleNs, "text-properties")) {
-            const bool isDefault = node->parent != nullptr && xml::isElement(node->parent, kStyleNs, "default-style");
-            const bool westernOnly = std::string(language.language) == "language";
-            const char* ns = westernOnly ? kFoNs : kStyleNs;
-            if (isDefault || !xml::attribute(node, language.language, ns).empty()) {
-                setAttribute(node, ns, language.language, language.languageValue);
-                setAttribute(node, ns, language.country, language.countryValue);
-            }
-        } else if (rtl && (xml::isElement(node, kStyleNs, "paragraph-properties") || xml::isElement(node, kStyleNs, "table-properties")
-                           || xml::isElement(node, kStyleNs, "page-layout-properties"))) {
-            setAttribute(node, kStyleNs, "writing-mode", "rl-tb");
-            const std::string align = xml::attribute(node, "text-align", kFoNs);
-            if (align == "left" || align == "right")
-                setAttribute(node, kFoNs, "text-align", align == "left" ? "start" : "end");
-        }
-        localiseStyles(node->children, language, rtl);
-    }
-}
-
-std::string localisedPart(const std::string& bytes, const std::string& name, const std::string& languageTag)
-{
-    const auto doc = xml::parse(bytes, name);
-    localiseStyles(xmlDocGetRootElement(doc.get()), languageAttributes(languageTag), rightToLeft(languageTag));
-    return xml::serialize(doc.get());
-}
-
-std::string localisedMeta(const std::string& bytes, const std::string& name, const std::string& languageTag)
-{
-    const auto doc = xml::parse(bytes, name);
-    xmlNode* root = xmlDocGetRootElement(doc.get());
-    for (xmlNode* meta = root->children; meta != nullptr; meta = meta->next) {
-        if (!xml::isElement(meta, kOfficeNs, "meta"))
-            continue;
-        xmlNode* language = nullptr;
-        for (xmlNode* child = meta->children; child != nullptr; child = child->next) {
-            if (xml::isElement(child, kDcNs, "language"))
-                language = child;
-        }
-        if (language == nullptr) {
-            xmlNs* dc = xmlSearchNsByHref(doc.get(), meta, reinterpret_cast<const xmlChar*>(kDcNs));
-            if (dc == nullptr)
-                dc = xmlNewNs(root, reinterpret_cast<const xmlChar*>(kDcNs), reinterpret_cast<const xmlChar*>("dc"));
-            language = xmlNewChild(meta, dc, reinterpret_cast<const xmlChar*>("language"), nullptr);
-        }
-        xmlNodeSetContent(language, reinterpret_cast<const xmlChar*>(languageTag.c_str()));
-    }
-    return xml::serialize(doc.get());
-}
-
 } // namespace
 
 std::string codeProblem(const TextUnit& unit, const std::string& target)
@@ -487,6 +388,7 @@ MergeReport TemplateText::merge(const std::vector<TextUnit>& translation, const 
                                 const std::filesystem::path& out) const
 {
     const std::string language = canonicalLanguageTag(languageTag);
+    const DocumentLanguage documentLanguage = DocumentLanguage::of(language);
     std::map<std::string, const TextUnit*> byId;
     for (const auto& unit : translation)
         byId[unit.id] = &unit;
@@ -572,7 +474,7 @@ MergeReport TemplateText::merge(const std::vector<TextUnit>& translation, const 
         if (bytes.empty())
             continue;
         parts[partIndex] = localisedPart(splice(partIndex, 0, bytes.size()), package_->sourceName() + ": " + kParts[partIndex],
-                                         language);
+                                         documentLanguage);
     }
 
     odf::PackageWriter writer(out, package_->mimetype());

@@ -1,0 +1,33 @@
+// The language of a localised template's parts: styles.xml and content.xml get the language in
+// their text properties (and right-to-left direction where ICU says so), meta.xml its dc:language.
+#pragma once
+
+#include <string>
+
+namespace partnering::l10n {
+
+// Which of ODF's three sets of text-properties attributes a language's text uses, as
+// LibreOffice splits scripts: Western, Asian (CJK) or complex (CTL, e.g. Arabic, Khmer, Thai).
+enum class ScriptClass { Western, Asian, Complex };
+
+struct DocumentLanguage {
+    std::string language; // ISO 639: "fr"
+    std::string country;  // ISO 3166, the likeliest one when the tag names none: "FR"
+    ScriptClass scripts = ScriptClass::Western;
+    bool rightToLeft = false;
+
+    // From ICU's likely subtags: the script the language is written in decides the class and
+    // the direction, so a language we have not met yet is handled without a list of our own.
+    // Throws InvalidInput "[partnering.l10n.bad-language-tag]" for a tag ICU cannot read.
+    static DocumentLanguage of(const std::string& languageTag);
+};
+
+// styles.xml or content.xml (`bytes`, named `name` in errors) with the language set on every
+// text style that names one and on the default style; for a right-to-left language, the
+// direction of paragraphs, tables and pages too, left/right alignment mirrored to start/end.
+std::string localisedPart(const std::string& bytes, const std::string& name, const DocumentLanguage& language);
+
+// meta.xml with dc:language set to `languageTag`.
+std::string localisedMeta(const std::string& bytes, const std::string& name, const std::string& languageTag);
+
+} // namespace partnering::l10n
