@@ -1,5 +1,6 @@
 #include "cli/Command.hpp"
 #include "error/Error.hpp"
+#include "fill/DraftTemplates.hpp"
 #include "fill/TemplateFiller.hpp"
 #include "journey/AgreementAnswers.hpp"
 #include "odf/FlatOdf.hpp"
@@ -50,6 +51,12 @@ std::string kindName(journey::AnswerProblem::Kind kind)
     return "invalid";
 }
 
+// "agreement" rather than a path: a template installed with the tool.
+bool installedTemplateName(const std::string& argument)
+{
+    return !argument.empty() && argument.find('/') == std::string::npos && argument.find('.') == std::string::npos;
+}
+
 } // namespace
 
 void addAgreementCommands(CLI::App& app, Context& context)
@@ -59,7 +66,10 @@ void addAgreementCommands(CLI::App& app, Context& context)
     };
     auto fillOptions = std::make_shared<FillOptions>();
     auto* fill = app.add_subcommand("fill", "Fill an agreement template with journey answers and write the draft (.odt).");
-    fill->add_option("--template", fillOptions->templatePath, "The template (.ott)")->required();
+    fill->add_option("--template", fillOptions->templatePath,
+                     "The template (.ott), or the name of an installed one (agreement, mou, workplan), taken in the "
+                     "agreement's language")
+        ->required();
     fill->add_option("--answers", fillOptions->answersPath, "The answers (.json, or a draft .odt that holds them)")->required();
     fill->add_option("--out", fillOptions->outPath, "The draft to write (.odt); replaced only when complete")->required();
     fill->add_option("--lang", fillOptions->language, "The agreement's language (BCP 47), instead of the answers' own");
@@ -72,7 +82,10 @@ void addAgreementCommands(CLI::App& app, Context& context)
         }
         const l10n::Catalogs catalogs(context.dataDir / "locale", "journey");
         const auto translator = catalogs.translatorFor(answers.language());
-        const auto filler = fill::TemplateFiller::open(fillOptions->templatePath);
+        const auto filler = fill::TemplateFiller::open(
+            installedTemplateName(fillOptions->templatePath)
+                ? fill::templateFile(context.dataDir / "templates", fillOptions->templatePath, answers.language())
+                : std::filesystem::path(fillOptions->templatePath));
         filler.fill(answers, fillOptions->outPath, {&translator});
         std::cout << "wrote " << fillOptions->outPath << '\n';
     });

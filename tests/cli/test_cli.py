@@ -8,6 +8,7 @@ import subprocess
 import tempfile
 import time
 import unittest
+import zipfile
 
 CLI = os.environ.get("PARTNERING_CLI", "partnering")
 VERSION = os.environ.get("PARTNERING_VERSION", "")
@@ -63,6 +64,22 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(run("no-such-command").returncode, 2)
         self.assertEqual(run("steps", "--no-such-option").returncode, 2)
 
+
+    def test_fill_takes_an_installed_template_by_name_in_the_agreements_language(self):
+        with tempfile.TemporaryDirectory() as folder:
+            draft = os.path.join(folder, "draft.odt")
+            result = run("fill", "--template", "agreement", "--answers", os.path.join(SOURCE, "examples", "small.json"),
+                         "--lang", "fr", "--out", draft)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            with zipfile.ZipFile(draft) as package:
+                content = package.read("content.xml").decode("utf-8")
+            self.assertIn("Accord de partenariat", content)
+
+            result = run("fill", "--template", "agreement", "--answers", os.path.join(SOURCE, "examples", "small.json"),
+                         "--lang", "de", "--out", os.path.join(folder, "other.odt"))
+            self.assertEqual(result.returncode, 3)
+            self.assertIn("[partnering.fill.no-template]", result.stderr)
+            self.assertFalse(os.path.exists(os.path.join(folder, "other.odt")))
 
 
 class CheckCommand(unittest.TestCase):
