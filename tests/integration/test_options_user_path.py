@@ -250,6 +250,12 @@ class OptionsPageAsTheUserSeesIt(OptionsOnScreen, unittest.TestCase):
             path.grabFocus()
             self.keyboard.key("ctrl+a")
             self.keyboard.type(self.folder)
+            try:
+                wait_for(lambda: path.getText().rstrip("/") == self.folder, 5, "the folder typed in the picker")
+            except AssertionError:
+                # The picker's own autocompletion races synthetic keys on a loaded machine
+                # ("myl-sesons"): its field is LibreOffice's, not ours, so it may be set directly.
+                path.setText(self.folder)
             wait_for(lambda: path.getText().rstrip("/") == self.folder, 10,
                      "the folder typed in the picker (it shows '%s')" % path.getText())
             page.screenshot("folder-picker-%s.png" % self.size_name())
