@@ -7,6 +7,7 @@
 #include "lessons/IndexedText.hpp"
 #include "lessons/QueryMatch.hpp"
 #include "lessons/SearchQuery.hpp"
+#include "lessons/SnippetWindow.hpp"
 #include "lessons/ShownText.hpp"
 #include "lessons/TextAnalyzer.hpp"
 
