@@ -1,6 +1,7 @@
 #include "lessons/SearchQuery.hpp"
 
 #include "error/Error.hpp"
+#include "journey/Journey.hpp"
 #include "l10n/Catalogs.hpp"
 #include "lessons/IndexSchema.hpp"
 #include "lessons/IndexedText.hpp"
@@ -121,11 +122,13 @@ Xapian::Query SearchQuery::filter(const SearchRequest& request) const
 {
     std::vector<Xapian::Query> filters;
     if (!request.steps.empty()) {
+        const int stepCount = journey::Journey::standard().stepCount();
         std::vector<std::string> steps;
         for (int step : request.steps) {
-            if (step < 1 || step > 7)
+            if (step < 1 || step > stepCount)
                 throw InvalidInput("partnering.lessons.unknown-step",
-                                   "there is no step " + std::to_string(step) + "; the journey has steps 1 to 7");
+                                   "there is no step " + std::to_string(step) + "; the journey has steps 1 to "
+                                       + std::to_string(stepCount));
             steps.push_back(std::to_string(step));
         }
         filters.push_back(anyOf(schema::kStep, steps));

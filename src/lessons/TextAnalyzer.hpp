@@ -23,7 +23,9 @@ struct Token {
 class TextAnalyzer {
 public:
     // `language` is a BCP 47 tag; it picks the word-break rules and the stemmer. An unknown
-    // language still gets Unicode word segmentation and no stemming.
+    // language still gets Unicode word segmentation and no stemming. Throws InvalidInput
+    // "[partnering.l10n.bad-language-tag]" for a malformed tag, EnvironmentFailure
+    // "[partnering.l10n.icu]" when ICU lacks its data.
     explicit TextAnalyzer(std::string_view language);
     ~TextAnalyzer();
     TextAnalyzer(TextAnalyzer&&) noexcept;
