@@ -3,11 +3,13 @@
 #include "error/Error.hpp"
 #include "journey/Journey.hpp"
 #include "l10n/Catalogs.hpp"
+#include "lessons/GlossarySynonyms.hpp"
 #include "lessons/IndexSchema.hpp"
 #include "lessons/IndexedText.hpp"
 
 #include <algorithm>
 #include <set>
+#include <span>
 
 namespace partnering::lessons {
 namespace {
@@ -29,14 +31,6 @@ Xapian::Query anyOf(std::string_view prefix, const std::vector<std::string>& val
 }
 
 } // namespace
-
-TextAnalyzer& AnalyzerCache::operator()(const std::string& language)
-{
-    auto found = analyzers_.find(language);
-    if (found == analyzers_.end())
-        found = analyzers_.emplace(language, TextAnalyzer(language)).first;
-    return found->second;
-}
 
 // Every form of a word the index may hold: as written, folded, and its stems in the index's
 // languages (a reader may type in any of them).
@@ -89,9 +83,7 @@ Xapian::Query SearchQuery::words(const std::vector<Token>& words, bool all, Quer
         std::size_t span = 0;
         std::vector<Xapian::Query> expansions;
         for (std::size_t length = std::min(kMaxSynonymWords, words.size() - i); length > 0 && span == 0; --length) {
-            std::string key;
-            for (std::size_t k = i; k < i + length; ++k)
-                key += (key.empty() ? "" : " ") + (words[k].folded.empty() ? words[k].term : words[k].folded);
+            const std::string key = synonymKey(std::span(words).subspan(i, length));
             for (auto synonym = db_.synonyms_begin(key); synonym != db_.synonyms_end(key); ++synonym) {
                 terms.expanding = true;
                 Xapian::Query expansion = glossaryTerm(*synonym, terms);

@@ -8,23 +8,11 @@
 
 #include <xapian.h>
 
-#include <map>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace partnering::lessons {
-
-// Text analyzers by language, each made on first use. Not thread-safe: the search holds its
-// lock while it uses one.
-class AnalyzerCache {
-public:
-    // Throws InvalidInput for a malformed language tag.
-    TextAnalyzer& operator()(const std::string& language);
-
-private:
-    std::map<std::string, TextAnalyzer> analyzers_;
-};
 
 class SearchQuery {
 public:

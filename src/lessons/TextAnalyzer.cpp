@@ -290,4 +290,12 @@ std::string TextAnalyzer::fold(std::string_view normalizedUtf8)
         icu::StringPiece(normalizedUtf8.data(), static_cast<int32_t>(normalizedUtf8.size())))));
 }
 
+TextAnalyzer& AnalyzerCache::operator()(const std::string& language)
+{
+    auto found = analyzers_.find(language);
+    if (found == analyzers_.end())
+        found = analyzers_.emplace(language, TextAnalyzer(language)).first;
+    return found->second;
+}
+
 } // namespace partnering::lessons
