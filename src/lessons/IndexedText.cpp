@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <set>
 #include <string_view>
@@ -160,6 +161,22 @@ StoredText readStoredText(const Xapian::Document& document)
         throw notALessonText(document, e.what());
     }
     return stored;
+}
+
+std::vector<StoredText> readLessonTexts(const Xapian::Database& db, const std::string& lessonId)
+{
+    std::vector<StoredText> texts;
+    const std::string term = schema::lessonTerm(lessonId);
+    for (auto posting = db.postlist_begin(term); posting != db.postlist_end(term); ++posting)
+        texts.push_back(readStoredText(db.get_document(*posting)));
+    if (texts.empty())
+        return texts;
+    // Each text lists the lesson's languages in file order; the documents' order is the index's.
+    const std::vector<std::string> order = texts.front().languages;
+    std::stable_sort(texts.begin(), texts.end(), [&](const StoredText& a, const StoredText& b) {
+        return std::find(order.begin(), order.end(), a.text.language) < std::find(order.begin(), order.end(), b.text.language);
+    });
+    return texts;
 }
 
 std::string packFacets(const Facets& facets)

@@ -44,6 +44,9 @@ PreparedText prepareText(const Lesson& lesson, const LessonText& text, TextAnaly
 StoredText readStoredText(const Xapian::Document& document);
 Facets unpackFacets(const std::string& packed);
 
+// Every text of the lesson `lessonId` in the order of its file; none for an unknown id.
+std::vector<StoredText> readLessonTexts(const Xapian::Database& db, const std::string& lessonId);
+
 std::string packFacets(const Facets& facets);
 
 // True for words the spelling corrector should know: alphabetic scripts, 3 letters or more.

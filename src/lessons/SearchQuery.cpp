@@ -32,6 +32,26 @@ Xapian::Query anyOf(std::string_view prefix, const std::vector<std::string>& val
 
 } // namespace
 
+SearchQuery::Stemmers SearchQuery::stemmersOf(const Xapian::Database& db)
+{
+    Stemmers stemmers;
+    const std::string languages = db.get_metadata(std::string(schema::kStemmersKey));
+    std::size_t start = 0;
+    while (start < languages.size()) {
+        auto end = languages.find(' ', start);
+        if (end == std::string::npos)
+            end = languages.size();
+        const std::string language = languages.substr(start, end - start);
+        try {
+            stemmers.emplace_back(language, Xapian::Stem(language));
+        } catch (const Xapian::Error&) {
+            // A language this Xapian has no stemmer for (the index was built by a newer one).
+        }
+        start = end + 1;
+    }
+    return stemmers;
+}
+
 // Every form of a word the index may hold: as written, folded, and its stems in the index's
 // languages (a reader may type in any of them).
 Xapian::Query SearchQuery::wordGroup(const Token& token, QueryTerms& terms, const Stemmers& stems) const

@@ -18,6 +18,9 @@ class SearchQuery {
 public:
     using Stemmers = std::vector<std::pair<std::string, Xapian::Stem>>;
 
+    // The stemmers of the index's languages, as the indexer recorded them (IndexSchema.hpp).
+    static Stemmers stemmersOf(const Xapian::Database& db);
+
     SearchQuery(const Xapian::Database& db, const Stemmers& stemmers, AnalyzerCache& analyzer)
         : db_(db), stemmers_(stemmers), analyzer_(analyzer)
     {
