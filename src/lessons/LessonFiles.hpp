@@ -1,5 +1,5 @@
-// The lesson files a build reads: the files its inputs name, their bytes, and the stamp the
-// index records for each so that the next build skips the files that did not change.
+// The lesson files a build reads: the files its inputs name, their bytes, and the stamp the index
+// records for each so that the next build skips unchanged files. Not a public header.
 #pragma once
 
 #include "lessons/LessonIndex.hpp"

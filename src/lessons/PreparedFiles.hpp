@@ -1,5 +1,5 @@
-// Lesson files read, parsed and analysed into index documents on several threads, and handed
-// to the index's one writer in input order, with a bounded number of them held in memory.
+// Lesson files read, parsed and analysed into index documents on several threads, handed to the
+// index's one writer in input order, a bounded number held in memory. Not a public header.
 #pragma once
 
 #include "lessons/IndexedText.hpp"
