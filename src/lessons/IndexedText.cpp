@@ -173,9 +173,8 @@ std::vector<StoredText> readLessonTexts(const Xapian::Database& db, const std::s
         return texts;
     // Each text lists the lesson's languages in file order; the documents' order is the index's.
     const std::vector<std::string> order = texts.front().languages;
-    std::stable_sort(texts.begin(), texts.end(), [&](const StoredText& a, const StoredText& b) {
-        return std::find(order.begin(), order.end(), a.text.language) < std::find(order.begin(), order.end(), b.text.language);
-    });
+    auto rank = [&](const StoredText& text) { return std::find(order.begin(), order.end(), text.text.language); };
+    std::stable_sort(texts.begin(), texts.end(), [&](const StoredText& a, const StoredText& b) { return rank(a) < rank(b); });
     return texts;
 }
 

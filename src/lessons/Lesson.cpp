@@ -156,7 +156,8 @@ LessonText readText(const xmlNode* node, const std::string& sourceName)
     try {
         text.language = l10n::canonicalLanguageTag(language);
     } catch (const InvalidInput&) {
-        reject("partnering.lessons.bad-language", sourceName, line, "xml:lang=\"" + language + "\" is not a BCP 47 language tag");
+        reject("partnering.lessons.bad-language", sourceName, line,
+               "xml:lang=\"" + language + "\" is not a BCP 47 language tag");
     }
     for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
         if (xml::isElement(child, kLessonNamespace, "title"))
@@ -168,7 +169,8 @@ LessonText readText(const xmlNode* node, const std::string& sourceName)
                 if (xml::isElement(p, kLessonNamespace, "p")) {
                     std::string paragraph = collapseSpaces(xml::textOf(p));
                     if (paragraph.empty())
-                        reject("partnering.lessons.empty-text", sourceName, xmlGetLineNo(p), "empty paragraph in the " + language + " text");
+                        reject("partnering.lessons.empty-text", sourceName, xmlGetLineNo(p),
+                               "empty paragraph in the " + language + " text");
                     text.paragraphs.push_back(std::move(paragraph));
                 }
     }
@@ -207,7 +209,8 @@ Lesson parseLesson(std::string_view bytes, const std::string& sourceName)
     if (lesson.id.empty())
         reject("partnering.lessons.missing-id", sourceName, rootLine, "the lesson has no id attribute");
     if (!validKeyword(lesson.id))
-        reject("partnering.lessons.bad-id", sourceName, rootLine, "id \"" + lesson.id + "\" must use only a-z, 0-9 and '-'");
+        reject("partnering.lessons.bad-id", sourceName, rootLine,
+               "id \"" + lesson.id + "\" must use only a-z, 0-9 and '-'");
     lesson.steps = parseSteps(xml::attribute(root, "steps"), sourceName, rootLine);
 
     std::set<std::string> languages;
