@@ -35,4 +35,12 @@ public:
     using Error::Error;
 };
 
+// A broken invariant in our own code: a bug, not the caller's input nor the
+// environment. Neither retrying nor fixing the input helps; the report should
+// reach the developers.
+class InternalError : public Error {
+public:
+    using Error::Error;
+};
+
 } // namespace partnering

@@ -11,7 +11,7 @@ namespace partnering::lessons::schema {
 inline constexpr std::string_view kUniqueId = "Q";    // Q<lesson id>@<language>: the one document of a text
 inline constexpr std::string_view kLesson = "I";      // I<lesson id>: every text of a lesson
 inline constexpr std::string_view kLanguage = "L";    // L<language> and L<primary language subtag>
-inline constexpr std::string_view kStep = "S";        // S<1..7>
+inline constexpr std::string_view kStep = "S";        // S<journey step number>
 inline constexpr std::string_view kTag = "K";         // K<tag>
 inline constexpr std::string_view kPartnerType = "P"; // P<partner type>
 inline constexpr std::string_view kStem = "Z";        // Z<stem>: a word's Snowball stem in its text's language

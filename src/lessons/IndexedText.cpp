@@ -1,10 +1,14 @@
 #include "lessons/IndexedText.hpp"
 
+#include "error/Error.hpp"
 #include "lessons/IndexSchema.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <charconv>
 #include <set>
+#include <string_view>
 
 namespace partnering::lessons {
 
@@ -64,6 +68,15 @@ std::vector<std::string> split(const std::string& text)
 std::string primaryLanguage(const std::string& tag)
 {
     return tag.substr(0, tag.find('-'));
+}
+
+// A document the indexer did not write (another tool's database, or a damaged one): the index
+// cannot be searched, and the caller hears it as it hears of a corrupt index.
+EnvironmentFailure notALessonText(const Xapian::Document& document, std::string_view why)
+{
+    return EnvironmentFailure("partnering.lessons.index-unusable",
+                              "document " + std::to_string(document.get_docid()) + " of the index is not a lesson text ("
+                                  + std::string(why) + ")");
 }
 
 } // namespace
@@ -131,19 +144,38 @@ PreparedText prepareText(const Lesson& lesson, const LessonText& text, TextAnaly
 
 StoredText readStoredText(const Xapian::Document& document)
 {
-    const auto data = nlohmann::json::parse(document.get_data());
     StoredText stored;
-    stored.lessonId = data.at("id").get<std::string>();
-    stored.source = data.at("source").get<std::string>();
-    stored.steps = data.at("steps").get<std::vector<int>>();
-    stored.tags = data.at("tags").get<std::vector<std::string>>();
-    stored.partnerTypes = data.at("partner_types").get<std::vector<std::string>>();
-    stored.languages = data.at("languages").get<std::vector<std::string>>();
-    stored.text.language = data.at("lang").get<std::string>();
-    stored.text.title = data.at("title").get<std::string>();
-    stored.text.summary = data.at("summary").get<std::string>();
-    stored.text.paragraphs = data.at("body").get<std::vector<std::string>>();
+    try {
+        const auto data = nlohmann::json::parse(document.get_data());
+        stored.lessonId = data.at("id").get<std::string>();
+        stored.source = data.at("source").get<std::string>();
+        stored.steps = data.at("steps").get<std::vector<int>>();
+        stored.tags = data.at("tags").get<std::vector<std::string>>();
+        stored.partnerTypes = data.at("partner_types").get<std::vector<std::string>>();
+        stored.languages = data.at("languages").get<std::vector<std::string>>();
+        stored.text.language = data.at("lang").get<std::string>();
+        stored.text.title = data.at("title").get<std::string>();
+        stored.text.summary = data.at("summary").get<std::string>();
+        stored.text.paragraphs = data.at("body").get<std::vector<std::string>>();
+    } catch (const nlohmann::json::exception& e) {
+        throw notALessonText(document, e.what());
+    }
     return stored;
+}
+
+std::vector<StoredText> readLessonTexts(const Xapian::Database& db, const std::string& lessonId)
+{
+    std::vector<StoredText> texts;
+    const std::string term = schema::lessonTerm(lessonId);
+    for (auto posting = db.postlist_begin(term); posting != db.postlist_end(term); ++posting)
+        texts.push_back(readStoredText(db.get_document(*posting)));
+    if (texts.empty())
+        return texts;
+    // Each text lists the lesson's languages in file order; the documents' order is the index's.
+    const std::vector<std::string> order = texts.front().languages;
+    auto rank = [&](const StoredText& text) { return std::find(order.begin(), order.end(), text.text.language); };
+    std::stable_sort(texts.begin(), texts.end(), [&](const StoredText& a, const StoredText& b) { return rank(a) < rank(b); });
+    return texts;
 }
 
 std::string packFacets(const Facets& facets)
@@ -174,8 +206,14 @@ Facets unpackFacets(const std::string& packed)
     }
     fields.resize(4);
     Facets facets;
-    for (const auto& step : split(fields[0]))
-        facets.steps.push_back(std::stoi(step));
+    for (const auto& step : split(fields[0])) {
+        int number = 0;
+        const auto [end, error] = std::from_chars(step.data(), step.data() + step.size(), number);
+        if (error != std::errc() || end != step.data() + step.size())
+            throw EnvironmentFailure("partnering.lessons.index-unusable",
+                                     "the index holds a step that is not a number: \"" + step + "\"");
+        facets.steps.push_back(number);
+    }
     facets.tags = split(fields[1]);
     facets.partnerTypes = split(fields[2]);
     facets.languages = split(fields[3]);

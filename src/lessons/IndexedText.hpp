@@ -39,10 +39,15 @@ struct PreparedText {
 // Builds the document of `text` (one of `lesson`'s texts); `analyzer` must be for its language.
 PreparedText prepareText(const Lesson& lesson, const LessonText& text, TextAnalyzer& analyzer);
 
+// Both throw EnvironmentFailure "[partnering.lessons.index-unusable]" for what the indexer did
+// not write (a database of another tool, or a damaged one).
 StoredText readStoredText(const Xapian::Document& document);
+Facets unpackFacets(const std::string& packed);
+
+// Every text of the lesson `lessonId` in the order of its file; none for an unknown id.
+std::vector<StoredText> readLessonTexts(const Xapian::Database& db, const std::string& lessonId);
 
 std::string packFacets(const Facets& facets);
-Facets unpackFacets(const std::string& packed);
 
 // True for words the spelling corrector should know: alphabetic scripts, 3 letters or more.
 bool worthSpelling(const std::string& word);

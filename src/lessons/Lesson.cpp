@@ -1,6 +1,7 @@
 #include "lessons/Lesson.hpp"
 
 #include "error/Error.hpp"
+#include "journey/Journey.hpp"
 #include "l10n/Catalogs.hpp"
 #include "xml/XmlDocument.hpp"
 
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -21,10 +23,10 @@ namespace {
 
 constexpr const char* kXmlNs = "http://www.w3.org/XML/1998/namespace";
 
+// `id` is the whole error id, written out at each call so that grep finds where it is thrown.
 [[noreturn]] void reject(std::string_view id, const std::string& sourceName, long line, const std::string& message)
 {
-    throw InvalidInput(std::string("partnering.lessons.") + std::string(id),
-                       sourceName + ":" + std::to_string(line) + ": " + message);
+    throw InvalidInput(id, sourceName + ":" + std::to_string(line) + ": " + message);
 }
 
 std::string collapseSpaces(const std::string& text)
@@ -66,7 +68,7 @@ struct RelaxNg {
         schema.reset(xmlRelaxNGParse(parser));
         xmlRelaxNGFreeParserCtxt(parser);
         if (!schema)
-            throw EnvironmentFailure("partnering.lessons.schema", "the built-in lesson schema does not compile");
+            throw InternalError("partnering.lessons.built-in-schema", "the built-in lesson schema does not compile");
     }
 };
 
@@ -95,11 +97,13 @@ void validateAgainstSchema(xmlDoc* doc, const std::string& sourceName)
     const int result = xmlRelaxNGValidateDoc(ctxt, doc);
     xmlRelaxNGFreeValidCtxt(ctxt);
     if (result != 0)
-        reject("schema", sourceName, errors.line, errors.message.empty() ? "does not match the lesson schema" : errors.message);
+        reject("partnering.lessons.schema", sourceName, errors.line,
+               errors.message.empty() ? "does not match the lesson schema" : errors.message);
 }
 
 std::vector<int> parseSteps(const std::string& value, const std::string& sourceName, long line)
 {
+    const int stepCount = journey::Journey::standard().stepCount();
     std::set<int> steps;
     std::size_t i = 0;
     while (i < value.size()) {
@@ -110,10 +114,15 @@ std::vector<int> parseSteps(const std::string& value, const std::string& sourceN
             ++j;
         if (j > i) {
             const std::string token = value.substr(i, j - i);
-            if (token.size() != 1 || token[0] < '1' || token[0] > '7')
-                reject("unknown-step", sourceName, line,
-                       "unknown step \"" + token + "\" in steps=\"" + value + "\" (steps are 1 to 7)");
-            steps.insert(token[0] - '0');
+            int step = 0;
+            const auto [end, error] = std::from_chars(token.data(), token.data() + token.size(), step);
+            // Written as the journey numbers its steps: no sign, no leading zero.
+            if (error != std::errc() || end != token.data() + token.size() || token[0] == '0' || step < 1
+                || step > stepCount)
+                reject("partnering.lessons.unknown-step", sourceName, line,
+                       "unknown step \"" + token + "\" in steps=\"" + value + "\" (steps are 1 to "
+                           + std::to_string(stepCount) + ")");
+            steps.insert(step);
         }
         i = j;
     }
@@ -132,7 +141,7 @@ std::string keyword(const xmlNode* node, const char* what, const std::string& so
 {
     std::string value = collapseSpaces(xml::textOf(node));
     if (!validKeyword(value))
-        reject("bad-keyword", sourceName, xmlGetLineNo(node),
+        reject("partnering.lessons.bad-keyword", sourceName, xmlGetLineNo(node),
                std::string(what) + " \"" + value + "\" must use only a-z, 0-9 and '-' (for example exit-strategy)");
     return value;
 }
@@ -143,11 +152,12 @@ LessonText readText(const xmlNode* node, const std::string& sourceName)
     const long line = xmlGetLineNo(node);
     const std::string language = xml::attribute(node, "lang", kXmlNs);
     if (language.empty())
-        reject("missing-language", sourceName, line, "<text> has no xml:lang");
+        reject("partnering.lessons.missing-language", sourceName, line, "<text> has no xml:lang");
     try {
         text.language = l10n::canonicalLanguageTag(language);
     } catch (const InvalidInput&) {
-        reject("bad-language", sourceName, line, "xml:lang=\"" + language + "\" is not a BCP 47 language tag");
+        reject("partnering.lessons.bad-language", sourceName, line,
+               "xml:lang=\"" + language + "\" is not a BCP 47 language tag");
     }
     for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
         if (xml::isElement(child, kLessonNamespace, "title"))
@@ -159,14 +169,15 @@ LessonText readText(const xmlNode* node, const std::string& sourceName)
                 if (xml::isElement(p, kLessonNamespace, "p")) {
                     std::string paragraph = collapseSpaces(xml::textOf(p));
                     if (paragraph.empty())
-                        reject("empty-text", sourceName, xmlGetLineNo(p), "empty paragraph in the " + language + " text");
+                        reject("partnering.lessons.empty-text", sourceName, xmlGetLineNo(p),
+                               "empty paragraph in the " + language + " text");
                     text.paragraphs.push_back(std::move(paragraph));
                 }
     }
     if (text.title.empty())
-        reject("empty-text", sourceName, line, "the " + language + " text has no title");
+        reject("partnering.lessons.empty-text", sourceName, line, "the " + language + " text has no title");
     if (text.paragraphs.empty())
-        reject("empty-text", sourceName, line, "the " + language + " text has an empty body");
+        reject("partnering.lessons.empty-text", sourceName, line, "the " + language + " text has an empty body");
     return text;
 }
 
@@ -189,16 +200,17 @@ Lesson parseLesson(std::string_view bytes, const std::string& sourceName)
     const auto doc = xml::parse(bytes, sourceName, {.maxBytes = 4u << 20});
     const xmlNode* root = xmlDocGetRootElement(doc.get());
     if (!xml::isElement(root, kLessonNamespace, "lesson"))
-        reject("not-a-lesson", sourceName, root != nullptr ? xmlGetLineNo(root) : 1,
+        reject("partnering.lessons.not-a-lesson", sourceName, root != nullptr ? xmlGetLineNo(root) : 1,
                "the root element must be <lesson xmlns=\"urn:x-partnering:lesson:1\">");
     const long rootLine = xmlGetLineNo(root);
 
     Lesson lesson;
     lesson.id = xml::attribute(root, "id");
     if (lesson.id.empty())
-        reject("missing-id", sourceName, rootLine, "the lesson has no id attribute");
+        reject("partnering.lessons.missing-id", sourceName, rootLine, "the lesson has no id attribute");
     if (!validKeyword(lesson.id))
-        reject("bad-id", sourceName, rootLine, "id \"" + lesson.id + "\" must use only a-z, 0-9 and '-'");
+        reject("partnering.lessons.bad-id", sourceName, rootLine,
+               "id \"" + lesson.id + "\" must use only a-z, 0-9 and '-'");
     lesson.steps = parseSteps(xml::attribute(root, "steps"), sourceName, rootLine);
 
     std::set<std::string> languages;
@@ -212,13 +224,13 @@ Lesson parseLesson(std::string_view bytes, const std::string& sourceName)
         else if (xml::isElement(node, kLessonNamespace, "text")) {
             LessonText text = readText(node, sourceName);
             if (!languages.insert(text.language).second)
-                reject("duplicate-language", sourceName, xmlGetLineNo(node),
+                reject("partnering.lessons.duplicate-language", sourceName, xmlGetLineNo(node),
                        "a second " + text.language + " text (one text per language)");
             lesson.texts.push_back(std::move(text));
         }
     }
     if (lesson.texts.empty())
-        reject("empty-text", sourceName, rootLine, "the lesson has no <text>");
+        reject("partnering.lessons.empty-text", sourceName, rootLine, "the lesson has no <text>");
     // Anything the checks above let through but the contract forbids.
     validateAgainstSchema(doc.get(), sourceName);
     return lesson;

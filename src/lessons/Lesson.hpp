@@ -19,7 +19,7 @@ struct LessonText {
 
 struct Lesson {
     std::string id; // [a-z0-9-]+
-    std::vector<int> steps; // journey steps 1..7, sorted, unique
+    std::vector<int> steps; // journey steps (1 to journey::Journey::stepCount()), sorted, unique
     std::string source;
     std::vector<std::string> tags;
     std::vector<std::string> partnerTypes;
@@ -30,7 +30,12 @@ struct Lesson {
 };
 
 // Parses and checks one lesson file's bytes. `sourceName` names it in errors, which are
-// InvalidInput "[partnering.lessons.<reason>] file:line: message".
+// InvalidInput "[id] file:line: message": the parser's "[partnering.xml.*]" (XmlDocument.hpp),
+// "[partnering.lessons.not-a-lesson]", "[partnering.lessons.missing-id]", "[partnering.lessons.bad-id]",
+// "[partnering.lessons.unknown-step]", "[partnering.lessons.bad-keyword]",
+// "[partnering.lessons.missing-language]", "[partnering.lessons.bad-language]",
+// "[partnering.lessons.empty-text]", "[partnering.lessons.duplicate-language]" and
+// "[partnering.lessons.schema]" (anything else the schema index/lesson.rng forbids).
 Lesson parseLesson(std::string_view bytes, const std::string& sourceName);
 
 } // namespace partnering::lessons

@@ -2,24 +2,18 @@
 
 #include "error/Error.hpp"
 #include "glossary/Glossary.hpp"
+#include "lessons/GlossarySynonyms.hpp"
 #include "lessons/IndexSchema.hpp"
 #include "lessons/IndexedText.hpp"
-#include "lessons/Lesson.hpp"
-#include "lessons/TextAnalyzer.hpp"
+#include "lessons/LessonFiles.hpp"
+#include "lessons/PreparedFiles.hpp"
 
-#include <sys/stat.h>
 #include <xapian.h>
-#include <xxhash.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <fstream>
 #include <map>
-#include <mutex>
 #include <set>
-#include <sstream>
 #include <thread>
 
 namespace partnering::lessons {
@@ -28,218 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct FileStamp {
-    std::uint64_t hash = 0;
-    std::uint64_t size = 0;
-    std::int64_t mtime = 0; // nanoseconds
-    std::string lessonId;   // empty when the file never indexed successfully
-
-    std::string encode() const
-    {
-        std::ostringstream out;
-        out << std::hex << hash << std::dec << ' ' << size << ' ' << mtime << '\t' << lessonId;
-        return out.str();
-    }
-
-    static FileStamp decode(const std::string& text)
-    {
-        FileStamp stamp;
-        std::istringstream in(text.substr(0, text.find('\t')));
-        in >> std::hex >> stamp.hash >> std::dec >> stamp.size >> stamp.mtime;
-        const auto tab = text.find('\t');
-        if (tab != std::string::npos)
-            stamp.lessonId = text.substr(tab + 1);
-        return stamp;
-    }
-};
-
-struct InputFile {
-    std::string path;
-    std::uint64_t size = 0;
-    std::int64_t mtime = 0;
-};
-
 std::string fileKey(const std::string& path)
 {
     return std::string(schema::kFileKeyPrefix).append(path);
-}
-
-bool statFile(const std::string& path, InputFile& file)
-{
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode))
-        return false;
-    file.path = path;
-    file.size = static_cast<std::uint64_t>(info.st_size);
-    file.mtime = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
-    return true;
-}
-
-// The lesson files named by `inputs`: files as given, folders searched for *.xml.
-std::vector<InputFile> expandInputs(const std::vector<fs::path>& inputs, std::vector<RejectedFile>& rejected)
-{
-    std::set<std::string> seen;
-    std::vector<InputFile> files;
-    auto add = [&](const fs::path& path) {
-        std::error_code ec;
-        const std::string canonical = fs::weakly_canonical(fs::absolute(path), ec).string();
-        InputFile file;
-        if (seen.insert(canonical).second && statFile(canonical, file))
-            files.push_back(std::move(file));
-    };
-    for (const auto& input : inputs) {
-        std::error_code ec;
-        if (fs::is_directory(input, ec)) {
-            for (fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
-                 !ec && it != end; it.increment(ec))
-                if (it->is_regular_file(ec) && it->path().extension() == ".xml")
-                    add(it->path());
-            if (ec)
-                rejected.push_back({input.string(),
-                                    "[partnering.lessons.unreadable] " + input.string() + ": " + ec.message(), false});
-        } else if (fs::is_regular_file(input, ec)) {
-            add(input);
-        } else {
-            rejected.push_back({input.string(), "[partnering.lessons.missing-input] " + input.string()
-                                                    + ": no such file or folder", false});
-        }
-    }
-    std::sort(files.begin(), files.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
-    return files;
-}
-
-bool readFile(const std::string& path, std::string& bytes)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return false;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    bytes = buffer.str();
-    return !in.bad();
-}
-
-std::uint64_t fingerprint(std::string_view bytes)
-{
-    return XXH3_64bits(bytes.data(), bytes.size());
-}
-
-// What an analysis thread hands the writer for one file.
-struct Prepared {
-    enum class Kind { Unchanged, Rejected, Lesson } kind = Kind::Rejected;
-    std::string message;
-    std::uint64_t hash = 0;
-    Lesson lesson;
-    std::vector<PreparedText> texts;
-};
-
-class Analyzers {
-public:
-    TextAnalyzer& forLanguage(const std::string& language)
-    {
-        auto found = analyzers_.find(language);
-        if (found == analyzers_.end())
-            found = analyzers_.emplace(language, TextAnalyzer(language)).first;
-        return found->second;
-    }
-
-private:
-    std::map<std::string, TextAnalyzer> analyzers_;
-};
-
-Prepared prepareFile(const InputFile& file, const FileStamp* recorded, Analyzers& analyzers)
-{
-    Prepared prepared;
-    try {
-        std::string bytes;
-        if (!readFile(file.path, bytes)) {
-            prepared.message = "[partnering.lessons.unreadable] " + file.path + ": cannot read the file";
-            return prepared;
-        }
-        prepared.hash = fingerprint(bytes);
-        if (recorded != nullptr && recorded->hash == prepared.hash && !recorded->lessonId.empty()) {
-            prepared.kind = Prepared::Kind::Unchanged;
-            return prepared;
-        }
-        prepared.lesson = parseLesson(bytes, file.path);
-        for (const auto& text : prepared.lesson.texts)
-            prepared.texts.push_back(prepareText(prepared.lesson, text, analyzers.forLanguage(text.language)));
-        prepared.kind = Prepared::Kind::Lesson;
-    } catch (const Error& e) {
-        prepared.kind = Prepared::Kind::Rejected;
-        prepared.message = e.what();
-    } catch (const std::exception& e) {
-        prepared.kind = Prepared::Kind::Rejected;
-        prepared.message = std::string("[partnering.lessons.internal] ") + file.path + ": " + e.what();
-    }
-    return prepared;
-}
-
-// Runs prepareFile on `threads` threads and hands results to `write` in input order, with at
-// most `window` prepared files held in memory.
-template <class Write>
-void pipeline(const std::vector<InputFile>& files, const std::vector<const FileStamp*>& recorded, unsigned threads,
-              Write&& write)
-{
-    const std::size_t count = files.size();
-    const std::size_t window = std::max<std::size_t>(64, threads * 16);
-    std::vector<std::optional<Prepared>> ring(window);
-    std::mutex mutex;
-    std::condition_variable produced;
-    std::condition_variable consumed;
-    std::size_t written = 0;
-    bool stop = false;
-    std::atomic<std::size_t> next{0};
-
-    auto work = [&] {
-        Analyzers analyzers;
-        for (;;) {
-            const std::size_t i = next.fetch_add(1);
-            if (i >= count)
-                return;
-            {
-                std::unique_lock lock(mutex);
-                consumed.wait(lock, [&] { return stop || i < written + window; });
-                if (stop)
-                    return;
-            }
-            Prepared prepared = prepareFile(files[i], recorded[i], analyzers);
-            {
-                std::lock_guard lock(mutex);
-                ring[i % window] = std::move(prepared);
-            }
-            produced.notify_all();
-        }
-    };
-    std::vector<std::thread> workers;
-    for (unsigned t = 0; t < threads; ++t)
-        workers.emplace_back(work);
-
-    try {
-        for (std::size_t i = 0; i < count; ++i) {
-            Prepared prepared;
-            {
-                std::unique_lock lock(mutex);
-                produced.wait(lock, [&] { return ring[i % window].has_value(); });
-                prepared = std::move(*ring[i % window]);
-                ring[i % window].reset();
-                written = i + 1;
-            }
-            consumed.notify_all();
-            write(i, std::move(prepared));
-        }
-    } catch (...) {
-        {
-            std::lock_guard lock(mutex);
-            stop = true;
-        }
-        consumed.notify_all();
-        for (auto& worker : workers)
-            worker.join();
-        throw;
-    }
-    for (auto& worker : workers)
-        worker.join();
 }
 
 } // namespace
@@ -280,7 +65,7 @@ struct LessonIndex::Impl {
             deleteText(id);
     }
 
-    void writeLesson(Prepared& prepared)
+    void writeLesson(PreparedFile& prepared)
     {
         std::set<std::string> keep;
         for (const auto& text : prepared.texts)
@@ -321,28 +106,7 @@ struct LessonIndex::Impl {
             report.rejected.push_back({path.string(), e.what(), true});
             return 0;
         }
-        for (auto key = db.synonym_keys_begin(); key != db.synonym_keys_end(); ++key)
-            db.clear_synonyms(*key);
-        Analyzers analyzers;
-        std::size_t entries = 0;
-        for (const auto& concept_ : glossary.concepts()) {
-            for (const auto& from : concept_.terms) {
-                std::string key;
-                for (const auto& token : analyzers.forLanguage(from.language).tokenize(from.text)) {
-                    if (!key.empty())
-                        key.push_back(' ');
-                    key += token.folded.empty() ? token.term : token.folded;
-                }
-                if (key.empty())
-                    continue;
-                for (const auto& to : concept_.terms) {
-                    if (&to == &from)
-                        continue;
-                    db.add_synonym(key, to.language + schema::kSynonymLanguageSeparator + to.text);
-                    ++entries;
-                }
-            }
-        }
+        const std::size_t entries = replaceSynonyms(db, glossary);
         db.set_metadata(std::string(schema::kGlossaryKey), print);
         return entries;
     }
@@ -470,19 +234,19 @@ BuildReport LessonIndex::build(const std::vector<fs::path>& inputs, const std::o
 
         // The calling thread writes to Xapian, the bottleneck: it keeps a core of its own.
         const unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency() - 1);
-        pipeline(work, workStamps, threads, [&](std::size_t i, Prepared prepared) {
+        prepareFiles(work, workStamps, threads, [&](std::size_t i, PreparedFile prepared) {
             const InputFile& file = work[i];
             const FileStamp* previous = workStamps[i];
             FileStamp stamp{prepared.hash, file.size, file.mtime, previous != nullptr ? previous->lessonId : ""};
             switch (prepared.kind) {
-            case Prepared::Kind::Unchanged:
+            case PreparedFile::Kind::Unchanged:
                 ++report.unchanged;
                 db.set_metadata(fileKey(file.path), stamp.encode());
                 break;
-            case Prepared::Kind::Rejected:
+            case PreparedFile::Kind::Rejected:
                 report.rejected.push_back({file.path, prepared.message, previous != nullptr && !previous->lessonId.empty()});
                 break;
-            case Prepared::Kind::Lesson: {
+            case PreparedFile::Kind::Lesson: {
                 const std::string& id = prepared.lesson.id;
                 const auto taken = owner.find(id);
                 if (taken != owner.end() && taken->second != file.path) {

@@ -47,7 +47,10 @@ public:
     // Makes the index hold exactly the lessons in `inputs` (files, or folders searched for
     // *.xml): new and changed files are (re)indexed, unchanged ones skipped, files no longer
     // among the inputs removed. Bad files are reported, never fatal. `glossary` (TBX) replaces
-    // the cross-language synonyms; without it the previous synonyms stay.
+    // the cross-language synonyms; without it the previous synonyms stay. Throws
+    // EnvironmentFailure "[partnering.lessons.index-write]" when the database cannot be written,
+    // "[partnering.lessons.no-threads]" when the analysis threads cannot start; the index then
+    // stays as it was.
     BuildReport build(const std::vector<std::filesystem::path>& inputs,
                       const std::optional<std::filesystem::path>& glossary = std::nullopt,
                       const BuildOptions& options = {});

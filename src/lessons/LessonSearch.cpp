@@ -1,14 +1,14 @@
 #include "lessons/LessonSearch.hpp"
-#include "xml/XmlDocument.hpp"
 
 #include "error/Error.hpp"
 #include "l10n/Catalogs.hpp"
 #include "lessons/IndexSchema.hpp"
 #include "lessons/IndexedText.hpp"
 #include "lessons/QueryMatch.hpp"
+#include "lessons/SearchHits.hpp"
 #include "lessons/SearchQuery.hpp"
-#include "lessons/ShownText.hpp"
 #include "lessons/TextAnalyzer.hpp"
+#include "xml/XmlDocument.hpp"
 
 #include <xapian.h>
 
@@ -24,6 +24,32 @@ namespace {
 constexpr std::size_t kMaxQueryBytes = 1024;
 constexpr std::size_t kMaxQueryWords = 32;
 constexpr std::size_t kFacetDepth = 1000;
+
+// The query cut to kMaxQueryBytes, at a character's start, saying so in `notices`.
+std::string boundedQuery(std::string query, std::vector<std::string>& notices)
+{
+    if (query.size() <= kMaxQueryBytes)
+        return query;
+    std::size_t cut = kMaxQueryBytes;
+    while (cut > 0 && (static_cast<unsigned char>(query[cut]) & 0xC0) == 0x80)
+        --cut;
+    query.resize(cut);
+    notices.push_back("the query was shortened to its first " + std::to_string(cut) + " bytes");
+    return query;
+}
+
+void countFacets(const Xapian::Document& document, FacetCounts& counts)
+{
+    const Facets facets = unpackFacets(document.get_value(schema::kFacetsSlot));
+    for (int step : facets.steps)
+        ++counts.steps[step];
+    for (const auto& tag : facets.tags)
+        ++counts.tags[tag];
+    for (const auto& partner : facets.partnerTypes)
+        ++counts.partnerTypes[partner];
+    for (const auto& language : facets.languages)
+        ++counts.languages[language];
+}
 
 } // namespace
 
@@ -50,126 +76,14 @@ struct LessonSearch::Impl {
     mutable AnalyzerCache analyzer;
     SearchQuery::Stemmers stemmers; // of the index's languages
 
-    void loadStemmers()
-    {
-        stemmers.clear();
-        std::string languages = db.get_metadata(std::string(schema::kStemmersKey));
-        std::size_t start = 0;
-        while (start < languages.size()) {
-            auto end = languages.find(' ', start);
-            if (end == std::string::npos)
-                end = languages.size();
-            const std::string language = languages.substr(start, end - start);
-            try {
-                stemmers.emplace_back(language, Xapian::Stem(language));
-            } catch (const Xapian::Error&) {
-            }
-            start = end + 1;
-        }
-    }
-
-    // Which of `text`'s words (in `language`) the query matches.
-    TextMatch matchText(const std::string& text, const std::string& language, const QueryTerms& terms) const
-    {
-        TextMatch match;
-        match.text = text;
-        TextAnalyzer& textAnalyzer = analyzer(language);
-        match.tokens = textAnalyzer.tokenize(match.text);
-        match.matched.assign(match.tokens.size(), false);
-        match.common.assign(match.tokens.size(), false);
-        const auto common = commonIn(language);
-        for (std::size_t i = 0; i < match.tokens.size(); ++i) {
-            const Token& token = match.tokens[i];
-            match.matched[i] = matchesAny(token, stemsOf(token, textAnalyzer), terms.words, terms.stems);
-            if (match.matched[i])
-                match.common[i] = common(token);
-        }
-        return match;
-    }
-
-    // Whether a word is common in `language`: in more than half its texts (a stopword, for
-    // search purposes).
-    std::function<bool(const Token&)> commonIn(const std::string& language) const
-    {
-        const Xapian::doccount languageTexts = db.get_termfreq(std::string(schema::kLanguage) + language);
-        const Xapian::doccount commonFrequency = std::max<Xapian::doccount>(2, languageTexts / 2);
-        return [this, commonFrequency](const Token& token) {
-            return std::max(db.get_termfreq(token.term), token.folded.empty() ? 0 : db.get_termfreq(token.folded))
-                   > commonFrequency;
-        };
-    }
-
-    static std::string bodyOf(const LessonText& text)
-    {
-        std::string body = text.summary;
-        for (const auto& paragraph : text.paragraphs)
-            body += (body.empty() ? "" : " ") + paragraph;
-        return body;
-    }
-
-    // The text of the lesson of `matched` (one of its texts) that a result shows: see shownText().
-    StoredText shownStoredText(const Xapian::Document& matched, const std::string& readerLanguage, bool readerFirst,
-                               const std::vector<std::string>& onlyLanguages, const QueryTerms& terms) const
-    {
-        StoredText stored = readStoredText(matched);
-        if (stored.languages.size() < 2)
-            return stored;
-        const bool readerDecides = (terms.typed.empty() || readerFirst) && onlyLanguages.empty();
-        if (readerDecides && stored.text.language == readerLanguage)
-            return stored;
-        std::vector<StoredText> texts;
-        const std::string lessonTerm = schema::lessonTerm(stored.lessonId);
-        for (auto posting = db.postlist_begin(lessonTerm); posting != db.postlist_end(lessonTerm); ++posting)
-            texts.push_back(*posting == matched.get_docid() ? stored : readStoredText(db.get_document(*posting)));
-        // In the order of the lesson file: its first text is the last resort.
-        std::stable_sort(texts.begin(), texts.end(), [&](const StoredText& a, const StoredText& b) {
-            return std::find(stored.languages.begin(), stored.languages.end(), a.text.language)
-                   < std::find(stored.languages.begin(), stored.languages.end(), b.text.language);
-        });
-        std::vector<TextCandidate> candidates;
-        for (const auto& text : texts) {
-            TextCandidate candidate{text.text.language, 0};
-            if (!terms.typed.empty())
-                candidate.typedWords =
-                    typedWordsIn(text.text, analyzer(text.text.language), terms, commonIn(text.text.language));
-            candidates.push_back(std::move(candidate));
-        }
-        if (candidates.empty())
-            return stored;
-        return std::move(texts[shownText(candidates, readerLanguage, onlyLanguages, readerFirst)]);
-    }
-
-    SearchHit hitOf(const StoredText& stored, const QueryTerms& terms) const
-    {
-        SearchHit hit;
-        hit.id = stored.lessonId;
-        hit.language = stored.text.language;
-        hit.title = stored.text.title;
-        hit.summary = stored.text.summary;
-        const TextMatch body = matchText(bodyOf(stored.text), stored.text.language, terms);
-        hit.snippet = snippetOf(body);
-        collectMarkedWords(matchText(stored.text.title, stored.text.language, terms), hit.marked);
-        collectMarkedWords(body, hit.marked);
-        hit.source = stored.source;
-        hit.steps = stored.steps;
-        hit.tags = stored.tags;
-        hit.partnerTypes = stored.partnerTypes;
-        hit.languages = stored.languages;
-        return hit;
-    }
-
     SearchResults run(const SearchRequest& request) const
     {
         SearchResults results;
-        std::string query = request.query;
-        if (query.size() > kMaxQueryBytes) {
-            std::size_t cut = kMaxQueryBytes;
-            while (cut > 0 && (static_cast<unsigned char>(query[cut]) & 0xC0) == 0x80)
-                --cut;
-            query.resize(cut);
-            results.notices.push_back("the query was shortened to its first " + std::to_string(cut) + " bytes");
-        }
-        const std::string reader = request.readerLanguage.empty() ? std::string() : l10n::canonicalLanguageTag(request.readerLanguage);
+        const std::string query = boundedQuery(request.query, results.notices);
+        ReaderLanguages languages;
+        languages.reader = request.readerLanguage.empty() ? std::string() : l10n::canonicalLanguageTag(request.readerLanguage);
+        languages.readerFirst = request.readerLanguageFirst;
+        const std::string& reader = languages.reader;
         std::vector<Token> words = analyzer(reader.empty() ? "en" : reader).tokenize(query);
         if (words.size() > kMaxQueryWords) {
             words.resize(kMaxQueryWords);
@@ -177,9 +91,8 @@ struct LessonSearch::Impl {
         }
         const SearchQuery searchQuery(db, stemmers, analyzer);
         const Xapian::Query filter = searchQuery.filter(request);
-        std::vector<std::string> onlyLanguages;
         for (const auto& language : request.languages)
-            onlyLanguages.push_back(l10n::canonicalLanguageTag(language));
+            languages.only.push_back(l10n::canonicalLanguageTag(language));
 
         auto attempt = [&](const std::vector<Token>& queryWords, bool all, QueryTerms& terms, Xapian::MSet& mset,
                            std::size_t first, std::size_t count) {
@@ -221,23 +134,15 @@ struct LessonSearch::Impl {
         }
 
         results.matchingLessons = mset.get_matches_estimated();
+        const HitReader hits(db, analyzer);
         std::size_t rank = 0;
         for (auto item = mset.begin(); item != mset.end(); ++item, ++rank) {
             const Xapian::Document document = item.get_document();
-            if (request.facets) {
-                const Facets facets = unpackFacets(document.get_value(schema::kFacetsSlot));
-                for (int step : facets.steps)
-                    ++results.facets.steps[step];
-                for (const auto& tag : facets.tags)
-                    ++results.facets.tags[tag];
-                for (const auto& partner : facets.partnerTypes)
-                    ++results.facets.partnerTypes[partner];
-                for (const auto& language : facets.languages)
-                    ++results.facets.languages[language];
-            }
+            if (request.facets)
+                countFacets(document, results.facets);
             if (rank < request.offset || rank >= request.offset + request.limit)
                 continue;
-            SearchHit hit = hitOf(shownStoredText(document, reader, request.readerLanguageFirst, onlyLanguages, terms), terms);
+            SearchHit hit = hits.hitOf(document, languages, terms);
             hit.score = item.get_weight();
             results.hits.push_back(std::move(hit));
         }
@@ -293,7 +198,7 @@ LessonSearch LessonSearch::openLocal(const std::filesystem::path& directory)
                                  directory.string() + ": no lessons index here (build one with 'partnering index build')");
     try {
         impl->db = Xapian::Database(directory.string());
-        impl->loadStemmers();
+        impl->stemmers = SearchQuery::stemmersOf(impl->db);
     } catch (const Xapian::DatabaseNotFoundError&) {
         throw EnvironmentFailure("partnering.lessons.no-index",
                                  directory.string() + ": no lessons index here (build one with 'partnering index build')");
@@ -313,7 +218,7 @@ LessonSearch LessonSearch::openRemote(const std::string& host, unsigned port, st
         // Connecting again happens inside a search, whose caller may be waiting for it to end.
         impl->connect = [host, port, operation] { return Xapian::Remote::open(host, port, operation, operation); };
         impl->db = Xapian::Remote::open(host, port, operation, static_cast<unsigned>(timeout.count()));
-        impl->loadStemmers();
+        impl->stemmers = SearchQuery::stemmersOf(impl->db);
     } catch (const Xapian::Error& e) {
         throw EnvironmentFailure("partnering.lessons.remote-unreachable",
                                  impl->name + ": cannot reach the lessons database: " + e.get_description());
@@ -329,28 +234,17 @@ SearchResults LessonSearch::search(const SearchRequest& request) const
 std::optional<Lesson> LessonSearch::lesson(const std::string& id) const
 {
     return impl_->guarded([&]() -> std::optional<Lesson> {
-        const std::string term = schema::lessonTerm(id);
-        std::optional<Lesson> lesson;
-        for (auto posting = impl_->db.postlist_begin(term); posting != impl_->db.postlist_end(term); ++posting) {
-            StoredText stored = readStoredText(impl_->db.get_document(*posting));
-            if (!lesson) {
-                lesson.emplace();
-                lesson->id = stored.lessonId;
-                lesson->steps = stored.steps;
-                lesson->source = stored.source;
-                lesson->tags = stored.tags;
-                lesson->partnerTypes = stored.partnerTypes;
-            }
-            lesson->texts.push_back(std::move(stored.text));
-        }
-        if (lesson) { // in the order the lesson file gives
-            const StoredText any = readStoredText(impl_->db.get_document(*impl_->db.postlist_begin(term)));
-            std::stable_sort(lesson->texts.begin(), lesson->texts.end(), [&](const LessonText& a, const LessonText& b) {
-                const auto pa = std::find(any.languages.begin(), any.languages.end(), a.language);
-                const auto pb = std::find(any.languages.begin(), any.languages.end(), b.language);
-                return pa < pb;
-            });
-        }
+        std::vector<StoredText> texts = readLessonTexts(impl_->db, id);
+        if (texts.empty())
+            return std::nullopt;
+        Lesson lesson;
+        lesson.id = texts.front().lessonId;
+        lesson.steps = texts.front().steps;
+        lesson.source = texts.front().source;
+        lesson.tags = texts.front().tags;
+        lesson.partnerTypes = texts.front().partnerTypes;
+        for (auto& stored : texts)
+            lesson.texts.push_back(std::move(stored.text));
         return lesson;
     });
 }

@@ -99,7 +99,11 @@ public:
     LessonSearch(LessonSearch&&) noexcept;
     LessonSearch& operator=(LessonSearch&&) noexcept;
 
-    // Thread-safe. Bad filters (an unknown step) are InvalidInput; any query text is accepted.
+    // Thread-safe. Bad filters are InvalidInput ("[partnering.lessons.unknown-step]",
+    // "[partnering.l10n.bad-language-tag]"); any query text is accepted. This and the calls
+    // below throw EnvironmentFailure "[partnering.lessons.index-busy]" when writers keep changing
+    // the index, "[partnering.lessons.index-unusable]" for documents the indexer did not write,
+    // "[partnering.lessons.remote-unreachable]" and "[partnering.lessons.search-failed]".
     SearchResults search(const SearchRequest& request) const;
 
     // The whole lesson, every language, for a preview; nullopt for an unknown id.

@@ -59,10 +59,6 @@ std::vector<bool> litWords(const TextMatch& match);
 std::vector<std::pair<std::size_t, std::size_t>> litRanges(const TextMatch& match, const std::vector<bool>& lit,
                                                             std::size_t first, std::size_t last);
 
-// The snippet of a result: the window of about kSnippetChars characters holding the most lit
-// words, with some context before the first, "…" where cut.
-Snippet snippetOf(const TextMatch& match);
-
 // The matched words of `match`, to mark them again in the same text later (MarkedWords).
 void collectMarkedWords(const TextMatch& match, MarkedWords& marked);
 

@@ -1,12 +1,15 @@
 #include "lessons/SearchQuery.hpp"
 
 #include "error/Error.hpp"
+#include "journey/Journey.hpp"
 #include "l10n/Catalogs.hpp"
+#include "lessons/GlossarySynonyms.hpp"
 #include "lessons/IndexSchema.hpp"
 #include "lessons/IndexedText.hpp"
 
 #include <algorithm>
 #include <set>
+#include <span>
 
 namespace partnering::lessons {
 namespace {
@@ -29,12 +32,24 @@ Xapian::Query anyOf(std::string_view prefix, const std::vector<std::string>& val
 
 } // namespace
 
-TextAnalyzer& AnalyzerCache::operator()(const std::string& language)
+SearchQuery::Stemmers SearchQuery::stemmersOf(const Xapian::Database& db)
 {
-    auto found = analyzers_.find(language);
-    if (found == analyzers_.end())
-        found = analyzers_.emplace(language, TextAnalyzer(language)).first;
-    return found->second;
+    Stemmers stemmers;
+    const std::string languages = db.get_metadata(std::string(schema::kStemmersKey));
+    std::size_t start = 0;
+    while (start < languages.size()) {
+        auto end = languages.find(' ', start);
+        if (end == std::string::npos)
+            end = languages.size();
+        const std::string language = languages.substr(start, end - start);
+        try {
+            stemmers.emplace_back(language, Xapian::Stem(language));
+        } catch (const Xapian::Error&) {
+            // A language this Xapian has no stemmer for (the index was built by a newer one).
+        }
+        start = end + 1;
+    }
+    return stemmers;
 }
 
 // Every form of a word the index may hold: as written, folded, and its stems in the index's
@@ -88,9 +103,7 @@ Xapian::Query SearchQuery::words(const std::vector<Token>& words, bool all, Quer
         std::size_t span = 0;
         std::vector<Xapian::Query> expansions;
         for (std::size_t length = std::min(kMaxSynonymWords, words.size() - i); length > 0 && span == 0; --length) {
-            std::string key;
-            for (std::size_t k = i; k < i + length; ++k)
-                key += (key.empty() ? "" : " ") + (words[k].folded.empty() ? words[k].term : words[k].folded);
+            const std::string key = synonymKey(std::span(words).subspan(i, length));
             for (auto synonym = db_.synonyms_begin(key); synonym != db_.synonyms_end(key); ++synonym) {
                 terms.expanding = true;
                 Xapian::Query expansion = glossaryTerm(*synonym, terms);
@@ -121,11 +134,13 @@ Xapian::Query SearchQuery::filter(const SearchRequest& request) const
 {
     std::vector<Xapian::Query> filters;
     if (!request.steps.empty()) {
+        const int stepCount = journey::Journey::standard().stepCount();
         std::vector<std::string> steps;
         for (int step : request.steps) {
-            if (step < 1 || step > 7)
+            if (step < 1 || step > stepCount)
                 throw InvalidInput("partnering.lessons.unknown-step",
-                                   "there is no step " + std::to_string(step) + "; the journey has steps 1 to 7");
+                                   "there is no step " + std::to_string(step) + "; the journey has steps 1 to "
+                                       + std::to_string(stepCount));
             steps.push_back(std::to_string(step));
         }
         filters.push_back(anyOf(schema::kStep, steps));

@@ -8,27 +8,18 @@
 
 #include <xapian.h>
 
-#include <map>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace partnering::lessons {
 
-// Text analyzers by language, each made on first use. Not thread-safe: the search holds its
-// lock while it uses one.
-class AnalyzerCache {
-public:
-    // Throws InvalidInput for a malformed language tag.
-    TextAnalyzer& operator()(const std::string& language);
-
-private:
-    std::map<std::string, TextAnalyzer> analyzers_;
-};
-
 class SearchQuery {
 public:
     using Stemmers = std::vector<std::pair<std::string, Xapian::Stem>>;
+
+    // The stemmers of the index's languages, as the indexer recorded them (IndexSchema.hpp).
+    static Stemmers stemmersOf(const Xapian::Database& db);
 
     SearchQuery(const Xapian::Database& db, const Stemmers& stemmers, AnalyzerCache& analyzer)
         : db_(db), stemmers_(stemmers), analyzer_(analyzer)

@@ -1,5 +1,6 @@
 #include "lessons/TextAnalyzer.hpp"
 
+#include "error/Error.hpp"
 #include "l10n/Catalogs.hpp"
 
 #include <unicode/brkiter.h>
@@ -10,7 +11,7 @@
 #include <unicode/utext.h>
 #include <xapian.h>
 
-#include <stdexcept>
+#include <string>
 
 namespace partnering::lessons {
 
@@ -24,7 +25,8 @@ const icu::Normalizer2& nfkcCasefold()
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
     if (U_FAILURE(status))
-        throw std::runtime_error("ICU NFKC_Casefold is unavailable");
+        throw EnvironmentFailure("partnering.l10n.icu",
+                                 std::string("ICU NFKC_Casefold is unavailable: ") + u_errorName(status));
     return *normalizer;
 }
 
@@ -33,7 +35,8 @@ const icu::Normalizer2& nfd()
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* normalizer = icu::Normalizer2::getNFDInstance(status);
     if (U_FAILURE(status))
-        throw std::runtime_error("ICU NFD is unavailable");
+        throw EnvironmentFailure("partnering.l10n.icu",
+                                 std::string("ICU NFD is unavailable: ") + u_errorName(status));
     return *normalizer;
 }
 
@@ -42,7 +45,8 @@ const icu::Normalizer2& nfc()
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status))
-        throw std::runtime_error("ICU NFC is unavailable");
+        throw EnvironmentFailure("partnering.l10n.icu",
+                                 std::string("ICU NFC is unavailable: ") + u_errorName(status));
     return *normalizer;
 }
 
@@ -184,7 +188,7 @@ TextAnalyzer::TextAnalyzer(std::string_view language) : impl_(std::make_unique<I
     UErrorCode status = U_ZERO_ERROR;
     impl_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::forLanguageTag(impl_->language, status), status));
     if (U_FAILURE(status) || !impl_->words)
-        throw std::runtime_error(std::string("ICU word break iterator: ") + u_errorName(status));
+        throw EnvironmentFailure("partnering.l10n.icu", std::string("ICU word break iterator: ") + u_errorName(status));
     try {
         impl_->stemmer = Xapian::Stem(stemmerLanguage(impl_->language));
         impl_->hasStemmer = true;
@@ -284,6 +288,14 @@ std::string TextAnalyzer::fold(std::string_view normalizedUtf8)
         return std::string(normalizedUtf8);
     return toUtf8(foldWord(icu::UnicodeString::fromUTF8(
         icu::StringPiece(normalizedUtf8.data(), static_cast<int32_t>(normalizedUtf8.size())))));
+}
+
+TextAnalyzer& AnalyzerCache::operator()(const std::string& language)
+{
+    auto found = analyzers_.find(language);
+    if (found == analyzers_.end())
+        found = analyzers_.emplace(language, TextAnalyzer(language)).first;
+    return found->second;
 }
 
 } // namespace partnering::lessons

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -18,12 +19,14 @@ struct Token {
     std::size_t end = 0;
 };
 
-// Analyses text of one language. Not thread-safe: use one per thread (they are cheap to copy
-// from a prototype with clone()).
+// Analyses text of one language. Not thread-safe: use one per thread (AnalyzerCache keeps one
+// per language).
 class TextAnalyzer {
 public:
     // `language` is a BCP 47 tag; it picks the word-break rules and the stemmer. An unknown
-    // language still gets Unicode word segmentation and no stemming.
+    // language still gets Unicode word segmentation and no stemming. Throws InvalidInput
+    // "[partnering.l10n.bad-language-tag]" for a malformed tag, EnvironmentFailure
+    // "[partnering.l10n.icu]" when ICU lacks its data.
     explicit TextAnalyzer(std::string_view language);
     ~TextAnalyzer();
     TextAnalyzer(TextAnalyzer&&) noexcept;
@@ -45,6 +48,17 @@ public:
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
+};
+
+// Text analyzers by language, each made on first use: making one loads ICU's rules. Not
+// thread-safe: the search holds its lock while it uses one, and each indexing thread has its own.
+class AnalyzerCache {
+public:
+    // Throws what the TextAnalyzer constructor throws.
+    TextAnalyzer& operator()(const std::string& language);
+
+private:
+    std::map<std::string, TextAnalyzer> analyzers_;
 };
 
 } // namespace partnering::lessons

@@ -23,4 +23,19 @@ TEST(Error, TreeSeparatesCallerMistakesFromEnvironmentFailures)
     }
 }
 
+TEST(Error, InternalErrorIsItsOwnBranchOfTheTree)
+{
+    try {
+        throw partnering::InternalError("partnering.test.invariant", "the index lost a document");
+    } catch (const partnering::InvalidInput&) {
+        FAIL() << "a bug is not invalid input";
+    } catch (const partnering::EnvironmentFailure&) {
+        FAIL() << "a bug is not an environment failure";
+    } catch (const partnering::Error& e) {
+        EXPECT_EQ(e.id(), "partnering.test.invariant");
+        EXPECT_EQ(e.reason(), "the index lost a document");
+        EXPECT_STREQ(e.what(), "[partnering.test.invariant] the index lost a document");
+    }
+}
+
 } // namespace

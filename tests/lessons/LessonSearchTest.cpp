@@ -6,6 +6,7 @@
 #include "error/Error.hpp"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <chrono>
@@ -292,6 +293,27 @@ TEST(LessonSearch, CorruptIndexIsAClearEnvironmentFailure)
         FAIL() << "opened a corrupt index";
     } catch (const partnering::EnvironmentFailure& e) {
         EXPECT_TRUE(e.id() == "partnering.lessons.index-unusable" || e.id() == "partnering.lessons.no-index") << e.what();
+    }
+}
+
+TEST(LessonSearch, AnIndexOfAnotherToolIsAClearEnvironmentFailure)
+{
+    fixtures::LessonLibrary library;
+    {
+        Xapian::WritableDatabase db(library.index().string(), Xapian::DB_CREATE_OR_OPEN);
+        Xapian::Document document;
+        document.set_data("not a lesson text");
+        document.add_term("partnership");
+        db.add_document(document);
+        db.commit();
+    }
+    SearchRequest request;
+    request.query = "partnership";
+    try {
+        LessonSearch::openLocal(library.index()).search(request);
+        FAIL() << "searched an index of another tool";
+    } catch (const partnering::EnvironmentFailure& e) {
+        EXPECT_EQ(e.id(), "partnering.lessons.index-unusable") << e.what();
     }
 }
 

@@ -67,6 +67,14 @@ TEST(Lesson, ReadsEveryField)
     EXPECT_EQ(lesson.textIn("km"), nullptr);
 }
 
+TEST(Lesson, StepsRunFromOneToTheJourneysLast)
+{
+    EXPECT_EQ(parseLesson(replaced(kGood, R"(steps="7 6")", R"(steps=" 1  7 1 ")"), "x.xml").steps,
+              (std::vector<int>{1, 7}));
+    const auto error = rejection(replaced(kGood, R"(steps="7 6")", R"(steps="8")"));
+    EXPECT_NE(std::string(error.what()).find("(steps are 1 to 7)"), std::string::npos) << error.what();
+}
+
 TEST(Lesson, StepsMayBeAbsent)
 {
     EXPECT_TRUE(parseLesson(replaced(kGood, R"( steps="7 6")", ""), "x.xml").steps.empty());
@@ -118,6 +126,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"bad_id", replaced(kGood, R"(id="exit-strategy")", R"(id="Exit Strategy")"), "partnering.lessons.bad-id", "lesson.xml:2:"},
         BadCase{"unknown_step", replaced(kGood, R"(steps="7 6")", R"(steps="6 9")"), "partnering.lessons.unknown-step", "lesson.xml:2:"},
         BadCase{"step_not_a_number", replaced(kGood, R"(steps="7 6")", R"(steps="six")"), "partnering.lessons.unknown-step", "lesson.xml:2:"},
+        BadCase{"step_zero", replaced(kGood, R"(steps="7 6")", R"(steps="0 6")"), "partnering.lessons.unknown-step", "lesson.xml:2:"},
+        BadCase{"step_with_leading_zero", replaced(kGood, R"(steps="7 6")", R"(steps="07")"), "partnering.lessons.unknown-step", "lesson.xml:2:"},
+        BadCase{"step_with_sign", replaced(kGood, R"(steps="7 6")", R"(steps="+6")"), "partnering.lessons.unknown-step", "lesson.xml:2:"},
+        BadCase{"step_past_the_journey", replaced(kGood, R"(steps="7 6")", R"(steps="10")"), "partnering.lessons.unknown-step", "lesson.xml:2:"},
         BadCase{"empty_title", replaced(kGood, "Définir une stratégie de sortie", "  "), "partnering.lessons.empty-text", "lesson.xml:12:"},
         BadCase{"empty_paragraph", replaced(kGood, "<p>Paragraphe.</p>", "<p>Paragraphe.</p><p> </p>"), "partnering.lessons.empty-text", "lesson.xml:14:"},
         BadCase{"empty_body", replaced(kGood, "<body><p>Paragraphe.</p></body>", "<body/>"), "partnering.lessons.empty-text", "lesson.xml:12:"},
