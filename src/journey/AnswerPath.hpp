@@ -22,7 +22,8 @@ struct GatheredValues {
 
 // Paths are keys joined by ".", each key of letters, digits and "_" (as the answers schema
 // names its answers), each followed by any number of "[N]" (item N of a list, from 0) or
-// "[]" (every item of a list). A leading "$." is allowed, as AnswerProblem::path writes them;
+// "[]" (every item of a list); a path may start with one of those, inside an item that is a
+// list itself. A leading "$" is allowed, as AnswerProblem::path writes them ("$.partners[0]");
 // "$" alone is the place the path is applied to, as is the default AnswerPath.
 class AnswerPath {
 public:
