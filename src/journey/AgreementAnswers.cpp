@@ -1,6 +1,9 @@
 #include "journey/AgreementAnswers.hpp"
 
 #include "error/Error.hpp"
+#include "journey/AnswerPath.hpp"
+#include "journey/AnswerValue.hpp"
+#include "journey/AnswersSchema.hpp"
 #include "l10n/Catalogs.hpp"
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -21,9 +24,8 @@ const valijson::Schema& compiledSchema()
 {
     static const auto schema = [] {
         auto compiled = std::make_unique<valijson::Schema>();
-        const auto document = nlohmann::json::parse(answersSchema());
         valijson::SchemaParser parser;
-        parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(document), *compiled);
+        parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(AnswersSchema::standard().document()), *compiled);
         return compiled;
     }();
     return *schema;
@@ -60,35 +62,6 @@ std::string lineAndColumn(std::string_view text, std::size_t offset)
     return std::to_string(line) + ":" + std::to_string(column);
 }
 
-bool answered(const nlohmann::json& value)
-{
-    if (value.is_null())
-        return false;
-    if (value.is_string())
-        return value.get_ref<const std::string&>().find_first_not_of(" \t\r\n") != std::string::npos;
-    if (value.is_array() || value.is_object())
-        return !value.empty();
-    return true;
-}
-
-const nlohmann::json* find(const nlohmann::json& scope, const std::string& dottedPath)
-{
-    const nlohmann::json* node = &scope;
-    std::size_t start = 0;
-    while (start <= dottedPath.size()) {
-        const std::size_t dot = std::min(dottedPath.find('.', start), dottedPath.size());
-        const std::string key = dottedPath.substr(start, dot - start);
-        if (!node->is_object())
-            return nullptr;
-        const auto it = node->find(key);
-        if (it == node->end())
-            return nullptr;
-        node = &*it;
-        start = dot + 1;
-    }
-    return node;
-}
-
 // The plain sentence the wizard and `partnering check` show for a missing answer.
 std::string reasonOf(const AnswerProblem& problem, const l10n::Translator& translator)
 {
@@ -115,7 +88,7 @@ void collectMissing(const std::vector<Question>& questions, const nlohmann::json
 {
     for (const auto& question : questions) {
         const std::string path = scopePath + "." + question.path;
-        const nlohmann::json* value = find(scope, question.path);
+        const nlohmann::json* value = AnswerPath::parse(question.path).find(scope);
         const bool given = value != nullptr && answered(*value);
         if (question.type != Question::Type::List) {
             if (question.required && !given) {
@@ -226,6 +199,23 @@ std::vector<StepProgress> progress(const Journey& journey, const AgreementAnswer
         result.push_back(std::move(stepProgress));
     }
     return result;
+}
+
+int firstIncompleteStep(std::string_view storedAnswers)
+{
+    if (storedAnswers.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        return 1;
+    try {
+        const auto steps = progress(Journey::standard(), AgreementAnswers::parse(storedAnswers, "stored answers"),
+                                    l10n::Translator());
+        const auto incomplete = std::find_if(steps.begin(), steps.end(), [](const StepProgress& step) { return !step.complete(); });
+        if (incomplete != steps.end())
+            return incomplete->number;
+        return steps.empty() ? 1 : steps.back().number;
+    } catch (const InvalidInput&) {
+        // Answers damaged by hand or by another tool: the journey's start is the honest guess.
+        return 1;
+    }
 }
 
 } // namespace partnering::journey

@@ -69,4 +69,9 @@ struct StepProgress {
 std::vector<StepProgress> progress(const Journey& journey, const AgreementAnswers& answers,
                                    const l10n::Translator& translator);
 
+// Where to go on with the answers a document stores as `storedAnswers` (JSON, possibly
+// empty): the number of the first step of the standard journey not yet complete; the last
+// step when all are; step 1 when there are no answers or they cannot be read.
+int firstIncompleteStep(std::string_view storedAnswers);
+
 } // namespace partnering::journey

@@ -27,6 +27,7 @@ struct CalendarDate {
 
 // The date an ISO 8601 calendar date "YYYY-MM-DD" names, checked against the calendar
 // (2025-02-30 is no date, 2024-02-29 is); nullopt for anything else, spaces included.
+// The core's one ISO date check: the form, the wizard and the filler all ask it.
 std::optional<CalendarDate> calendarDate(std::string_view isoText);
 
 // "YYYY-MM-DD". Throws InvalidInput "[partnering.journey.bad-date]" for a date the calendar

@@ -1,6 +1,7 @@
 #include "journey/Journey.hpp"
 
 #include "error/Error.hpp"
+#include "journey/AnswerPath.hpp"
 #include "xml/XmlDocument.hpp"
 
 #include <charconv>
@@ -82,6 +83,10 @@ Question parseQuestion(const xmlNode* node, const std::string& sourceName)
     question.path = xml::attribute(node, "path");
     if (question.path.empty())
         badDefinition(sourceName, node, "a question has no path");
+    // Keys only: a question is asked once, or once per item of the list it sits in.
+    const auto path = AnswerPath::tryParse(question.path);
+    if (!path || path->keys() != question.path)
+        badDefinition(sourceName, node, "the path \"" + question.path + "\" is not keys joined by \".\"");
     question.required = xml::attribute(node, "required") == "true";
     if (xml::isElement(node, kNs, "list")) {
         question.type = Question::Type::List;

@@ -1,109 +1,55 @@
 #include "journey/JourneyForm.hpp"
 
 #include "error/Error.hpp"
+#include "journey/AnswerPath.hpp"
 #include "journey/FieldText.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <variant>
 
 namespace partnering::journey {
 
 namespace {
 
-using Token = std::variant<std::string, std::size_t>;
-
-std::vector<Token> parsePath(std::string_view path)
+// The form's paths come from the wizard, which builds them from the journey: a path that
+// is not one is the wizard's mistake, said with the form's ids.
+AnswerPath formPath(std::string_view path)
 {
-    std::vector<Token> tokens;
-    std::size_t i = 0;
-    const auto bad = [&] { return InvalidInput("partnering.form.bad-path", "not a path into the answers: " + std::string(path)); };
-    while (i < path.size()) {
-        if (path[i] == '[') {
-            const std::size_t close = path.find(']', i);
-            if (close == std::string_view::npos || close == i + 1)
-                throw bad();
-            std::size_t index = 0;
-            for (std::size_t j = i + 1; j < close; ++j) {
-                if (path[j] < '0' || path[j] > '9' || index > 1000000)
-                    throw bad();
-                index = index * 10 + static_cast<std::size_t>(path[j] - '0');
-            }
-            tokens.emplace_back(index);
-            i = close + 1;
-            if (i < path.size() && path[i] == '.')
-                ++i;
-            continue;
-        }
-        const std::size_t end = std::min(path.find_first_of(".[", i), path.size());
-        if (end == i)
-            throw bad();
-        tokens.emplace_back(std::string(path.substr(i, end - i)));
-        i = end < path.size() && path[end] == '.' ? end + 1 : end;
-    }
-    if (tokens.empty())
-        throw bad();
-    return tokens;
+    auto parsed = AnswerPath::tryParse(path);
+    if (!parsed)
+        throw InvalidInput("partnering.form.bad-path", "not a path into the answers: " + std::string(path));
+    return std::move(*parsed);
 }
 
 const nlohmann::json* find(const nlohmann::json& root, std::string_view path)
 {
-    const nlohmann::json* node = &root;
-    for (const auto& token : parsePath(path)) {
-        if (const auto* key = std::get_if<std::string>(&token)) {
-            if (!node->is_object() || !node->contains(*key))
-                return nullptr;
-            node = &(*node)[*key];
-        } else {
-            const std::size_t index = std::get<std::size_t>(token);
-            if (!node->is_array() || index >= node->size())
-                return nullptr;
-            node = &(*node)[index];
-        }
-    }
-    return node;
+    return formPath(path).find(root);
 }
 
 // Sets (or, for null, removes) the value at `path`, creating the objects on the way; list
 // items on the way must exist.
 void place(nlohmann::json& root, std::string_view path, nlohmann::json value)
 {
-    const auto tokens = parsePath(path);
-    nlohmann::json* node = &root;
-    for (std::size_t t = 0; t + 1 < tokens.size(); ++t) {
-        if (const auto* key = std::get_if<std::string>(&tokens[t])) {
-            if (!node->is_object())
-                throw InvalidInput("partnering.form.bad-path", "no object at " + std::string(path));
-            if (!node->contains(*key)) {
-                if (value.is_null())
-                    return;
-                (*node)[*key] = nlohmann::json::object();
-            }
-            node = &(*node)[*key];
-        } else {
-            const std::size_t index = std::get<std::size_t>(tokens[t]);
-            if (!node->is_array() || index >= node->size())
-                throw InvalidInput("partnering.form.no-item", "no list item at " + std::string(path));
-            node = &(*node)[index];
-        }
+    switch (formPath(path).place(root, std::move(value))) {
+    case AnswerPath::Placement::Placed:
+        return;
+    case AnswerPath::Placement::MissingItem:
+        throw InvalidInput("partnering.form.no-item", "no list item at " + std::string(path));
+    case AnswerPath::Placement::NotAField:
+        break;
     }
-    const auto* key = std::get_if<std::string>(&tokens.back());
-    if (key == nullptr || !node->is_object())
-        throw InvalidInput("partnering.form.bad-path", "not a field: " + std::string(path));
-    if (value.is_null())
-        node->erase(*key);
-    else
-        (*node)[*key] = std::move(value);
+    throw InvalidInput("partnering.form.bad-path", "not a field: " + std::string(path));
 }
 
 nlohmann::json& listAt(nlohmann::json& root, std::string_view listPath, bool create)
 {
-    if (create && find(root, listPath) == nullptr)
+    const auto path = formPath(listPath);
+    if (create && path.find(root) == nullptr)
         place(root, listPath, nlohmann::json::array());
-    const nlohmann::json* list = find(root, listPath);
+    nlohmann::json* list = path.find(root);
     if (list == nullptr || !list->is_array())
         throw InvalidInput("partnering.form.no-list", "no list at " + std::string(listPath));
-    return const_cast<nlohmann::json&>(*list);
+    return *list;
 }
 
 bool blank(std::string_view text)

@@ -36,8 +36,8 @@ using ItemTexts = std::map<std::string, std::string>;
 // Answers that are always valid against the answers schema: every change is checked first
 // and refused with InvalidInput (the form unchanged) when it would make them invalid.
 //
-// Paths are dotted keys with [index] for list items: "partnership.name",
-// "partners[1].contributions[0].kind". Field texts are what a text field shows: a choice's
+// Paths are AnswerPath's, dotted keys with [index] for list items: "partnership.name",
+// "partners[1].contributions[0].kind"; InvalidInput "[partnering.form.bad-path]" for others. Field texts are what a text field shows: a choice's
 // value ("in-kind"), a level "1".."5", "true"/"false", an ISO date "2025-01-31", money as
 // "120000 USD"; a blank text removes the answer.
 class JourneyForm {

@@ -1,8 +1,6 @@
 #include "lessons/Presentation.hpp"
 
 #include "error/Error.hpp"
-#include "journey/AgreementAnswers.hpp"
-#include "journey/Journey.hpp"
 #include "lessons/QueryMatch.hpp"
 
 #include <unicode/locid.h>
@@ -159,24 +157,6 @@ std::vector<PreviewParagraph> preview(const Lesson& lesson, std::string_view lan
         languages.push_back(languageName(each.language, labels.uiLanguage));
     addDetail(out, labels.languages, joined(languages));
     return out;
-}
-
-int suggestedStep(std::string_view storedAnswers)
-{
-    if (storedAnswers.find_first_not_of(" \t\r\n") == std::string_view::npos)
-        return 1;
-    try {
-        const auto answers = journey::AgreementAnswers::parse(storedAnswers, "stored answers");
-        const auto steps = journey::progress(journey::Journey::standard(), answers, l10n::Translator());
-        const auto incomplete = std::find_if(steps.begin(), steps.end(),
-                                             [](const journey::StepProgress& step) { return !step.complete(); });
-        if (incomplete != steps.end())
-            return incomplete->number;
-        return steps.empty() ? 1 : steps.back().number;
-    } catch (const InvalidInput&) {
-        // Answers damaged by hand or by another tool: the journey's start is the honest guess.
-        return 1;
-    }
 }
 
 } // namespace partnering::lessons

@@ -1,5 +1,5 @@
 // How lessons are shown to a reader outside the command line (the Writer sidebar): result
-// lines that start at their first match, filter labels, the marked preview, suggested step.
+// lines that start at their first match, filter labels, the marked preview.
 #pragma once
 
 #include "lessons/FittedLines.hpp"
@@ -72,10 +72,5 @@ struct PreviewParagraph {
 // the lesson's text; nothing is marked in the source and the details.
 std::vector<PreviewParagraph> preview(const Lesson& lesson, std::string_view language, const MarkedWords& marked,
                                       const PreviewLabels& labels = {});
-
-// The journey step whose lessons to suggest for a document whose custom property holds
-// `storedAnswers` (JSON, possibly empty): the first step not yet complete; the last step
-// when all are; step 1 when there are no answers or they cannot be read.
-int suggestedStep(std::string_view storedAnswers);
 
 } // namespace partnering::lessons

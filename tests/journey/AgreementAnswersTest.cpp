@@ -1,6 +1,7 @@
 #include "journey/AgreementAnswers.hpp"
 
 #include "error/Error.hpp"
+#include "journey/AnswersSchema.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,6 +10,9 @@
 
 using partnering::InvalidInput;
 using partnering::journey::AgreementAnswers;
+using partnering::journey::AnswerPath;
+using partnering::journey::AnswersSchema;
+using partnering::journey::firstIncompleteStep;
 using partnering::journey::Journey;
 using partnering::journey::Question;
 using nlohmann::json;
@@ -102,31 +106,15 @@ TEST(AgreementAnswers, AnEmptyDraftIsValidButNoStepIsComplete)
 
 // Every question of the journey asks for an answer the schema has: the wizard and the
 // filler can never disagree about where an answer lives.
-void expectInSchema(const std::vector<Question>& questions, const json& schemaNode, const json& definitions,
-                    const std::string& where)
+void expectInSchema(const std::vector<Question>& questions, const json* schemaNode, const std::string& where)
 {
-    const auto deref = [&](const json& node) -> const json& {
-        if (node.contains("$ref"))
-            return definitions[node["$ref"].get<std::string>().substr(std::string("#/definitions/").size())];
-        return node;
-    };
+    const auto& schema = AnswersSchema::standard();
     for (const auto& question : questions) {
-        const json* node = &deref(schemaNode);
-        std::string path = question.path;
-        std::size_t start = 0;
-        bool found = true;
-        while (start <= path.size() && found) {
-            const auto dot = std::min(path.find('.', start), path.size());
-            const std::string key = path.substr(start, dot - start);
-            found = node->contains("properties") && (*node)["properties"].contains(key);
-            if (found)
-                node = &deref((*node)["properties"][key]);
-            start = dot + 1;
-        }
-        ASSERT_TRUE(found) << where << "." << question.path;
+        const json* node = schema.at(AnswerPath::parse(question.path), schemaNode);
+        ASSERT_NE(node, nullptr) << where << "." << question.path;
         if (question.type == Question::Type::List) {
-            ASSERT_EQ(node->value("type", ""), "array") << where << "." << question.path;
-            expectInSchema(question.items, deref((*node)["items"]), definitions, where + "." + question.path + "[]");
+            ASSERT_TRUE(schema.isList(node)) << where << "." << question.path;
+            expectInSchema(question.items, schema.itemSchema(node), where + "." + question.path + "[]");
         }
         for (const auto& choice : question.choices) {
             ASSERT_TRUE(node->contains("enum")) << question.path;
@@ -138,9 +126,35 @@ void expectInSchema(const std::vector<Question>& questions, const json& schemaNo
 
 TEST(AgreementAnswers, EveryQuestionOfTheJourneyIsAnAnswerOfTheSchema)
 {
-    const auto schema = json::parse(AgreementAnswers::schemaText());
     for (const auto& step : Journey::standard().steps(partnering::l10n::Translator()))
-        expectInSchema(step.questions, schema, schema["definitions"], "$");
+        expectInSchema(step.questions, nullptr, "$");
+}
+
+TEST(FirstIncompleteStep, NoStoredAnswersStartAtTheFirstStep)
+{
+    EXPECT_EQ(firstIncompleteStep(""), 1);
+    EXPECT_EQ(firstIncompleteStep("  \n"), 1);
+}
+
+TEST(FirstIncompleteStep, UnreadableAnswersStartAtTheFirstStep)
+{
+    EXPECT_EQ(firstIncompleteStep("{not json"), 1);
+    EXPECT_EQ(firstIncompleteStep(R"({"language": 5})"), 1);
+}
+
+TEST(FirstIncompleteStep, IsTheFirstStepStillNeedingAnswers)
+{
+    auto answers = json::parse(example("small.json"));
+    answers.erase("governance");
+    EXPECT_EQ(firstIncompleteStep(answers.dump()), 6);
+    answers.erase("vision");
+    EXPECT_EQ(firstIncompleteStep(answers.dump()), 2);
+    EXPECT_EQ(firstIncompleteStep(R"({"language": "en"})"), 1);
+}
+
+TEST(FirstIncompleteStep, CompleteAnswersGoOnAtTheLastStep)
+{
+    EXPECT_EQ(firstIncompleteStep(example("small.json")), 7);
 }
 
 TEST(Journey, EveryStepHasGuidanceAndQuestions)

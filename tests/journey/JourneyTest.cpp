@@ -89,6 +89,9 @@ TEST(Journey, BrokenDefinitionsAreRejectedWithTheirLine)
         {"<other/>", "root element"},
         {"<journey xmlns='" + ns + "'><step number='1' id='a'><title>T</title><group>"
          "<question path='x' type='text'><label>X</label></question></group></step></journey>", "group of step 1 has no title"},
+        {"<journey xmlns='" + ns + "'><step number='1' id='a'><title>T</title>"
+         "<question path='partners[0].name' type='text'><label>X</label></question></step></journey>",
+         "the path \"partners[0].name\" is not keys joined by \".\""},
     };
     for (const auto& c : cases) {
         try {

@@ -4,10 +4,6 @@
 #include "lessons/TextAnalyzer.hpp"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
-#include <fstream>
-#include <sstream>
 
 using namespace partnering::lessons;
 
@@ -24,14 +20,6 @@ Lesson exitLesson()
     lesson.texts = {{"en", "Plan the exit", "Agree how the partnership ends.", {"First paragraph.", "Second paragraph."}},
                     {"fr", "Prévoir la sortie", "", {"Premier paragraphe.", "Second paragraphe."}}};
     return lesson;
-}
-
-std::string example(const std::string& name)
-{
-    std::ifstream in(std::string(PARTNERING_SOURCE_DIR) + "/examples/" + name);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 TEST(Presentation, AResultLineStartsAtItsFirstMatchWithoutMarks)
@@ -174,33 +162,6 @@ TEST(Presentation, PreviewLeavesOutDetailsTheLessonLacks)
     EXPECT_EQ(paragraphs[0].role, PreviewParagraph::Role::Title);
     EXPECT_EQ(paragraphs[1].text.text, "Only paragraph.");
     EXPECT_EQ(paragraphs[2].text.text, "Languages: English");
-}
-
-TEST(Presentation, NoStoredAnswersSuggestTheFirstStep)
-{
-    EXPECT_EQ(suggestedStep(""), 1);
-    EXPECT_EQ(suggestedStep("  \n"), 1);
-}
-
-TEST(Presentation, UnreadableAnswersSuggestTheFirstStep)
-{
-    EXPECT_EQ(suggestedStep("{not json"), 1);
-    EXPECT_EQ(suggestedStep(R"({"language": 5})"), 1);
-}
-
-TEST(Presentation, SuggestionIsTheFirstIncompleteStep)
-{
-    auto answers = nlohmann::json::parse(example("small.json"));
-    answers.erase("governance");
-    EXPECT_EQ(suggestedStep(answers.dump()), 6);
-    answers.erase("vision");
-    EXPECT_EQ(suggestedStep(answers.dump()), 2);
-    EXPECT_EQ(suggestedStep(R"({"language": "en"})"), 1);
-}
-
-TEST(Presentation, CompleteAnswersSuggestTheLastStep)
-{
-    EXPECT_EQ(suggestedStep(example("small.json")), 7);
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #include "sidebar/CitationInWriter.hpp"
 #include "sidebar/PreviewText.hpp"
 
+#include "journey/AgreementAnswers.hpp"
 #include "lessons/Citation.hpp"
 #include "lessons/Presentation.hpp"
 
@@ -187,7 +188,7 @@ void LessonsView::search()
     auto searchRequest = request(isBlank(query) ? std::string() : query);
     int suggestion = 0;
     if (searchRequest.query.empty() && searchRequest.steps.empty()) {
-        suggestion = lessons::suggestedStep(documentAnswers(frame_).value_or(std::string()));
+        suggestion = journey::firstIncompleteStep(documentAnswers(frame_).value_or(std::string()));
         searchRequest.steps = {suggestion};
     }
     if (!library->remote()) {
