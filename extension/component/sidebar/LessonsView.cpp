@@ -69,8 +69,8 @@ void LessonsView::create()
     clearLesson();
     if (requested)
         showStep(*requested);
-    else
-        reportFailures(inPanel(), [&] { search(); }); // an empty query: suggestions for where the document stands in the journey
+    else // an empty query: suggestions for where the document stands in the journey
+        reportFailures(inPanel(), [&] { search(); });
 }
 
 void LessonsView::showStep(int step) noexcept
