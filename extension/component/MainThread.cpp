@@ -1,5 +1,7 @@
 #include "MainThread.hpp"
 
+#include "UnoBoundary.hpp"
+
 #include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/XCallback.hpp>
 #include <cppuhelper/implbase1.hxx>
@@ -14,11 +16,8 @@ public:
 
     void SAL_CALL notify(const css::uno::Any&) override
     {
-        try {
-            work_();
-        } catch (...) {
-            // Nothing may reach the event loop.
-        }
+        // Nothing may reach the event loop: the work reports its own failures, the log the rest.
+        reportFailures(logFailure("work queued for the main thread"), work_);
     }
 
 private:
@@ -29,12 +28,11 @@ private:
 
 void runOnMainThread(const css::uno::Reference<css::uno::XComponentContext>& context, std::function<void()> work)
 {
-    try {
+    // When the office is shutting down nothing is left to update: the work is dropped.
+    reportFailures(logFailure("queueing work for the main thread"), [&] {
         const css::uno::Reference<css::awt::XCallback> callback(new QueuedWork(std::move(work)));
         css::awt::AsyncCallback::create(context)->addCallback(callback, css::uno::Any());
-    } catch (...) {
-        // The office is shutting down: nothing is left to update.
-    }
+    });
 }
 
 } // namespace partnering::uno

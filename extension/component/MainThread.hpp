@@ -9,7 +9,7 @@
 namespace partnering::uno {
 
 // Queues `work` for the main thread's event loop and returns at once. Never throws; whatever
-// `work` throws is dropped (it must report its own failures, e.g. in its panel).
+// `work` throws is logged (it must report its own failures, e.g. in its panel).
 void runOnMainThread(const css::uno::Reference<css::uno::XComponentContext>& context, std::function<void()> work);
 
 } // namespace partnering::uno

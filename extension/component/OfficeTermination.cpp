@@ -1,5 +1,7 @@
 #include "OfficeTermination.hpp"
 
+#include "UnoBoundary.hpp"
+
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XTerminateListener.hpp>
 #include <cppuhelper/implbase1.hxx>
@@ -25,12 +27,9 @@ private:
             std::lock_guard lock(mutex_);
             work.swap(work_);
         }
-        try {
-            if (work)
-                work();
-        } catch (...) {
-            // The office is going away: nothing is left to tell.
-        }
+        // The office is going away: nothing is left to tell but the log.
+        if (work)
+            reportFailures(logFailure("work at the office's termination"), work);
     }
 
     std::mutex mutex_;
@@ -42,13 +41,10 @@ private:
 bool atOfficeTermination(const css::uno::Reference<css::uno::XComponentContext>& context,
                          std::function<void()> work)
 {
-    try {
+    return reportFailures(logFailure("listening for the office's termination"), [&] {
         const css::uno::Reference<css::frame::XTerminateListener> listener(new TerminationWork(std::move(work)));
         css::frame::Desktop::create(context)->addTerminateListener(listener);
-        return true;
-    } catch (...) {
-        return false;
-    }
+    });
 }
 
 } // namespace partnering::uno

@@ -11,7 +11,7 @@ namespace partnering::uno {
 // Registers `work` to run once when the office terminates (XTerminateListener::notifyTermination,
 // or the desktop's disposal if it comes first). Returns false when there is no desktop to
 // listen to (a process without one), in which case the caller must do the work itself later.
-// Never throws; whatever `work` throws is dropped.
+// Never throws; whatever `work` throws is logged.
 bool atOfficeTermination(const css::uno::Reference<css::uno::XComponentContext>& context,
                          std::function<void()> work);
 

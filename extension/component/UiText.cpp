@@ -48,12 +48,11 @@ UiCatalog& uiCatalog(const css::uno::Reference<css::uno::XComponentContext>& con
 {
     static UiCatalog catalog;
     std::call_once(catalog.once, [&] {
-        try {
+        // The English text is still right: a missing catalog is no reason to fail a message.
+        reportFailures(logFailure("reading the UI's catalogs"), [&] {
             catalog.catalogs = std::make_unique<l10n::Catalogs>(extensionFolder(context) / "locale", "ui");
             catalog.translator = catalog.catalogs->translatorFor(uiLanguage(context));
-        } catch (...) {
-            // The English text is still right: a missing catalog is no reason to fail a message.
-        }
+        });
     });
     return catalog;
 }
@@ -72,57 +71,46 @@ const l10n::Catalogs& journeyCatalogs(const css::uno::Reference<css::uno::XCompo
 
 std::string uiLanguage(const css::uno::Reference<css::uno::XComponentContext>& context)
 {
-    try {
-        return readUiLanguage(context);
-    } catch (...) {
-        return "en-US";
-    }
+    std::string language = "en-US";
+    reportFailures(logFailure("reading the UI language"), [&] { language = readUiLanguage(context); });
+    return language;
 }
 
 rtl::OUString uiText(const css::uno::Reference<css::uno::XComponentContext>& context, const char* english)
 {
-    try {
-        return toOUString(uiCatalog(context).translator.translate(english));
-    } catch (...) {
-        return rtl::OUString::createFromAscii(english);
-    }
+    rtl::OUString text = rtl::OUString::createFromAscii(english);
+    reportFailures(logFailure("translating a UI text"),
+                   [&] { text = toOUString(uiCatalog(context).translator.translate(english)); });
+    return text;
 }
 
 rtl::OUString uiTextIn(const css::uno::Reference<css::uno::XComponentContext>& context, const std::string& language,
                        const char* english)
 {
-    try {
+    rtl::OUString text = rtl::OUString::createFromAscii(english);
+    reportFailures(logFailure("translating a text into a document's language"), [&] {
         if (const auto& catalogs = uiCatalog(context).catalogs)
-            return toOUString(catalogs->translatorFor(language).translate(english));
-    } catch (...) {
-    }
-    return rtl::OUString::createFromAscii(english);
+            text = toOUString(catalogs->translatorFor(language).translate(english));
+    });
+    return text;
 }
 
 namespace {
 
 short runMessageBox(const css::uno::Reference<css::uno::XComponentContext>& context,
-                    const css::uno::Reference<css::awt::XWindowPeer>& parent, const rtl::OUString& title,
+                    const css::uno::Reference<css::awt::XWindow>& parent, const rtl::OUString& title,
                     const rtl::OUString& message, css::awt::MessageBoxType type, sal_Int32 buttons)
 {
     const auto toolkit = css::awt::Toolkit::create(context);
     const css::uno::Reference<css::awt::XMessageBoxFactory> factory(toolkit, css::uno::UNO_QUERY_THROW);
-    const auto box = factory->createMessageBox(parent, type, buttons, title, message);
+    const css::uno::Reference<css::awt::XWindowPeer> peer(parent, css::uno::UNO_QUERY);
+    const auto box = factory->createMessageBox(peer, type, buttons, title, message);
     return box.is() ? box->execute() : 0; // execute() returns at once in a headless office
 }
 
-css::uno::Reference<css::awt::XWindowPeer> windowOf(const css::uno::Reference<css::frame::XFrame>& frame)
+css::uno::Reference<css::awt::XWindow> windowOf(const css::uno::Reference<css::frame::XFrame>& frame)
 {
-    return frame.is() ? css::uno::Reference<css::awt::XWindowPeer>(frame->getContainerWindow(), css::uno::UNO_QUERY)
-                      : css::uno::Reference<css::awt::XWindowPeer>();
-}
-
-short askYesNoOver(const css::uno::Reference<css::uno::XComponentContext>& context,
-                   const css::uno::Reference<css::awt::XWindowPeer>& parent, const rtl::OUString& title,
-                   const rtl::OUString& question)
-{
-    return runMessageBox(context, parent, title, question, css::awt::MessageBoxType_QUERYBOX,
-                         css::awt::MessageBoxButtons::BUTTONS_YES_NO | css::awt::MessageBoxButtons::DEFAULT_BUTTON_YES);
+    return frame.is() ? frame->getContainerWindow() : css::uno::Reference<css::awt::XWindow>();
 }
 
 } // namespace
@@ -131,37 +119,64 @@ void showMessage(const css::uno::Reference<css::uno::XComponentContext>& context
                  const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& title,
                  const rtl::OUString& message, MessageKind kind)
 {
-    try {
+    showMessage(context, windowOf(frame), title, message, kind);
+}
+
+void showMessage(const css::uno::Reference<css::uno::XComponentContext>& context,
+                 const css::uno::Reference<css::awt::XWindow>& parent, const rtl::OUString& title,
+                 const rtl::OUString& message, MessageKind kind)
+{
+    // Nothing is left to tell the user with when the box fails: the log has it.
+    reportFailures(logFailure("showing a message box"), [&] {
         const auto type = kind == MessageKind::Error     ? css::awt::MessageBoxType_ERRORBOX
                           : kind == MessageKind::Warning ? css::awt::MessageBoxType_WARNINGBOX
                                                          : css::awt::MessageBoxType_INFOBOX;
-        runMessageBox(context, windowOf(frame), title, message, type, css::awt::MessageBoxButtons::BUTTONS_OK);
-    } catch (...) {
-        // Nothing left to tell the user with; LibreOffice must go on.
-    }
+        runMessageBox(context, parent, title, message, type, css::awt::MessageBoxButtons::BUTTONS_OK);
+    });
+}
+
+rtl::OUString failureText(const Failure& failure, const rtl::OUString& unknownText)
+{
+    return failure.kind == FailureKind::Unknown ? unknownText : failure.message;
+}
+
+FailureReporter errorBox(const css::uno::Reference<css::uno::XComponentContext>& context,
+                         const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& title,
+                         const rtl::OUString& unknownText)
+{
+    return [=](const Failure& failure) {
+        showMessage(context, frame, title, failureText(failure, unknownText), MessageKind::Error);
+    };
+}
+
+FailureReporter errorBox(const css::uno::Reference<css::uno::XComponentContext>& context,
+                         const css::uno::Reference<css::awt::XWindow>& parent, const rtl::OUString& title,
+                         const rtl::OUString& unknownText)
+{
+    return [=](const Failure& failure) {
+        showMessage(context, parent, title, failureText(failure, unknownText), MessageKind::Error);
+    };
 }
 
 bool askYesNo(const css::uno::Reference<css::uno::XComponentContext>& context,
               const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& title,
               const rtl::OUString& question)
 {
-    try {
-        return askYesNoOver(context, windowOf(frame), title, question) == css::awt::MessageBoxResults::YES;
-    } catch (...) {
-        return false;
-    }
+    return askYesNo(context, windowOf(frame), title, question);
 }
 
 bool askYesNo(const css::uno::Reference<css::uno::XComponentContext>& context,
               const css::uno::Reference<css::awt::XWindow>& parent, const rtl::OUString& title,
               const rtl::OUString& question)
 {
-    try {
-        return askYesNoOver(context, css::uno::Reference<css::awt::XWindowPeer>(parent, css::uno::UNO_QUERY), title, question)
+    // A box that cannot be shown answers No (so does a headless office).
+    bool yes = false;
+    reportFailures(logFailure("asking a question"), [&] {
+        yes = runMessageBox(context, parent, title, question, css::awt::MessageBoxType_QUERYBOX,
+                            css::awt::MessageBoxButtons::BUTTONS_YES_NO | css::awt::MessageBoxButtons::DEFAULT_BUTTON_YES)
             == css::awt::MessageBoxResults::YES;
-    } catch (...) {
-        return false;
-    }
+    });
+    return yes;
 }
 
 } // namespace partnering::uno

@@ -2,6 +2,8 @@
 // in the "ui" catalogs (locales/ui/*.po) for LibreOffice's UI language, and shown to the user.
 #pragma once
 
+#include "UnoBoundary.hpp"
+
 #include "l10n/Catalogs.hpp"
 
 #include <com/sun/star/awt/XWindow.hpp>
@@ -32,10 +34,26 @@ const l10n::Catalogs& journeyCatalogs(const css::uno::Reference<css::uno::XCompo
 enum class MessageKind { Info, Warning, Error };
 
 // A message box over `frame`'s window (or no parent). Never throws: UI callbacks and
-// dispatch() end here, and a failure to show the message must not reach LibreOffice.
+// dispatch() end here, and a failure to show the message must not reach LibreOffice (it is logged).
 void showMessage(const css::uno::Reference<css::uno::XComponentContext>& context,
                  const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& title,
                  const rtl::OUString& message, MessageKind kind);
+// The same over a dialog of ours (`parent`, e.g. the wizard's window) rather than a document.
+void showMessage(const css::uno::Reference<css::uno::XComponentContext>& context,
+                 const css::uno::Reference<css::awt::XWindow>& parent, const rtl::OUString& title,
+                 const rtl::OUString& message, MessageKind kind);
+
+// A reporter for reportFailures: an error box titled `title` over the window the user works in
+// (a document's frame, or a dialog of ours), saying the failure's message, or `unknownText`
+// for a failure that says nothing about itself.
+FailureReporter errorBox(const css::uno::Reference<css::uno::XComponentContext>& context,
+                         const css::uno::Reference<css::frame::XFrame>& frame, const rtl::OUString& title,
+                         const rtl::OUString& unknownText);
+FailureReporter errorBox(const css::uno::Reference<css::uno::XComponentContext>& context,
+                         const css::uno::Reference<css::awt::XWindow>& parent, const rtl::OUString& title,
+                         const rtl::OUString& unknownText);
+// The failure's message, or `unknownText` for a failure that says nothing about itself.
+rtl::OUString failureText(const Failure& failure, const rtl::OUString& unknownText);
 
 // A question with Yes and No over `frame`'s window: true for Yes. Never throws; false when the
 // box cannot be shown (a headless office answers No).

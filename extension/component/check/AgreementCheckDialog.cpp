@@ -91,13 +91,12 @@ public:
 
     ~AgreementCheckDialog()
     {
-        // The dialog's window goes with the control; never let a failure here leave the dialog open.
-        try {
+        // The dialog's window goes with the control; a failure here must not leave the dialog open.
+        reportFailures(logFailure("closing the agreement check"), [&] {
             if (dialog_.is())
                 Reference<css::lang::XComponent>(static_cast<css::awt::XControl*>(dialog_.get()), UNO_QUERY_THROW)
                     ->dispose();
-        } catch (...) {
-        }
+        });
     }
 
     AgreementCheckDialog(const AgreementCheckDialog&) = delete;

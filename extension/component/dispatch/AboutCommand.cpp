@@ -6,7 +6,6 @@
 #include "library/LessonLibrary.hpp"
 
 #include <chrono>
-#include <exception>
 #include <future>
 #include <memory>
 
@@ -40,12 +39,12 @@ private:
             text += "\n" + uiText(context(), "Opening the lessons library...");
             return {true, text};
         }
-        try {
+        // A library that does not open is part of what the box tells: why, instead of the count.
+        const auto sayWhy = [&](const Failure& failure) { text += "\n" + failure.message; };
+        reportFailures(sayWhy, [&] {
             text += "\n" + uiText(context(), "Lessons:") + " " +
                     rtl::OUString::number(static_cast<sal_Int64>(openLessonLibrary(context())->lessonCount()));
-        } catch (const std::exception& e) {
-            text += "\n" + toOUString(e.what());
-        }
+        });
         return {true, text};
     }
 

@@ -8,24 +8,16 @@
 #include <com/sun/star/frame/FeatureStateEvent.hpp>
 #include <com/sun/star/frame/XDispatchResultListener.hpp>
 #include <com/sun/star/frame/XStatusListener.hpp>
-#include <com/sun/star/uno/Exception.hpp>
-
-#include <exception>
 
 namespace partnering::uno {
 
-CommandOutcome CommandDispatch::runAndTell()
+CommandOutcome CommandDispatch::runAndShowOutcome() noexcept
 {
     CommandOutcome outcome;
-    try {
-        outcome = run();
-    } catch (const css::uno::Exception& e) {
-        outcome = {false, e.Message};
-    } catch (const std::exception& e) {
-        outcome = {false, toOUString(e.what())};
-    } catch (...) {
-        outcome = {false, uiText(context_, "The Partnering Journey extension failed unexpectedly.")};
-    }
+    const auto failed = [&](const Failure& failure) {
+        outcome = {false, failureText(failure, uiText(context_, "The Partnering Journey extension failed unexpectedly."))};
+    };
+    reportFailures(failed, [&] { outcome = run(); });
     if (!outcome.message.isEmpty() && !outcome.shownByCommand)
         showMessage(context_, frame_, title(), outcome.message, outcome.succeeded ? MessageKind::Info : MessageKind::Error);
     return outcome;
@@ -33,24 +25,23 @@ CommandOutcome CommandDispatch::runAndTell()
 
 void SAL_CALL CommandDispatch::dispatch(const css::util::URL&, const css::uno::Sequence<css::beans::PropertyValue>&)
 {
-    runAndTell();
+    runAndShowOutcome();
 }
 
 void SAL_CALL CommandDispatch::dispatchWithNotification(const css::util::URL&,
                                                        const css::uno::Sequence<css::beans::PropertyValue>&,
                                                        const css::uno::Reference<css::frame::XDispatchResultListener>& listener)
 {
-    const auto outcome = runAndTell();
+    const auto outcome = runAndShowOutcome();
     if (!listener.is())
         return;
-    try {
+    // A listener that fails is its own problem, never LibreOffice's.
+    reportFailures(logFailure("telling a dispatch listener the outcome"), [&] {
         listener->dispatchFinished(css::frame::DispatchResultEvent(
             static_cast<cppu::OWeakObject*>(this),
             outcome.succeeded ? css::frame::DispatchResultState::SUCCESS : css::frame::DispatchResultState::FAILURE,
             css::uno::Any(outcome.message)));
-    } catch (...) {
-        // A listener that fails is its own problem, never LibreOffice's.
-    }
+    });
 }
 
 void SAL_CALL CommandDispatch::addStatusListener(const css::uno::Reference<css::frame::XStatusListener>& listener,
@@ -59,14 +50,13 @@ void SAL_CALL CommandDispatch::addStatusListener(const css::uno::Reference<css::
     // Every command is always available: tell the menu so once.
     if (!listener.is())
         return;
-    try {
+    reportFailures(logFailure("telling the menu a command is enabled"), [&] {
         css::frame::FeatureStateEvent state;
         state.FeatureURL = url;
         state.IsEnabled = true;
         state.Source = static_cast<cppu::OWeakObject*>(this);
         listener->statusChanged(state);
-    } catch (...) {
-    }
+    });
 }
 
 } // namespace partnering::uno

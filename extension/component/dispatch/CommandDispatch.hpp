@@ -51,7 +51,8 @@ protected:
     const css::uno::Reference<css::frame::XFrame>& frame() const { return frame_; }
 
 private:
-    CommandOutcome runAndTell();
+    // Runs the command and shows its outcome; a failure is the outcome's message (reportFailures).
+    CommandOutcome runAndShowOutcome() noexcept;
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::Reference<css::frame::XFrame> frame_;

@@ -13,7 +13,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <exception>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -80,9 +79,9 @@ std::shared_ptr<const lessons::LessonSearch> open(const LibraryPlace& place)
 // reported again until the settings change or this long has passed.
 constexpr auto kRetryAfterFailure = std::chrono::seconds(30);
 
-struct Failure {
+struct RecentFailure {
     LibrarySettings settings;
-    std::exception_ptr error;
+    Failure failure;
     std::chrono::steady_clock::time_point when;
 };
 
@@ -97,18 +96,17 @@ public:
             if (search_ && settings_.sameLibraryAs(settings))
                 return search_;
             if (recentFailure(settings))
-                std::rethrow_exception(failure_->error);
+                throwAsUno(failure_->failure, nullptr);
         }
         // Opened without the lock: atHand() must answer while a slow server is tried.
         std::shared_ptr<const lessons::LessonSearch> search;
-        try {
-            search = open(locate());
-        } catch (...) {
-            std::lock_guard lock(mutex_);
-            failure_ = Failure{settings, std::current_exception(), std::chrono::steady_clock::now()};
-            throw;
-        }
+        std::optional<Failure> failed;
+        reportFailures([&](const Failure& failure) { failed = failure; }, [&] { search = open(locate()); });
         std::lock_guard lock(mutex_);
+        if (failed) {
+            failure_ = RecentFailure{settings, *failed, std::chrono::steady_clock::now()};
+            throwAsUno(*failed, nullptr);
+        }
         search_ = search;
         settings_ = settings;
         failure_.reset();
@@ -138,22 +136,16 @@ public:
         // runs core code only, so joining it never waits for a lock the office holds.
         const auto settings = readLibrarySettings(context);
         std::function<LibraryPlace()> locate;
-        try {
+        // A place that cannot be found fails the open in the worker, where failures are kept.
+        const auto notFound = [&](const Failure& failure) {
+            locate = [failure]() -> LibraryPlace { throwAsUno(failure, nullptr); };
+        };
+        reportFailures(notFound, [&] {
             const auto place = placeOf(context, settings);
             locate = [place] { return place; };
-        } catch (...) {
-            const auto error = std::current_exception();
-            locate = [error]() -> LibraryPlace { std::rethrow_exception(error); };
-        }
-        opener_.request(
-            [this, settings, locate] {
-                try {
-                    openFor(settings, locate);
-                } catch (...) {
-                    // Kept as the library's failure: the waiting panels show it.
-                }
-            },
-            std::move(done));
+        });
+        // A failure is kept as the library's (the waiting panels show it), and the opener logs it.
+        opener_.request([this, settings, locate] { openFor(settings, locate); }, std::move(done));
     }
 
 private:
@@ -166,7 +158,7 @@ private:
     std::mutex mutex_;
     std::shared_ptr<const lessons::LessonSearch> search_;
     LibrarySettings settings_; // what search_ was opened from
-    std::optional<Failure> failure_;
+    std::optional<RecentFailure> failure_;
     std::atomic<bool> watchingTermination_{false};
     // Last, so it is destroyed first: its thread is joined while everything it uses still exists.
     LibraryOpener opener_;

@@ -15,8 +15,9 @@ namespace partnering::uno {
 // The library the settings name, opened on first use and shared until the settings change;
 // a recent failure to open it is thrown again at once.
 // A folder library is (re)indexed into <user profile>/partnering/lessons first, only what
-// changed. Throws the core's EnvironmentFailure ("[partnering.lessons.no-index]",
-// "[partnering.lessons.index-unusable]", "[partnering.lessons.remote-unreachable]", ...).
+// changed. Throws UNO exceptions (throwAsUno) with the core's message, e.g. a RuntimeException
+// "[partnering.lessons.no-index] ...", "[partnering.lessons.index-unusable] ...",
+// "[partnering.lessons.remote-unreachable] ...".
 std::shared_ptr<const lessons::LessonSearch>
 openLessonLibrary(const css::uno::Reference<css::uno::XComponentContext>& context);
 

@@ -1,5 +1,7 @@
 #include "library/LibraryOpener.hpp"
 
+#include "UnoBoundary.hpp"
+
 namespace partnering::uno {
 
 LibraryOpener::~LibraryOpener()
@@ -36,24 +38,16 @@ void LibraryOpener::request(std::function<void()> open, std::function<void()> do
 
 void LibraryOpener::run(std::function<void()> open)
 {
-    try {
-        open();
-    } catch (...) {
-        // The opener records its own outcome; nothing may escape a thread.
-    }
+    // The opener records its own outcome; nothing may escape a thread.
+    reportFailures(logFailure("opening the lessons library"), open);
     std::vector<std::function<void()>> waiting;
     {
         std::lock_guard lock(mutex_);
         running_ = false;
         waiting.swap(waiting_);
     }
-    for (auto& callback : waiting) {
-        try {
-            callback();
-        } catch (...) {
-            // A panel that went away meanwhile.
-        }
-    }
+    for (auto& callback : waiting) // a panel that went away meanwhile may fail: logged
+        reportFailures(logFailure("telling a panel the lessons library opened"), callback);
 }
 
 void LibraryOpener::close()

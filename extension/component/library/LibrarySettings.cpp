@@ -71,8 +71,8 @@ void commit(const css::uno::Reference<css::container::XNameReplace>& node)
 
 LibrarySettings readLibrarySettings(const css::uno::Reference<css::uno::XComponentContext>& context)
 {
-    LibrarySettings settings;
-    try {
+    LibrarySettings settings; // the defaults: the bundled library and the UI language
+    reportFailures(logFailure("reading the lessons library's settings"), [&] {
         const css::uno::Reference<css::container::XNameAccess> library(settingsNode(context, "Library", false),
                                                                        css::uno::UNO_QUERY_THROW);
         settings.source = sourceNamed(stringValue(library, "Source"));
@@ -84,9 +84,7 @@ LibrarySettings readLibrarySettings(const css::uno::Reference<css::uno::XCompone
         const css::uno::Reference<css::container::XNameAccess> general(settingsNode(context, "General", false),
                                                                        css::uno::UNO_QUERY_THROW);
         settings.language = stringValue(general, "Language");
-    } catch (...) {
-        // Defaults: the bundled library and the UI language.
-    }
+    });
     return settings;
 }
 

@@ -1,6 +1,7 @@
 #include "options/ConnectionTest.hpp"
 
 #include "MainThread.hpp"
+#include "UnoBoundary.hpp"
 
 #include <mutex>
 
@@ -50,12 +51,10 @@ bool ConnectionTest::start(const std::string& host, int port, std::function<void
         worker_.join();
     done_ = std::move(done);
     worker_ = std::thread([context = context_, shared = shared_, host, port] {
-        lessons::RemoteCheck check;
-        try {
-            check = lessons::checkRemoteLibrary(host, port, kTimeout);
-        } catch (...) {
-            check.outcome = lessons::RemoteCheckOutcome::Unreachable; // out of memory: say it failed
-        }
+        lessons::RemoteCheck check; // Unreachable unless the check says otherwise
+        // The check reports what the server did; a failure of its own (out of memory) says it failed.
+        reportFailures(logFailure("testing a lessons server"),
+                       [&] { check = lessons::checkRemoteLibrary(host, port, kTimeout); });
         // Posting takes no lock of the office's: a destructor joining this thread cannot
         // deadlock with it.
         runOnMainThread(context, [shared, check] {

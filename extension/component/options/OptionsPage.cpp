@@ -26,7 +26,6 @@
 #include <cppuhelper/supportsservice.hxx>
 #include <osl/file.hxx>
 
-#include <exception>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -71,16 +70,12 @@ public:
         const Page page(window, css::uno::UNO_QUERY);
         if (!page.is())
             return false;
-        try {
-            return handle(page, event, method);
-        } catch (const std::exception& e) {
-            tell(page, toOUString(e.what()));
-        } catch (const css::uno::Exception& e) {
-            tell(page, e.Message);
-        } catch (...) {
-            tell(page, uiText(context_, "The settings could not be read or saved."));
-        }
-        return true;
+        bool handled = true; // a failure is handled too: the page says what went wrong
+        const auto sayOnPage = [&](const Failure& failure) {
+            tell(page, failureText(failure, uiText(context_, "The settings could not be read or saved.")));
+        };
+        reportFailures(sayOnPage, [&] { handled = handle(page, event, method); });
+        return handled;
     }
 
     css::uno::Sequence<rtl::OUString> SAL_CALL getSupportedMethodNames() override
@@ -229,8 +224,9 @@ private:
             try {
                 showConnection(page, describe(check, host, port), toOUString(check.detail));
                 enableForSource(page);
-            } catch (...) {
-                // The page was closed meanwhile.
+            } catch (const css::uno::RuntimeException&) {
+                // The page was closed meanwhile: its controls are disposed, or no longer found
+                // (UNO_QUERY_THROW on none). Nobody is left to show the outcome to.
             }
         });
         if (!started)
@@ -285,10 +281,7 @@ private:
 
     static void tell(const Page& page, const rtl::OUString& text)
     {
-        try {
-            control<css::awt::XFixedText>(page, "StatusLabel")->setText(text);
-        } catch (...) {
-        }
+        control<css::awt::XFixedText>(page, "StatusLabel")->setText(text);
     }
 
     css::uno::Reference<css::uno::XComponentContext> context_;

@@ -1,5 +1,6 @@
 #include "sidebar/CitationInWriter.hpp"
 
+#include "ScopeGuards.hpp"
 #include "UnoBoundary.hpp"
 
 #include <com/sun/star/awt/XWindow.hpp>
@@ -99,7 +100,11 @@ CitationOutcome insertCitation(const Reference<css::frame::XFrame>& frame, const
 
     const auto undoManager = Reference<css::document::XUndoManagerSupplier>(controller->getModel(), UNO_QUERY_THROW)->getUndoManager();
     undoManager->enterUndoContext(undoTitle);
-    try {
+    {
+        // An undo context left open would take in the user's next edits: closed on a failure too.
+        const OnScopeFailure closeUndoContext([&]() noexcept {
+            reportFailures(logFailure("closing the citation's undo context"), [&] { undoManager->leaveUndoContext(); });
+        });
         const css::uno::Any ownStyle = paragraph->getPropertyValue("ParaStyleName");
         if (!cursor->isStartOfParagraph())
             text->insertControlCharacter(at, css::text::ControlCharacter::PARAGRAPH_BREAK, false);
@@ -109,9 +114,6 @@ CitationOutcome insertCitation(const Reference<css::frame::XFrame>& frame, const
         text->insertControlCharacter(at, css::text::ControlCharacter::PARAGRAPH_BREAK, false);
         paragraph->setPropertyValue("ParaStyleName", ownStyle); // what follows the quotation is the user's again
         viewCursor->gotoRange(at, false);
-    } catch (...) {
-        undoManager->leaveUndoContext();
-        throw;
     }
     undoManager->leaveUndoContext();
     // The button kept the keyboard: give it back to the text, where Ctrl+Z undoes the citation.

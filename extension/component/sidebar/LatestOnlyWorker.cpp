@@ -1,5 +1,7 @@
 #include "sidebar/LatestOnlyWorker.hpp"
 
+#include "UnoBoundary.hpp"
+
 #include <utility>
 
 namespace partnering::uno {
@@ -16,15 +18,11 @@ bool LatestOnlyWorker::run(std::function<void()> work)
         std::lock_guard lock(mutex_);
         if (stopping_)
             return false;
+        // The thread first: when it cannot start, no request is left queued for it. It waits
+        // for the lock before it looks for work.
+        if (!thread_.joinable())
+            thread_ = std::thread(&LatestOnlyWorker::loop, this);
         replaced = std::exchange(pending_, std::move(work));
-        if (!thread_.joinable()) {
-            try {
-                thread_ = std::thread(&LatestOnlyWorker::loop, this);
-            } catch (...) {
-                pending_ = nullptr;
-                throw;
-            }
-        }
     }
     wake_.notify_one();
     return true;
@@ -54,11 +52,8 @@ void LatestOnlyWorker::loop()
                 return;
             work = std::exchange(pending_, nullptr);
         }
-        try {
-            work();
-        } catch (...) {
-            // The work reports its own failures.
-        }
+        // The work reports its own outcome: what it throws anyway can only be logged.
+        reportFailures(logFailure("a lessons panel's background work"), work);
     }
 }
 

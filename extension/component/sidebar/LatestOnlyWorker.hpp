@@ -11,7 +11,7 @@ namespace partnering::uno {
 
 // Owns one thread, started at the first run() and joined by stop() (or the destructor): no
 // thread outlives its owner. Work reports its own outcome (e.g. posts it to the main thread);
-// what it throws is dropped.
+// what it throws is logged.
 //
 // How long stop() may take: it drops the request not yet started and waits for the one in
 // progress, so its bound is that work's. The sidebar's work is one lessons-library call; on a

@@ -3,6 +3,8 @@
 #include "sidebar/LessonsView.hpp"
 #include "sidebar/SidebarLink.hpp"
 
+#include "ScopeGuards.hpp"
+
 #include <com/sun/star/accessibility/XAccessible.hpp>
 #include <com/sun/star/ui/LayoutSize.hpp>
 #include <com/sun/star/ui/UIElementType.hpp>
@@ -83,11 +85,10 @@ Reference<css::ui::XUIElement> createLessonsPanel(const Reference<css::uno::XCom
                                                   const rtl::OUString& resourceUrl)
 {
     rtl::Reference<LessonsView> view(new LessonsView(context, frame, parentWindow));
-    try {
+    {
+        // A view half made is already a listener of the sidebar's window and of the wizard.
+        const OnScopeFailure disposeView([&]() noexcept { view->dispose(); });
         view->create();
-    } catch (...) {
-        view->dispose();
-        throw;
     }
     return new LessonsPanel(frame, resourceUrl, view);
 }

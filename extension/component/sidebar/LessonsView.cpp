@@ -2,6 +2,7 @@
 
 #include "DocumentAnswers.hpp"
 #include "MainThread.hpp"
+#include "ScopeGuards.hpp"
 #include "UiText.hpp"
 #include "UnoBoundary.hpp"
 #include "library/LessonLibrary.hpp"
@@ -26,20 +27,6 @@ constexpr std::size_t kResultLimit = 25;
 
 bool isBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
-// Sets a flag for the lifetime of a scope: the panel's own changes to its controls must not
-// come back as the user's.
-class Updating {
-public:
-    explicit Updating(bool& flag) : flag_(flag), was_(std::exchange(flag, true)) {}
-    ~Updating() { flag_ = was_; }
-    Updating(const Updating&) = delete;
-    Updating& operator=(const Updating&) = delete;
-
-private:
-    bool& flag_;
-    bool was_;
-};
-
 } // namespace
 
 LessonsView::LessonsView(Reference<css::uno::XComponentContext> context, Reference<css::frame::XFrame> frame,
@@ -48,37 +35,26 @@ LessonsView::LessonsView(Reference<css::uno::XComponentContext> context, Referen
 {
 }
 
-template <class Body> void LessonsView::guarded(Body&& body) noexcept
-{
-    try {
-        callCore(static_cast<cppu::OWeakObject*>(this), body);
-    } catch (const css::uno::Exception& e) {
-        showProblem(uiText(context_, "Something went wrong in the lessons panel."), e.Message);
-    } catch (...) {
-        showProblem(uiText(context_, "Something went wrong in the lessons panel."), rtl::OUString());
-    }
-}
-
 void SAL_CALL LessonsView::textChanged(const css::awt::TextEvent&)
 {
     if (!updating_)
-        guarded([&] { search(); });
+        reportFailures(inPanel(), [&] { search(); });
 }
 
 void SAL_CALL LessonsView::actionPerformed(const css::awt::ActionEvent&)
 {
-    guarded([&] { insertCitation(); });
+    reportFailures(inPanel(), [&] { insertCitation(); });
 }
 
 void SAL_CALL LessonsView::propertyChange(const css::beans::PropertyChangeEvent& event)
 {
     if (!updating_)
-        guarded([&] { selectionChanged(event.Source); });
+        reportFailures(inPanel(), [&] { selectionChanged(event.Source); });
 }
 
 void SAL_CALL LessonsView::windowResized(const css::awt::WindowEvent& event)
 {
-    guarded([&] {
+    reportFailures(inPanel(), [&] {
         if (controls_.layout(event.Width, event.Height))
             showRows(); // narrower or wider: the rows are fitted again
     });
@@ -94,18 +70,18 @@ void LessonsView::create()
     clearLesson();
     if (requested)
         showStep(*requested);
-    else
-        guarded([&] { search(); }); // an empty query: suggestions for where the document stands in the journey
+    else // an empty query: suggestions for where the document stands in the journey
+        reportFailures(inPanel(), [&] { search(); });
 }
 
 void LessonsView::showStep(int step) noexcept
 {
     if (!controls_.alive())
         return;
-    guarded([&] {
+    reportFailures(inPanel(), [&] {
         controls_.step.chosen = std::to_string(step);
         {
-            Updating updating(updating_);
+            const ScopedFlag updating(updating_);
             controls_.setQuery(rtl::OUString());
         }
         search();
@@ -118,12 +94,11 @@ void LessonsView::dispose() noexcept
     // Their work may still post outcomes; those find the controls gone and do nothing.
     searches_.stop();
     lessons_.stop();
-    try {
+    // The sidebar is going away: nothing to report to but the log.
+    reportFailures(logFailure("closing the lessons panel"), [&] {
         if (parentWindow_.is())
             parentWindow_->removeWindowListener(this);
-    } catch (...) {
-        // The sidebar is going away; nothing to report to.
-    }
+    });
     controls_.dispose();
     parentWindow_.clear();
     frame_.clear();
@@ -144,21 +119,21 @@ std::shared_ptr<const lessons::LessonSearch> LessonsView::library()
         }
         return nullptr;
     }
-    try {
-        return callCore(static_cast<cppu::OWeakObject*>(this), [&] { return openLessonLibrary(context_); });
-    } catch (const css::uno::Exception& e) {
+    std::shared_ptr<const lessons::LessonSearch> library;
+    const auto cannotOpen = [&](const Failure& failure) {
         showProblem(uiText(context_, "The lessons library cannot be opened. Choose where it comes from in "
                                      "Tools > Options > Partnering Journey > Lessons library."),
-                    e.Message);
-        return nullptr;
-    }
+                    failure.message);
+    };
+    reportFailures(cannotOpen, [&] { library = openLessonLibrary(context_); });
+    return library;
 }
 
 void LessonsView::libraryOpened() noexcept
 {
     awaitingLibrary_ = false;
     if (controls_.alive()) // not disposed meanwhile
-        guarded([&] { search(); });
+        reportFailures(inPanel(), [&] { search(); });
 }
 
 lessons::SearchRequest LessonsView::request(const std::string& query)
@@ -210,16 +185,16 @@ void LessonsView::searched(unsigned generation, const LibraryOutcome<lessons::Se
 {
     if (!controls_.alive() || generation != searchGeneration_) // disposed, or the user typed on meanwhile
         return;
-    guarded([&] {
+    reportFailures(inPanel(), [&] {
         if (outcome.failure)
-            std::rethrow_exception(outcome.failure);
+            return showFailure(*outcome.failure);
         showResults(*outcome.value, suggestedStep);
     });
 }
 
 void LessonsView::showResults(const lessons::SearchResults& results, int suggestedStep)
 {
-    Updating updating(updating_);
+    const ScopedFlag updating(updating_);
     clearLesson(); // before the rows: a new list starts with nothing selected
     hits_ = results.hits;
     showRows();
@@ -273,7 +248,7 @@ void LessonsView::showFilters(const lessons::FacetCounts& facets)
 
 void LessonsView::showRows()
 {
-    Updating updating(updating_);
+    const ScopedFlag updating(updating_);
     // Before the sidebar gives the panel a size there is nothing to fit to: rows stay whole
     // until the first layout, which fits them again.
     const long width = controls_.resultRowWidth();
@@ -314,7 +289,7 @@ void LessonsView::selectionChanged(const Reference<css::uno::XInterface>& source
         const rtl::Reference<LessonsView> self(this);
         runOnMainThread(context_, [self] {
             if (self->controls_.alive())
-                self->guarded([&] { self->search(); });
+                reportFailures(self->inPanel(), [&] { self->search(); });
         });
     }
 }
@@ -344,9 +319,9 @@ void LessonsView::lessonFetched(unsigned generation, const LibraryOutcome<std::o
 {
     if (!controls_.alive() || generation != lessonGeneration_) // disposed, or another lesson chosen meanwhile
         return;
-    guarded([&] {
+    reportFailures(inPanel(), [&] {
         if (outcome.failure)
-            std::rethrow_exception(outcome.failure);
+            return showFailure(*outcome.failure);
         showFetchedLesson(*outcome.value);
     });
 }
@@ -403,22 +378,25 @@ void LessonsView::insertCitation()
     }
 }
 
-void LessonsView::showProblem(const rtl::OUString& headline, const rtl::OUString& details) noexcept
+void LessonsView::showFailure(const Failure& failure)
 {
-    try {
-        Updating updating(updating_);
-        hits_.clear();
-        rowHits_.clear();
-        selected_.reset();
-        lesson_.reset();
-        controls_.setResultRows({});
-        controls_.enableInsert(false);
-        controls_.setStatus(headline);
-        showPreviewMessage(controls_.previewModel(), details.isEmpty() ? headline : headline + "\n\n" + details,
-                           controls_.fieldFont());
-    } catch (...) {
-        // The panel itself is broken (disposed controls); Writer must go on regardless.
-    }
+    showProblem(uiText(context_, "Something went wrong in the lessons panel."), failure.message);
+}
+
+void LessonsView::showProblem(const rtl::OUString& headline, const rtl::OUString& details)
+{
+    // Called by reporters only: when the panel itself is broken (disposed controls), its
+    // failure goes to the log and Writer goes on regardless.
+    const ScopedFlag updating(updating_);
+    hits_.clear();
+    rowHits_.clear();
+    selected_.reset();
+    lesson_.reset();
+    controls_.setResultRows({});
+    controls_.enableInsert(false);
+    controls_.setStatus(headline);
+    showPreviewMessage(controls_.previewModel(), details.isEmpty() ? headline : headline + "\n\n" + details,
+                       controls_.fieldFont());
 }
 
 } // namespace partnering::uno

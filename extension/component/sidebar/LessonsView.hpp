@@ -6,6 +6,8 @@
 #include "sidebar/PanelControls.hpp"
 #include "sidebar/SidebarLink.hpp"
 
+#include "UnoBoundary.hpp"
+
 #include "lessons/LessonSearch.hpp"
 
 #include <com/sun/star/awt/XActionListener.hpp>
@@ -16,7 +18,6 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/implbase4.hxx>
 
-#include <exception>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,26 +25,22 @@
 
 namespace partnering::uno {
 
-// A library call's outcome, carried from a worker to the main thread.
+// A library call's outcome, carried from a worker to the main thread: its value, or why not.
 template <class Value> struct LibraryOutcome {
     std::optional<Value> value;
-    std::exception_ptr failure;
+    std::optional<Failure> failure;
 
     template <class Call> static LibraryOutcome of(Call&& call)
     {
         LibraryOutcome outcome;
-        try {
-            outcome.value = call();
-        } catch (...) {
-            outcome.failure = std::current_exception();
-        }
+        reportFailures([&](const Failure& failure) { outcome.failure = failure; }, [&] { outcome.value = call(); });
         return outcome;
     }
 };
 
 // The controls' listener and the search state. Callbacks come from VCL's main thread inside
 // the office (or one at a time from a test client), so the state needs no lock; none of them
-// may throw: failures end up as a message in the panel.
+// may throw: failures end up as a message in the panel (reportFailures with inPanel()).
 class LessonsView : public cppu::WeakImplHelper4<css::awt::XTextListener, css::awt::XActionListener,
                                                  css::beans::XPropertyChangeListener, css::awt::XWindowListener>,
                     public StepView {
@@ -76,7 +73,12 @@ public:
     void SAL_CALL disposing(const css::lang::EventObject&) override {}
 
 private:
-    template <class Body> void guarded(Body&& body) noexcept;
+    // The reporter of the panel's callbacks (reportFailures): the failure shown in the panel.
+    auto inPanel()
+    {
+        return [this](const Failure& failure) { showFailure(failure); };
+    }
+    void showFailure(const Failure& failure);
 
     std::shared_ptr<const lessons::LessonSearch> library();
     void libraryOpened() noexcept;
@@ -92,7 +94,7 @@ private:
     void showFetchedLesson(const std::optional<lessons::Lesson>& lesson);
     void insertCitation();
     void clearLesson();
-    void showProblem(const rtl::OUString& headline, const rtl::OUString& details) noexcept;
+    void showProblem(const rtl::OUString& headline, const rtl::OUString& details);
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::Reference<css::frame::XFrame> frame_;

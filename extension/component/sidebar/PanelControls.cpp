@@ -162,12 +162,11 @@ void PanelControls::create(const Reference<css::uno::XComponentContext>& context
 
 void PanelControls::dispose() noexcept
 {
-    try {
+    // The sidebar is going away: nothing to report to but the log.
+    reportFailures(logFailure("disposing the lessons panel's controls"), [&] {
         if (container_.is())
             Reference<css::lang::XComponent>(container_, UNO_QUERY_THROW)->dispose(); // and every control in it
-    } catch (...) {
-        // The sidebar is going away; nothing to report to.
-    }
+    });
     container_.clear();
 }
 

@@ -1,9 +1,13 @@
 #include "wizard/DialogLayout.hpp"
 
+#include "ScopeGuards.hpp"
+#include "UnoBoundary.hpp"
+
 #include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XWindow2.hpp>
+#include <com/sun/star/lang/DisposedException.hpp>
 
 #include <algorithm>
 
@@ -54,8 +58,8 @@ void DialogLayout::stop()
     if (dialog_.is()) {
         try {
             dialog_->removeWindowListener(this);
-        } catch (...) {
-            // The dialog is gone already.
+        } catch (const css::lang::DisposedException&) {
+            // The dialog is gone already, and its listeners with it.
         }
     }
     dialog_.clear();
@@ -65,21 +69,20 @@ void DialogLayout::stop()
 
 void DialogLayout::windowShown(const css::lang::EventObject&)
 {
-    try {
+    // A dialog at the wizard's own size still works (its pages scroll): a failure is only logged.
+    reportFailures(logFailure("sizing the wizard to the screen"), [&] {
         if (!dialog_.is() || ownSize_)
             return;
         ownSize_ = sizeOf(dialog_);
         const auto area = opening(css::awt::Toolkit::create(context_)->getWorkArea());
         wanted_ = css::awt::Size(area.Width, area.Height);
         dialog_->setPosSize(area.X, area.Y, area.Width, area.Height, css::awt::PosSize::POSSIZE);
-    } catch (...) {
-        // A dialog at the wizard's own size still works; its pages scroll.
-    }
+    });
 }
 
 void DialogLayout::windowResized(const css::awt::WindowEvent&)
 {
-    try {
+    reportFailures(logFailure("following the wizard's size"), [&] {
         if (!dialog_.is() || !ownSize_ || restoring_)
             return;
         const auto size = sizeOf(dialog_);
@@ -87,8 +90,7 @@ void DialogLayout::windowResized(const css::awt::WindowEvent&)
             restoreSoon(); // the wizard shrank itself: not the user's doing
         else
             wanted_ = size; // the user's size from now on
-    } catch (...) {
-    }
+    });
 }
 
 void DialogLayout::restoreSoon()
@@ -99,14 +101,12 @@ void DialogLayout::restoreSoon()
 
 void DialogLayout::notify(const css::uno::Any&)
 {
-    try {
+    reportFailures(logFailure("giving the wizard its size back"), [&] {
         if (!dialog_.is() || !wanted_)
             return;
-        restoring_ = true;
+        const ScopedFlag restoring(restoring_);
         dialog_->setPosSize(0, 0, wanted_->Width, wanted_->Height, css::awt::PosSize::SIZE);
-    } catch (...) {
-    }
-    restoring_ = false;
+    });
 }
 
 void DialogLayout::disposing(const css::lang::EventObject&)

@@ -1,6 +1,7 @@
 #include "wizard/DraftRefreshInWriter.hpp"
 
 #include "DocumentAnswers.hpp"
+#include "ScopeGuards.hpp"
 #include "UiText.hpp"
 #include "UnoBoundary.hpp"
 
@@ -122,14 +123,15 @@ rtl::OUString refreshDraftInWriter(const Reference<css::uno::XComponentContext>&
     const Reference<css::lang::XMultiServiceFactory> factory(model, UNO_QUERY_THROW);
     const auto undoManager = Reference<css::document::XUndoManagerSupplier>(model, UNO_QUERY_THROW)->getUndoManager();
     undoManager->enterUndoContext(uiText(context, "Refresh the draft"));
-    try {
+    {
+        // An undo context left open would take in the user's next edits: closed on a failure too.
+        const OnScopeFailure closeUndoContext([&]() noexcept {
+            reportFailures(logFailure("closing the refresh's undo context"), [&] { undoManager->leaveUndoContext(); });
+        });
         for (const auto& field : refresh.changes)
             rewriteField(factory, bookmarks, field);
         if (next.stakeholderMapSvg)
             redrawMap(context, model, *next.stakeholderMapSvg);
-    } catch (...) {
-        undoManager->leaveUndoContext();
-        throw;
     }
     undoManager->leaveUndoContext();
     setDocumentProperty(frame, fill::kAnswersProperty, answersJson);

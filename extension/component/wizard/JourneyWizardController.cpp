@@ -7,6 +7,7 @@
 #include "ExtensionFolder.hpp"
 #include "UiText.hpp"
 #include "DocumentAnswers.hpp"
+#include "ScopeGuards.hpp"
 #include "UnoBoundary.hpp"
 #include "library/LessonLibrary.hpp"
 
@@ -28,9 +29,10 @@
 #include <osl/file.hxx>
 
 #include <chrono>
-#include <utility>
 #include <filesystem>
+#include <optional>
 #include <random>
+#include <utility>
 
 namespace partnering::uno {
 
@@ -48,23 +50,20 @@ constexpr const char* kServiceName = "org.partnering.JourneyWizardController";
 journey::JourneyForm initialForm(const Reference<css::uno::XComponentContext>& context,
                                  const Reference<css::frame::XFrame>& frame, bool& resumed, std::string& problem)
 {
-    try {
-        if (const auto stored = documentAnswers(frame)) {
-            resumed = true;
-            return journey::JourneyForm(journey::AgreementAnswers::parse(*stored, std::string(fill::kAnswersProperty)));
-        }
-    } catch (const partnering::Error& e) {
-        resumed = false;
-        problem = e.what();
-    } catch (const css::uno::Exception& e) {
-        resumed = false;
-        problem = toUtf8(e.Message);
-    }
-    try {
-        return journey::JourneyForm(defaultLanguage(context));
-    } catch (const partnering::Error&) {
-        return journey::JourneyForm(std::string(l10n::kSourceLanguage));
-    }
+    std::optional<journey::JourneyForm> form;
+    // Answers that cannot be resumed are told to the user (resumeProblem), who starts afresh.
+    const auto notResumed = [&](const Failure& failure) { problem = toUtf8(failure.message); };
+    reportFailures(notResumed, [&] {
+        if (const auto stored = documentAnswers(frame))
+            form.emplace(journey::AgreementAnswers::parse(*stored, std::string(fill::kAnswersProperty)));
+    });
+    resumed = form.has_value();
+    if (!form)
+        reportFailures(logFailure("starting the journey in the default language"),
+                       [&] { form.emplace(defaultLanguage(context)); });
+    if (!form)
+        form.emplace(std::string(l10n::kSourceLanguage));
+    return std::move(*form);
 }
 
 std::filesystem::path uniqueDraftPath()
@@ -206,13 +205,10 @@ void JourneyWizardController::notify(const css::uno::Any&)
     if (!wizard.is() || number <= 1 || number > static_cast<int>(steps_.size()))
         return;
     // Passing the steps before it is not going on from them: their gaps do not hold the user.
-    jumping_ = true;
-    try {
-        wizard->advanceTo(static_cast<sal_Int16>(number - 1));
-    } catch (...) {
-        // The journey stays at its first step; the user travels on from there.
-    }
-    jumping_ = false;
+    const ScopedFlag jumping(jumping_);
+    // When the jump fails the journey stays at its first step; the user travels on from there.
+    reportFailures(logFailure("opening the journey at a later step"),
+                   [&] { wizard->advanceTo(static_cast<sal_Int16>(number - 1)); });
 }
 
 void JourneyWizardController::pageDisposed(int number)
@@ -226,7 +222,8 @@ void JourneyWizardController::pageDisposed(int number)
 
 sal_Bool JourneyWizardController::confirmFinish()
 {
-    try {
+    bool confirmed = true; // when asking fails, the default choice still makes a draft
+    reportFailures(logFailure("confirming the journey's end"), [&] {
         int gaps = 0;
         rtl::OUString steps;
         for (int number = 1; number <= static_cast<int>(steps_.size()); ++number) {
@@ -237,7 +234,6 @@ sal_Bool JourneyWizardController::confirmFinish()
             steps += (steps.isEmpty() ? rtl::OUString() : rtl::OUString(", ")) + rtl::OUString::number(number);
         }
         if (gaps > 0) {
-            const Reference<css::ui::dialogs::XWizard> wizard(wizard_);
             // The count after a colon: no plural to agree with it in any language.
             const rtl::OUString question
                 = uiText(context_, "Answers still missing: %1. Steps to complete: %2.")
@@ -246,17 +242,22 @@ sal_Bool JourneyWizardController::confirmFinish()
                   + "\n\n"
                   + uiText(context_, "The draft will have a gap for each of them, to fill in Writer or by coming "
                                      "back to the journey. Make the draft now?");
-            if (!askYesNo(context_, wizard.is() ? wizard->getDialogWindow() : nullptr,
-                          uiText(context_, "Partnership journey"), question))
-                return false;
+            if (!askYesNo(context_, dialogWindow(), uiText(context_, "Partnership journey"), question)) {
+                confirmed = false;
+                return;
+            }
         }
         chosenDraft_.reset();
         if (draftPanel_ != nullptr)
             chosenDraft_ = draftPanel_->choice();
-    } catch (...) {
-        // The default choice still makes a draft.
-    }
-    return true;
+    });
+    return confirmed;
+}
+
+Reference<css::awt::XWindow> JourneyWizardController::dialogWindow() const
+{
+    const Reference<css::ui::dialogs::XWizard> wizard(wizard_);
+    return wizard.is() ? wizard->getDialogWindow() : nullptr;
 }
 
 DraftChoice JourneyWizardController::draftChoice()
@@ -302,15 +303,13 @@ Reference<css::lang::XComponent> JourneyWizardController::openDraft()
         arguments[0].Name = "AsTemplate";
         arguments[0].Value <<= true;
         Reference<css::lang::XComponent> document;
-        try {
+        {
+            const AtScopeExit removeDraft([&draft]() noexcept {
+                std::error_code ignored;
+                std::filesystem::remove(draft, ignored);
+            });
             document = css::frame::Desktop::create(context_)->loadComponentFromURL(url, "_blank", 0, arguments);
-        } catch (...) {
-            std::error_code ignored;
-            std::filesystem::remove(draft, ignored);
-            throw;
         }
-        std::error_code ignored;
-        std::filesystem::remove(draft, ignored);
         if (!document.is())
             throw EnvironmentFailure("partnering.wizard.not-opened", "Writer could not open the draft " + draft.string());
         return document;
@@ -338,7 +337,8 @@ void runJourneyWizard(const Reference<css::uno::XComponentContext>& context, con
                       int firstStep)
 {
     const rtl::OUString title = uiText(context, "Partnership journey");
-    try {
+    const auto failed = errorBox(context, frame, title, uiText(context, "The journey wizard failed unexpectedly."));
+    reportFailures(failed, [&] {
         const rtl::Reference<JourneyWizardController> controller(new JourneyWizardController(context, frame));
         if (!controller->resumeProblem().empty())
             showMessage(context, frame, title,
@@ -364,13 +364,7 @@ void runJourneyWizard(const Reference<css::uno::XComponentContext>& context, con
                 return;
         }
         controller->openDraft();
-    } catch (const css::uno::Exception& e) {
-        showMessage(context, frame, title, e.Message, MessageKind::Error);
-    } catch (const std::exception& e) {
-        showMessage(context, frame, title, toOUString(e.what()), MessageKind::Error);
-    } catch (...) {
-        showMessage(context, frame, title, uiText(context, "The journey wizard failed unexpectedly."), MessageKind::Error);
-    }
+    });
 }
 
 } // namespace partnering::uno
@@ -380,14 +374,10 @@ org_partnering_JourneyWizardController_get_implementation(css::uno::XComponentCo
                                                           const css::uno::Sequence<css::uno::Any>& arguments)
 {
     // A constructor must not throw C++ exceptions into LibreOffice's service manager.
-    try {
+    return partnering::uno::callCore(nullptr, [&] {
         css::uno::Reference<css::frame::XFrame> frame;
         if (arguments.getLength() > 0)
             arguments[0] >>= frame;
         return cppu::acquire(new partnering::uno::JourneyWizardController(context, frame));
-    } catch (const css::uno::Exception&) {
-        throw;
-    } catch (const std::exception& e) {
-        throw css::uno::RuntimeException(partnering::uno::toOUString(e.what()), nullptr);
-    }
+    });
 }

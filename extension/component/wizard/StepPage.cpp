@@ -3,6 +3,7 @@
 #include "wizard/JourneyWizardController.hpp"
 #include "wizard/StakeholderGridView.hpp"
 
+#include "ScopeGuards.hpp"
 #include "UiText.hpp"
 #include "UnoBoundary.hpp"
 #include "sidebar/LessonsPanel.hpp"
@@ -130,14 +131,10 @@ void StepPage::attach(std::unique_ptr<PagePart> part)
 {
     parts_.push_back(std::move(part));
     blocks_.push_back({{}, nullptr, nullptr, parts_.back().get()});
-    loading_ = true;
-    try {
+    {
+        const ScopedFlag loading(loading_);
         parts_.back()->refresh();
-    } catch (...) {
-        loading_ = false;
-        throw;
     }
-    loading_ = false;
     layout();
 }
 
@@ -234,29 +231,26 @@ PagePart* StepPage::part(const rtl::OUString& control) const
 
 template <class Event> void StepPage::routed(Event&& event) noexcept
 {
-    // UI callbacks: nothing may reach LibreOffice. An answer the form refuses is said on the page.
-    try {
+    // UI callbacks: nothing may reach LibreOffice.
+    reportFailures([this](const Failure& failure) { tell(failure); }, [&] {
         if (controller_.is() && page_)
             event();
-    } catch (const partnering::Error& e) {
-        try {
-            refreshStatus(toOUString(e.reason()));
-        } catch (...) {
-        }
-    } catch (const css::uno::Exception& e) {
-        showMessage(context_, controller_.is() ? controller_->frame() : nullptr, uiText(context_, "Partnership journey"),
-                    e.Message, MessageKind::Error);
-    } catch (const std::exception& e) {
-        showMessage(context_, controller_.is() ? controller_->frame() : nullptr, uiText(context_, "Partnership journey"),
-                    toOUString(e.what()), MessageKind::Error);
-    } catch (...) {
-    }
+    });
+}
+
+void StepPage::tell(const Failure& failure)
+{
+    // An answer the form refuses is said on the page, in the form's own words.
+    if (failure.fromCore())
+        return refreshStatus(failure.reason);
+    showMessage(context_, controller_.is() ? controller_->dialogWindow() : nullptr, uiText(context_, "Partnership journey"),
+                failureText(failure, uiText(context_, "The journey wizard failed unexpectedly.")), MessageKind::Error);
 }
 
 void StepPage::load()
 {
-    loading_ = true;
-    try {
+    {
+        const ScopedFlag loading(loading_);
         for (const auto& field : fields_)
             field->show(controller_->withForm([&](journey::JourneyForm& form) { return form.text(field->question().path); }));
         for (const auto& editor : lists_) {
@@ -265,11 +259,7 @@ void StepPage::load()
         }
         for (const auto& part : parts_)
             part->refresh();
-    } catch (...) {
-        loading_ = false;
-        throw;
     }
-    loading_ = false;
     refreshStatus();
 }
 
@@ -282,15 +272,11 @@ void StepPage::takeAnswer(QuestionControls& field)
 
 void StepPage::changed()
 {
-    loading_ = true;
-    try {
+    {
+        const ScopedFlag loading(loading_);
         for (const auto& part : parts_)
             part->refresh();
-    } catch (...) {
-        loading_ = false;
-        throw;
     }
-    loading_ = false;
     refreshStatus();
     // Typing changes no height; a list's new row or a warning's lines may.
     if (questions_->content().toPixels(contentWidth_, layoutQuestions(contentWidth_, false)).Height
@@ -379,16 +365,10 @@ void StepPage::selectionChanged(const css::awt::grid::GridSelectionEvent& event)
         return;
     routed([&] {
         if (auto* list = editor(nameOf(event.Source))) {
-            loading_ = true;
-            try {
-                list->selectionChanged();
-                for (const auto& part : parts_)
-                    part->refresh();
-            } catch (...) {
-                loading_ = false;
-                throw;
-            }
-            loading_ = false;
+            const ScopedFlag loading(loading_);
+            list->selectionChanged();
+            for (const auto& part : parts_)
+                part->refresh();
         }
     });
 }
@@ -409,18 +389,18 @@ sal_Bool StepPage::commitPage(sal_Int16 reason)
 {
     if (reason != css::ui::dialogs::WizardTravelType::FORWARD || !controller_.is() || controller_->jumping())
         return true;
-    try {
+    bool mayGoOn = true; // a failure to tell must not lock the user in
+    reportFailures(logFailure("telling what a step still needs"), [&] {
         if (gaps_.complete() || gaps_.toldAll())
-            return true;
+            return;
         // Once: what the step needs, and the first of it to type into. The user may go on anyway.
         gaps_.tellAll(true);
         refreshStatus();
         if (const auto box = gaps_.focusFirst())
             questions_->ensureVisible(*box);
-        return false;
-    } catch (...) {
-        return true; // a failure to tell must not lock the user in
-    }
+        mayGoOn = false;
+    });
+    return mayGoOn;
 }
 
 void StepPage::openLessons()
@@ -453,7 +433,7 @@ void StepPage::dispose()
     // resize) are no longer routed: the controls they name are going too.
     const rtl::Reference<JourneyWizardController> controller = std::move(controller_);
     controller_.clear();
-    try {
+    reportFailures(logFailure("closing a journey page"), [&] {
         if (controller.is())
             controller->pageDisposed(number_);
         if (page_)
@@ -463,8 +443,7 @@ void StepPage::dispose()
             questions_->dispose();
         if (page_)
             page_->dispose();
-    } catch (...) {
-    }
+    });
     parts_.clear();
     lists_.clear();
     fields_.clear();

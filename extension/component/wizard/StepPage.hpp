@@ -10,6 +10,8 @@
 #include "wizard/QuestionsViewport.hpp"
 #include "wizard/StepGaps.hpp"
 
+#include "UnoBoundary.hpp"
+
 #include "journey/Journey.hpp"
 
 #include <com/sun/star/awt/XActionListener.hpp>
@@ -97,7 +99,10 @@ private:
     void refreshStatus(const rtl::OUString& problem = rtl::OUString());
     void openLessons();
     void changed(); // the answers changed: the parts, the status and the roadmap follow
+    // Runs a control's event; what it throws is told (reportFailures), never passed on.
     template <class Event> void routed(Event&& event) noexcept;
+    // A core error on the page's status, anything else in an error box over the wizard.
+    void tell(const Failure& failure);
 
     rtl::Reference<JourneyWizardController> controller_;
     css::uno::Reference<css::uno::XComponentContext> context_;
