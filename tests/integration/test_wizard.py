@@ -376,15 +376,30 @@ class JourneyFromTheMenu(JourneyUser, unittest.TestCase):
         bar = self.questions_scroll_bar(wizard)
         at, size = bar.getLocationOnScreen(), bar.getSize()
         viewport = (at.X - 700, at.Y, 700, size.Height)
+
+        def settled_dot():
+            # Where the dot is once the page stops moving: on a loaded machine the arrow's
+            # clicks are still scrolling when a screenshot is taken.
+            dot = self.dot_of(self.screenshot("map-before-click.png"), viewport, "#0072B2")
+            while dot is not None:
+                time.sleep(0.5)
+                again = self.dot_of(self.screenshot("map-before-click.png"), viewport, "#0072B2")
+                if again == dot:
+                    return dot
+                dot = again
+            return None
+
         dot = None
         for _ in range(40):
-            dot = self.dot_of(self.screenshot("map-before-click.png"), viewport, "#0072B2")
+            dot = settled_dot()
             if dot is not None:
                 break
             self.keyboard.click_at(at.X + size.Width // 2, at.Y + size.Height - 5)  # the arrow down
         self.assertIsNotNone(dot, "the United Nations dot never showed on the map")
         stakeholder = self.field(wizard, "Stakeholder *")
         for attempt in range(2):  # a click may need repeating, as for the text boxes above
+            if attempt > 0:
+                dot = settled_dot() or dot
             self.keyboard.click_at(*dot)
             try:
                 wait_for(lambda: stakeholder.getText() == "UNICEF Cambodia", timeout=5,

@@ -220,7 +220,13 @@ private:
         const std::string host = toUtf8(control<css::awt::XTextComponent>(page, "HostField")->getText().trim());
         const int port = static_cast<int>(control<css::awt::XNumericField>(page, "PortField")->getValue());
         const rtl::OUString where = toOUString(host) + ":" + rtl::OUString::number(port);
-        const bool started = connectionTest_.start(host, port, [this, page, host, port](const lessons::RemoteCheck& check) {
+        if (connectionTest_.running())
+            return; // the button is disabled while a test runs; a second click changes nothing
+        // "Connecting..." before the worker starts: its outcome can be shown before start()
+        // returns (a click through accessibility runs on a bridge thread, the outcome on the
+        // main thread), and it must not be overwritten then; a refusal takes a millisecond.
+        showConnection(page, uiText(context_, "Connecting to %1...").replaceFirst("%1", where), {});
+        connectionTest_.start(host, port, [this, page, host, port](const lessons::RemoteCheck& check) {
             try {
                 showConnection(page, describe(check, host, port), toOUString(check.detail));
                 enableForSource(page);
@@ -229,9 +235,6 @@ private:
                 // (UNO_QUERY_THROW on none). Nobody is left to show the outcome to.
             }
         });
-        if (!started)
-            return; // the button is disabled while a test runs; a second click changes nothing
-        showConnection(page, uiText(context_, "Connecting to %1...").replaceFirst("%1", where), {});
         enableForSource(page);
     }
 
