@@ -201,17 +201,22 @@ std::vector<StepProgress> progress(const Journey& journey, const AgreementAnswer
     return result;
 }
 
+int firstIncompleteStep(const std::vector<StepProgress>& steps)
+{
+    const auto incomplete = std::find_if(steps.begin(), steps.end(), [](const StepProgress& step) { return !step.complete(); });
+    if (incomplete != steps.end())
+        return incomplete->number;
+    return steps.empty() ? 0 : steps.back().number;
+}
+
 int firstIncompleteStep(std::string_view storedAnswers)
 {
     if (storedAnswers.find_first_not_of(" \t\r\n") == std::string_view::npos)
         return 1;
     try {
-        const auto steps = progress(Journey::standard(), AgreementAnswers::parse(storedAnswers, "stored answers"),
-                                    l10n::Translator());
-        const auto incomplete = std::find_if(steps.begin(), steps.end(), [](const StepProgress& step) { return !step.complete(); });
-        if (incomplete != steps.end())
-            return incomplete->number;
-        return steps.empty() ? 1 : steps.back().number;
+        const int step = firstIncompleteStep(
+            progress(Journey::standard(), AgreementAnswers::parse(storedAnswers, "stored answers"), l10n::Translator()));
+        return step > 0 ? step : 1;
     } catch (const InvalidInput&) {
         // Answers damaged by hand or by another tool: the journey's start is the honest guess.
         return 1;

@@ -74,4 +74,8 @@ std::vector<StepProgress> progress(const Journey& journey, const AgreementAnswer
 // step when all are; step 1 when there are no answers or they cannot be read.
 int firstIncompleteStep(std::string_view storedAnswers);
 
+// The same rule over progress already worked out: the first step not yet complete, the last
+// step when all are, 0 when there are no steps.
+int firstIncompleteStep(const std::vector<StepProgress>& steps);
+
 } // namespace partnering::journey

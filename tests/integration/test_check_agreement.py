@@ -207,6 +207,8 @@ class CheckAgreementFromTheMenu(DraftsOnScreen, unittest.TestCase):
         command, window, dialog = self.check(self.open_on_screen(self.complete_draft))
         self.assertEqual(dialog.steps(), [("%d. %s: complete" % (n, self.titles[n]), []) for n in range(1, 8)])
         self.assertEqual(dialog.verdict(), "All seven steps are complete.")
+        # Nothing left to do: the last step, where the draft is made, is where to go on.
+        self.assertEqual(dialog.selected_steps(), ["7. %s: complete" % self.titles[7]])
         press(window, "Close")
         self.windows.wait_gone(window, what="the Check agreement dialog to close")
         command.wait()

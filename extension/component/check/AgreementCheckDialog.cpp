@@ -85,8 +85,7 @@ public:
         close->setPropertyValue("PushButtonType", Any(static_cast<sal_Int16>(css::awt::PushButtonType_CANCEL)));
 
         // The first step that still needs something is where the user most likely goes on.
-        const auto unfinished = std::find_if(steps.begin(), steps.end(), [](const auto& s) { return !s.complete(); });
-        preselected_ = unfinished != steps.end() ? unfinished->number : (steps.empty() ? 0 : steps.front().number);
+        preselected_ = journey::firstIncompleteStep(steps);
     }
 
     ~AgreementCheckDialog()
