@@ -1,4 +1,4 @@
-// The custom properties a draft keeps (the journey answers, its layout: fill/DraftPackage.hpp),
+// The custom properties a draft keeps (the journey answers and its layout, fill/DraftPackage.hpp),
 // read and written in the document open in a frame: the wizard, the sidebar and Check use them.
 #pragma once
 

@@ -81,7 +81,9 @@ std::string textOf(const Resolved& resolved, const Context& context)
             items.push_back(&item);
         return context.formatter.answers(items, context.translator, labels);
     }
-    return resolved.values.empty() ? std::string() : context.formatter.answer(*resolved.values.front(), context.translator, labels);
+    if (resolved.values.empty())
+        return {};
+    return context.formatter.answer(*resolved.values.front(), context.translator, labels);
 }
 
 } // namespace

@@ -1,5 +1,5 @@
-// Answers written the way the agreement's language writes them (ICU/CLDR): long dates,
-// numbers, currency amounts and lists ("A, B and C", "A, B et C", "A وB وC"), yes and no.
+// PRIVATE to src/fill (not part of the core's interface): answers written the way the agreement's
+// language writes them (ICU/CLDR) — dates, numbers, amounts, lists ("A, B et C"), yes and no.
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
