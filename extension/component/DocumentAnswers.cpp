@@ -2,7 +2,7 @@
 
 #include "UnoBoundary.hpp"
 
-#include "fill/TemplateFiller.hpp"
+#include "fill/DraftPackage.hpp"
 
 #include <com/sun/star/beans/PropertyAttribute.hpp>
 #include <com/sun/star/beans/XPropertyContainer.hpp>

@@ -1,4 +1,4 @@
-// The custom properties a draft keeps (the journey answers in "partnering-answers", its layout),
+// The custom properties a draft keeps (the journey answers and its layout, fill/DraftPackage.hpp),
 // read and written in the document open in a frame: the wizard, the sidebar and Check use them.
 #pragma once
 
@@ -13,7 +13,7 @@ namespace partnering::uno {
 // The property's JSON text; nullopt when the frame shows no document or it holds no answers.
 std::optional<std::string> documentAnswers(const css::uno::Reference<css::frame::XFrame>& frame);
 
-// Any custom string property of the document in `frame` ("partnering-layout"); nullopt when
+// Any custom string property of the document in `frame` (fill::kLayoutProperty); nullopt when
 // there is no document or no such property.
 std::optional<std::string> documentProperty(const css::uno::Reference<css::frame::XFrame>& frame, std::string_view name);
 

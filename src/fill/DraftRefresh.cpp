@@ -1,7 +1,5 @@
 #include "fill/DraftRefresh.hpp"
 
-#include <nlohmann/json.hpp>
-
 namespace partnering::fill {
 
 namespace {
@@ -14,26 +12,20 @@ DraftRefresh blocked(RefreshObstacle obstacle, std::string detail = {})
     return refresh;
 }
 
-std::string member(const nlohmann::json& layout, const char* key)
-{
-    const auto it = layout.find(key);
-    return it != layout.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 } // namespace
 
 DraftRefresh planRefresh(std::string_view storedLayout, const std::map<std::string, std::string>& documentFields,
                          const DraftFields& next)
 {
-    const auto stored = nlohmann::json::parse(storedLayout, nullptr, false);
-    if (!stored.is_object() || !stored.contains("shape"))
+    const auto stored = DraftLayout::parse(storedLayout);
+    if (!stored)
         return blocked(RefreshObstacle::NoLayout);
-    const auto wanted = nlohmann::json::parse(next.layout);
-    if (member(stored, "template") != member(wanted, "template"))
-        return blocked(RefreshObstacle::OtherTemplate, member(stored, "template"));
-    if (member(stored, "language") != member(wanted, "language"))
-        return blocked(RefreshObstacle::OtherLanguage, member(stored, "language"));
-    if (member(stored, "shape") != member(wanted, "shape"))
+    const auto wanted = DraftLayout::parse(next.layout).value_or(DraftLayout{});
+    if (stored->templateName != wanted.templateName)
+        return blocked(RefreshObstacle::OtherTemplate, stored->templateName);
+    if (stored->language != wanted.language)
+        return blocked(RefreshObstacle::OtherLanguage, stored->language);
+    if (stored->shape != wanted.shape)
         return blocked(RefreshObstacle::OtherLayout);
     DraftRefresh refresh;
     for (const auto& field : next.fields) {

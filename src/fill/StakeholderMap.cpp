@@ -1,6 +1,7 @@
 #include "fill/StakeholderMap.hpp"
 
 #include "fill/TextLines.hpp"
+#include "l10n/Catalogs.hpp"
 #include "xml/XmlDocument.hpp"
 
 #include <algorithm>
@@ -215,6 +216,26 @@ std::string circle(double x, double y, double r, const std::string& style)
 }
 
 } // namespace
+
+MapCaptions mapCaptions(const l10n::Translator& translator, std::map<std::string, std::string> sectors)
+{
+    MapCaptions captions;
+    // Literals, not the defaults of MapCaptions: xgettext finds them here for journey.pot.
+    // TRANSLATORS: axis of the stakeholder map in the agreement's annex (how interested a stakeholder is).
+    captions.interest = translator.translate("Interest");
+    // TRANSLATORS: axis of the stakeholder map in the agreement's annex (how much a stakeholder can sway it).
+    captions.influence = translator.translate("Influence");
+    // TRANSLATORS: quadrant of the stakeholder map: high influence, low interest.
+    captions.keepSatisfied = translator.translate("Keep satisfied");
+    // TRANSLATORS: quadrant of the stakeholder map: high influence, high interest.
+    captions.manageClosely = translator.translate("Manage closely");
+    // TRANSLATORS: quadrant of the stakeholder map: low influence, low interest.
+    captions.monitor = translator.translate("Monitor");
+    // TRANSLATORS: quadrant of the stakeholder map: low influence, high interest.
+    captions.keepInformed = translator.translate("Keep informed");
+    captions.sectors = std::move(sectors);
+    return captions;
+}
 
 std::string stakeholderMapSvg(const nlohmann::json& stakeholders, const MapCaptions& captions, double widthCm,
                               double heightCm, std::optional<std::size_t> highlighted)

@@ -9,6 +9,10 @@
 #include <optional>
 #include <string>
 
+namespace partnering::l10n {
+class Translator;
+}
+
 namespace partnering::fill {
 
 // Every caption on the map, in the agreement's language.
@@ -21,6 +25,10 @@ struct MapCaptions {
     std::string keepInformed = "Keep informed";   // low influence, high interest
     std::map<std::string, std::string> sectors;   // "civil-society" -> "Civil society"
 };
+
+// The captions in the language of `translator` (the journey's catalogue), for the map in an
+// agreement; `sectors` are the sector choices' labels in that language.
+MapCaptions mapCaptions(const l10n::Translator& translator, std::map<std::string, std::string> sectors);
 
 // The map as an SVG picture of `widthCm` x `heightCm`. `stakeholders` is the answers'
 // partnership.stakeholders array; items without an interest or influence are left off. Each

@@ -2,6 +2,7 @@
 // templates/README.md) with journey answers and writes the draft (.odt).
 #pragma once
 
+#include "fill/DraftPackage.hpp"
 #include "journey/AgreementAnswers.hpp"
 #include "journey/Journey.hpp"
 #include "l10n/Catalogs.hpp"
@@ -15,17 +16,6 @@
 #include <vector>
 
 namespace partnering::fill {
-
-// The document property (File > Properties > Custom Properties) that carries the answers in
-// a draft; LibreOffice keeps it when the user edits and saves, so the journey can resume.
-inline constexpr std::string_view kAnswersProperty = "partnering-answers";
-// The property that says which template, language, conditions and repeats made the draft
-// (JSON), so that a refresh in place can tell whether the new answers keep that layout.
-inline constexpr std::string_view kLayoutProperty = "partnering-layout";
-// Every filled value sits in a bookmark named "partnering-<n>-<field>", n counting the
-// fields in document order from 1: a refresh finds the values there, whatever the user wrote
-// around them.
-inline constexpr std::string_view kBookmarkPrefix = "partnering-";
 
 struct DraftField {
     std::string bookmark;
@@ -52,8 +42,10 @@ class TemplateFiller {
 public:
     // Throws InvalidInput naming the template (and the line and field) for a template that is
     // not a package, is damaged, or uses a field the answers schema does not know:
-    // "[partnering.fill.unknown-field]", "[partnering.fill.bad-field]", "[partnering.fill.bad-section]",
-    // "[partnering.fill.mixed-repeat]", plus the package and XML errors.
+    // "[partnering.fill.not-a-text-template]", "[partnering.fill.unknown-field]",
+    // "[partnering.fill.bad-field]", "[partnering.fill.bad-section]", "[partnering.fill.mixed-repeat]",
+    // "[partnering.fill.bad-map]", "[partnering.fill.bad-meta]", "[partnering.fill.encrypted]", plus
+    // the package's "[partnering.odf.*]" and the XML's "[partnering.xml.*]".
     static TemplateFiller open(const std::filesystem::path& templatePath);
     static TemplateFiller fromPackage(odf::OdfPackage package);
     ~TemplateFiller();
@@ -61,7 +53,9 @@ public:
     TemplateFiller& operator=(TemplateFiller&&) noexcept;
 
     // Writes the filled document to `out` in one rename: `out` is either the previous file
-    // or the complete new one, never a part.
+    // or the complete new one, never a part. Throws InvalidInput "[partnering.fill.bad-language]"
+    // for answers in a language or currency ICU cannot format, EnvironmentFailure
+    // "[partnering.odf.write]" when `out` cannot be written.
     void fill(const journey::AgreementAnswers& answers, const std::filesystem::path& out,
               const FillOptions& options = {}) const;
 
@@ -79,8 +73,5 @@ private:
     explicit TemplateFiller(std::unique_ptr<Compiled> compiled);
     std::unique_ptr<Compiled> compiled_;
 };
-
-// The answers stored in a draft this filler wrote, if it holds any.
-std::optional<journey::AgreementAnswers> storedAnswers(const odf::OdfPackage& document);
 
 } // namespace partnering::fill

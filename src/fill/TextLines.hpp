@@ -1,5 +1,5 @@
-// How wide a text drawn in a picture is, roughly, and where it wraps: for the SVG pictures the
-// filler draws (the stakeholder map), which no text layout engine measures for us.
+// PRIVATE to src/fill (not part of the core's interface): how wide a text drawn in a picture is,
+// roughly, and where it wraps, for the SVG pictures the filler draws (the stakeholder map).
 #pragma once
 
 #include <string>

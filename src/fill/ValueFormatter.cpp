@@ -1,6 +1,10 @@
 #include "fill/ValueFormatter.hpp"
 
 #include "error/Error.hpp"
+#include "journey/FieldText.hpp"
+#include "l10n/Catalogs.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <unicode/calendar.h>
 #include <unicode/datefmt.h>
@@ -108,6 +112,49 @@ std::string ValueFormatter::list(const std::vector<std::string>& items) const
     icu_->lists->format(texts.data(), static_cast<int32_t>(texts.size()), text, status);
     check(status, language_, "lists");
     return utf8(text);
+}
+
+std::string ValueFormatter::yesNo(bool value, const l10n::Translator& translator) const
+{
+    // TRANSLATORS: a yes/no answer as the agreement prints it ("Partners may use each other's logos: yes").
+    return value ? translator.translate("yes")
+                 // TRANSLATORS: a yes/no answer as the agreement prints it.
+                 : translator.translate("no");
+}
+
+std::string ValueFormatter::answer(const nlohmann::json& value, const l10n::Translator& translator,
+                                   const ChoiceLabels* labels) const
+{
+    if (value.is_string()) {
+        const auto& text = value.get_ref<const std::string&>();
+        if (const auto day = journey::calendarDate(text))
+            return date(day->year, day->month, day->day);
+        if (labels != nullptr) {
+            const auto label = labels->find(text);
+            if (label != labels->end())
+                return label->second;
+        }
+        return text;
+    }
+    if (value.is_boolean())
+        return yesNo(value.get<bool>(), translator);
+    if (value.is_number())
+        return number(value.get<double>());
+    if (value.is_object() && value.contains("amount") && value.contains("currency"))
+        return money(value["amount"].get<double>(), value["currency"].get<std::string>());
+    return {};
+}
+
+std::string ValueFormatter::answers(const std::vector<const nlohmann::json*>& values, const l10n::Translator& translator,
+                                    const ChoiceLabels* labels) const
+{
+    std::vector<std::string> texts;
+    for (const nlohmann::json* value : values) {
+        std::string text = answer(*value, translator, labels);
+        if (!text.empty())
+            texts.push_back(std::move(text));
+    }
+    return texts.empty() ? std::string() : list(texts);
 }
 
 const ValueFormatter& ValueFormatter::forLanguage(const std::string& languageTag)

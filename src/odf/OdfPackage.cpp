@@ -13,9 +13,10 @@ namespace partnering::odf {
 
 namespace {
 
+// `id` whole, "partnering.odf.too-large", so that a grep for an id finds where it is thrown.
 [[noreturn]] void invalid(const char* id, const std::string& where, const std::string& reason)
 {
-    throw InvalidInput(std::string("partnering.odf.") + id, where + ": " + reason);
+    throw InvalidInput(id, where + ": " + reason);
 }
 
 std::string zipError(zip_error_t* error)
@@ -59,7 +60,7 @@ struct OdfPackage::Archive {
     {
         const auto it = std::find(names.begin(), names.end(), name);
         if (it == names.end())
-            invalid("missing-entry", sourceName, "has no " + std::string(name));
+            invalid("partnering.odf.missing-entry", sourceName, "has no " + std::string(name));
         return indexes[static_cast<std::size_t>(it - names.begin())];
     }
 };
@@ -77,7 +78,8 @@ OdfPackage OdfPackage::open(const std::filesystem::path& path, PackageLimits lim
     in.seekg(0, std::ios::end);
     const auto size = static_cast<std::uint64_t>(in.tellg());
     if (size > limits.maxTotalBytes)
-        invalid("too-large", path.string(), "the file is larger than " + std::to_string(limits.maxTotalBytes) + " bytes");
+        invalid("partnering.odf.too-large", path.string(),
+                "the file is larger than " + std::to_string(limits.maxTotalBytes) + " bytes");
     in.seekg(0);
     std::string bytes(static_cast<std::size_t>(size), '\0');
     if (!in.read(bytes.data(), static_cast<std::streamsize>(size)))
@@ -101,42 +103,45 @@ OdfPackage OdfPackage::fromBytes(std::string bytes, std::string sourceName, Pack
     zip_t* zip = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
     if (zip == nullptr) {
         zip_source_free(source);
-        invalid("not-a-zip", name, "not a zip archive (" + zipError(&error) + ")");
+        invalid("partnering.odf.not-a-zip", name, "not a zip archive (" + zipError(&error) + ")");
     }
     zip_error_fini(&error);
     archive->zip.reset(zip);
 
     const zip_int64_t count = zip_get_num_entries(zip, 0);
     if (count < 0 || static_cast<std::uint64_t>(count) > limits.maxEntries)
-        invalid("too-large", name, "has " + std::to_string(count) + " entries, more than "
-                                       + std::to_string(limits.maxEntries));
+        invalid("partnering.odf.too-large", name,
+                "has " + std::to_string(count) + " entries, more than " + std::to_string(limits.maxEntries));
     std::uint64_t total = 0;
     for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(count); ++i) {
         zip_stat_t stat;
         if (zip_stat_index(zip, i, 0, &stat) != 0 || (stat.valid & ZIP_STAT_NAME) == 0)
-            invalid("not-a-zip", name, "entry " + std::to_string(i) + " cannot be read");
+            invalid("partnering.odf.not-a-zip", name, "entry " + std::to_string(i) + " cannot be read");
         const std::string entry = stat.name;
         if (!safeEntryName(entry))
-            invalid("bad-entry-name", name + ": " + entry, "entry names must be relative paths inside the package");
+            invalid("partnering.odf.bad-entry-name", name + ": " + entry,
+                    "entry names must be relative paths inside the package");
         if (entry.back() == '/')
             continue;
         if (stat.size > limits.maxEntryBytes)
-            invalid("too-large", name + ": " + entry, "expands to " + std::to_string(stat.size) + " bytes, over the limit of "
-                                                          + std::to_string(limits.maxEntryBytes));
+            invalid("partnering.odf.too-large", name + ": " + entry,
+                    "expands to " + std::to_string(stat.size) + " bytes, over the limit of "
+                        + std::to_string(limits.maxEntryBytes));
         if (stat.size > (1u << 20) && stat.size / std::max<zip_uint64_t>(stat.comp_size, 1) > limits.maxRatio)
-            invalid("too-large", name + ": " + entry, "compression ratio over " + std::to_string(limits.maxRatio)
-                                                          + " (a zip bomb?)");
+            invalid("partnering.odf.too-large", name + ": " + entry,
+                    "compression ratio over " + std::to_string(limits.maxRatio) + " (a zip bomb?)");
         total += stat.size;
         if (total > limits.maxTotalBytes)
-            invalid("too-large", name, "expands to more than " + std::to_string(limits.maxTotalBytes) + " bytes");
+            invalid("partnering.odf.too-large", name,
+                    "expands to more than " + std::to_string(limits.maxTotalBytes) + " bytes");
         if (std::find(archive->names.begin(), archive->names.end(), entry) != archive->names.end())
-            invalid("bad-entry-name", name + ": " + entry, "the entry appears twice");
+            invalid("partnering.odf.bad-entry-name", name + ": " + entry, "the entry appears twice");
         archive->names.push_back(entry);
         archive->indexes.push_back(i);
     }
     OdfPackage package(std::move(archive));
     if (!package.contains("mimetype"))
-        invalid("no-mimetype", name, "not an OpenDocument package (no mimetype entry)");
+        invalid("partnering.odf.no-mimetype", name, "not an OpenDocument package (no mimetype entry)");
     package.archive_->mimetype = package.read("mimetype");
     return package;
 }
@@ -169,12 +174,12 @@ std::string OdfPackage::read(std::string_view name) const
     zip_stat_index(archive_->zip.get(), index, 0, &stat);
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen_index(archive_->zip.get(), index, 0), zip_fclose);
     if (!file)
-        invalid("bad-entry", where, zip_strerror(archive_->zip.get()));
+        invalid("partnering.odf.bad-entry", where, zip_strerror(archive_->zip.get()));
     std::string bytes(static_cast<std::size_t>(stat.size), '\0');
     const zip_int64_t got = zip_fread(file.get(), bytes.data(), bytes.size());
     char extra = 0;
     if (got < 0 || static_cast<zip_uint64_t>(got) != stat.size || zip_fread(file.get(), &extra, 1) != 0)
-        invalid("bad-entry", where, "the compressed data is damaged or not the declared size");
+        invalid("partnering.odf.bad-entry", where, "the compressed data is damaged or not the declared size");
     return bytes;
 }
 

@@ -21,10 +21,12 @@ struct PackageLimits {
     std::uint64_t maxRatio = 200;             // uncompressed / compressed, for entries over 1 MiB
 };
 
-// A package read into memory. Throws InvalidInput "[partnering.odf.not-a-zip]",
-// "[partnering.odf.bad-entry-name]" (absolute paths, "..", backslashes),
-// "[partnering.odf.too-large]" (a size bomb), "[partnering.odf.no-mimetype]"; the message
-// names the package and the entry.
+// A package read into memory. Opening throws InvalidInput "[partnering.odf.not-a-zip]",
+// "[partnering.odf.bad-entry-name]" (absolute paths, "..", backslashes, an entry twice),
+// "[partnering.odf.too-large]" (a size bomb), "[partnering.odf.no-mimetype]", and
+// EnvironmentFailure "[partnering.odf.unreadable]", "[partnering.odf.libzip]"; read() throws
+// InvalidInput "[partnering.odf.missing-entry]" and "[partnering.odf.bad-entry]" (damaged
+// data). The message names the package and the entry.
 class OdfPackage {
 public:
     static OdfPackage open(const std::filesystem::path& path, PackageLimits limits = {});
@@ -47,7 +49,8 @@ private:
 };
 
 // Writes a new package to `path`: nothing appears there until commit(), which replaces any
-// previous file in one rename; a writer destroyed without commit() leaves no trace.
+// previous file in one rename; a writer destroyed without commit() leaves no trace. Throws
+// EnvironmentFailure "[partnering.odf.write]" when the file cannot be written.
 class PackageWriter {
 public:
     PackageWriter(const std::filesystem::path& path, std::string_view mimetype);

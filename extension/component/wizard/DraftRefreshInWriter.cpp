@@ -5,6 +5,7 @@
 #include "UiText.hpp"
 #include "UnoBoundary.hpp"
 
+#include "fill/DraftPackage.hpp"
 #include "fill/DraftRefresh.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -68,9 +69,9 @@ void rewriteField(const Reference<css::lang::XMultiServiceFactory>& factory,
 void redrawMap(const Reference<css::uno::XComponentContext>& context, const Reference<css::frame::XModel>& model,
                const std::string& svg)
 {
-    const rtl::OUString kMapName("stakeholder-map"); // the frame the template draws the map in
+    const auto mapFrame = toOUString(fill::kMapFrameName);
     const Reference<css::text::XTextGraphicObjectsSupplier> supplier(model, UNO_QUERY);
-    if (!supplier.is() || !supplier->getGraphicObjects()->hasByName(kMapName))
+    if (!supplier.is() || !supplier->getGraphicObjects()->hasByName(mapFrame))
         return; // the user took the map out of the draft: it stays out
     css::uno::Sequence<sal_Int8> bytes(static_cast<sal_Int32>(svg.size()));
     std::copy(svg.begin(), svg.end(), bytes.getArray());
@@ -78,7 +79,7 @@ void redrawMap(const Reference<css::uno::XComponentContext>& context, const Refe
     source[0].Name = "InputStream";
     source[0].Value <<= css::io::SequenceInputStream::createStreamFromSequence(context, bytes);
     const auto graphic = css::graphic::GraphicProvider::create(context)->queryGraphic(source);
-    const Reference<css::beans::XPropertySet> map(supplier->getGraphicObjects()->getByName(kMapName), UNO_QUERY_THROW);
+    const Reference<css::beans::XPropertySet> map(supplier->getGraphicObjects()->getByName(mapFrame), UNO_QUERY_THROW);
     map->setPropertyValue("Graphic", css::uno::Any(graphic));
 }
 
