@@ -1,10 +1,10 @@
 #include "fill/TemplateFiller.hpp"
 
 #include "error/Error.hpp"
-#include "fill/AnswerLookup.hpp"
 #include "fill/StakeholderMap.hpp"
 #include "fill/TemplateProgram.hpp"
 #include "fill/ValueFormatter.hpp"
+#include "journey/AnswerValue.hpp"
 #include "odf/TextContent.hpp"
 
 #include <algorithm>
@@ -17,8 +17,8 @@ using nlohmann::json;
 
 namespace {
 
-using lookup::Frame;
-using lookup::Resolved;
+using journey::RepeatScope;
+using journey::ResolvedAnswer;
 
 // The answer as the text an "if:path=value" section compares with its value.
 std::string plainText(const json& value)
@@ -32,12 +32,12 @@ std::string plainText(const json& value)
     return {};
 }
 
-using ChoiceLabelsByPath = std::map<std::string, ChoiceLabels>; // absPath -> value -> label
+using ChoiceLabelsByPath = std::map<std::string, ChoiceLabels>; // keys ("partners.kind") -> value -> label
 
 void collectChoices(const std::vector<journey::Question>& questions, const std::string& prefix, ChoiceLabelsByPath& out)
 {
     for (const auto& question : questions) {
-        const std::string path = lookup::joined(prefix, question.path);
+        const std::string path = question.path.empty() ? prefix : prefix.empty() ? question.path : prefix + "." + question.path;
         for (const auto& choice : question.choices)
             out[path][choice.value] = choice.label;
         collectChoices(question.items, path, out);
@@ -70,9 +70,9 @@ struct Context {
 
 // What a field prints: a list's items, or the values a path read in every item of a list,
 // as one list; a single answer as it is.
-std::string textOf(const Resolved& resolved, const Context& context)
+std::string textOf(const ResolvedAnswer& resolved, const Context& context)
 {
-    const ChoiceLabels* labels = context.labelsAt(resolved.absPath);
+    const ChoiceLabels* labels = context.labelsAt(resolved.keys);
     if (resolved.mapped)
         return context.formatter.answers(resolved.values, context.translator, labels);
     if (resolved.values.size() == 1 && resolved.values.front()->is_array()) {
@@ -103,7 +103,7 @@ struct TemplateFiller::Compiled {
 
     // What one fill collects besides the XML.
     struct Rendering {
-        std::vector<Frame> frames;
+        std::vector<RepeatScope> scopes; // innermost last
         const Context& context;
         std::string out;
         std::size_t fieldCount = 0;
@@ -113,7 +113,7 @@ struct TemplateFiller::Compiled {
 
     void render(const std::vector<Op>& ops, Rendering& r) const
     {
-        auto& frames = r.frames;
+        auto& scopes = r.scopes;
         const Context& context = r.context;
         std::string& out = r.out;
         for (const Op& op : ops) {
@@ -122,15 +122,14 @@ struct TemplateFiller::Compiled {
                 out.append(content, op.begin, op.end - op.begin);
                 break;
             case Op::Type::Field: {
-                Resolved resolved;
+                ResolvedAnswer resolved;
                 if (!op.field.list.empty()) {
-                    const auto frame = std::find_if(frames.rbegin(), frames.rend(),
-                                                    [&](const Frame& f) { return f.list == op.field.list; });
-                    if (frame != frames.rend())
-                        resolved = op.field.path.empty() ? Resolved{{frame->value}, false, frame->absPath}
-                                                         : lookup::resolveIn(*frame, op.field.path);
+                    const auto scope = std::find_if(scopes.rbegin(), scopes.rend(),
+                                                    [&](const RepeatScope& each) { return each.list == op.field.list; });
+                    if (scope != scopes.rend())
+                        resolved = journey::resolveIn(*scope, op.field.answer);
                 } else {
-                    resolved = lookup::resolve(frames, op.field.path);
+                    resolved = journey::resolve(scopes, op.field.answer);
                 }
                 std::string text;
                 if (op.field.count) {
@@ -156,29 +155,29 @@ struct TemplateFiller::Compiled {
                 break;
             }
             case Op::Type::If: {
-                const Resolved resolved = lookup::resolve(frames, op.path);
+                const ResolvedAnswer resolved = journey::resolve(scopes, op.answer);
                 bool holds = false;
                 if (op.equals)
                     holds = resolved.values.size() == 1 && plainText(*resolved.values.front()) == *op.equals;
                 else
                     holds = std::any_of(resolved.values.begin(), resolved.values.end(),
-                                        [](const json* v) { return lookup::truthy(*v); });
+                                        [](const json* v) { return journey::affirmative(*v); });
                 r.shape += holds != op.negate ? '1' : '0';
                 if (holds != op.negate)
                     render(op.body, r);
                 break;
             }
             case Op::Type::Each: {
-                const Resolved resolved = lookup::resolve(frames, op.path);
+                const ResolvedAnswer resolved = journey::resolve(scopes, op.answer);
                 if (resolved.mapped || resolved.values.size() != 1 || !resolved.values.front()->is_array()) {
                     r.shape += "0,";
                     break;
                 }
                 r.shape += std::to_string(resolved.values.front()->size()) + ",";
                 for (const auto& item : *resolved.values.front()) {
-                    frames.push_back({op.path, resolved.absPath, &item});
+                    scopes.push_back({op.path, resolved.keys, &item});
                     render(op.body, r);
-                    frames.pop_back();
+                    scopes.pop_back();
                 }
                 break;
             }

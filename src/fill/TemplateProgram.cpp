@@ -1,8 +1,8 @@
 #include "fill/TemplateProgram.hpp"
 
 #include "error/Error.hpp"
-#include "fill/AnswerLookup.hpp"
 #include "fill/DraftPackage.hpp"
+#include "journey/AnswersSchema.hpp"
 #include "odf/TextContent.hpp"
 #include "odf/XmlScan.hpp"
 
@@ -15,9 +15,8 @@ namespace partnering::fill {
 namespace {
 
 using nlohmann::json;
-using lookup::deref;
-using lookup::isArraySchema;
-using lookup::schemaAt;
+using journey::AnswerPath;
+using journey::AnswersSchema;
 
 // ---------------------------------------------------------------------------------------
 // Reading the template: one SAX pass (odf::scanXml) records every element with its byte
@@ -107,15 +106,19 @@ std::string trim(std::string text)
     return text.substr(first, last - first + 1);
 }
 
-bool validPath(std::string_view path, bool allowEmpty)
+const AnswersSchema& schema()
 {
-    if (path.empty())
-        return allowEmpty;
-    if (path.front() == '.' || path.back() == '.' || path.find("..") != std::string_view::npos)
-        return false;
-    return std::all_of(path.begin(), path.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
-    });
+    return AnswersSchema::standard();
+}
+
+// A path of plain keys ("partnership.name"), as sections name answers and as a field is
+// written around its one "[]"; nullopt for anything else.
+std::optional<AnswerPath> plainPath(std::string_view text)
+{
+    auto path = AnswerPath::tryParse(text);
+    if (!path || path->keys() != text)
+        return std::nullopt;
+    return path;
 }
 
 // A list the compiler is inside, and the schema of its items: a field's path is looked up there.
@@ -138,7 +141,7 @@ public:
     {
         findFieldsAndUnits();
         std::vector<Op> ops;
-        scopes_.push_back({"", &lookup::answersSchema()});
+        scopes_.push_back({"", &AnswersSchema::standard().root()});
         const Element& root = elements_.front();
         literal(0, root.start, ops);
         if (special_[0])
@@ -195,12 +198,16 @@ private:
             if (field.path.find("[]") != std::string::npos)
                 fail("partnering.fill.bad-field", element,
                      "<" + field.written + ">: one \"[]\" per field; put the outer list in a section named each:LIST");
-            if (!validPath(field.list, false) || !validPath(field.path, true))
+            const auto inItem = field.path.empty() ? std::optional<AnswerPath>(AnswerPath()) : plainPath(field.path);
+            if (!plainPath(field.list) || !inItem)
                 fail("partnering.fill.bad-field", element, "<" + field.written + ">: not a path of the answers");
+            field.answer = *inItem;
         } else {
             field.path = path;
-            if (!validPath(field.path, false))
+            const auto whole = plainPath(field.path);
+            if (!whole)
                 fail("partnering.fill.bad-field", element, "<" + field.written + ">: not a path of the answers");
+            field.answer = *whole;
         }
         for (const char c : path) {
             if (c == '.')
@@ -305,25 +312,25 @@ private:
     const json* listItemSchema(const std::string& path, const Element& element)
     {
         for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
-            const json* node = schemaAt(scope->item, path);
+            const json* node = schema().gatheredAt(AnswerPath::parse(path), scope->item);
             if (node == nullptr)
                 continue;
-            if (!isArraySchema(node))
+            if (!schema().isList(node))
                 fail("partnering.fill.unknown-field", element, path + " is not a list of the answers");
-            return deref(&(*deref(node))["items"]);
+            return schema().itemSchema(node);
         }
         fail("partnering.fill.unknown-field", element,
              path + " is not a list of the answers (src/journey/answers.schema.json)");
     }
 
-    void checkPath(const std::string& path, const std::string& written, const Element& element) const
+    void checkPath(const AnswerPath& path, const std::string& written, const Element& element) const
     {
         for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
-            if (schemaAt(scope->item, path) != nullptr)
+            if (schema().gatheredAt(path, scope->item) != nullptr)
                 return;
         }
         fail("partnering.fill.unknown-field", element,
-             "<" + written + ">: " + path + " is not an answer (src/journey/answers.schema.json)");
+             "<" + written + ">: " + path.text() + " is not an answer (src/journey/answers.schema.json)");
     }
 
     void node(int index, std::vector<Op>& out)
@@ -334,6 +341,7 @@ private:
             Op each;
             each.type = Op::Type::Each;
             each.path = unit->second;
+            each.answer = AnswerPath::parse(each.path);
             scopes_.push_back({unit->second, listItemSchema(unit->second, element)});
             insideUnit_.insert(index);
             node(index, each.body);
@@ -351,11 +359,11 @@ private:
             if (!op.field.list.empty()) {
                 const auto scope = std::find_if(scopes_.rbegin(), scopes_.rend(),
                                                 [&](const SchemaScope& s) { return s.list == op.field.list; });
-                if (!op.field.path.empty() && schemaAt(scope->item, op.field.path) == nullptr)
+                if (!op.field.path.empty() && schema().gatheredAt(op.field.answer, scope->item) == nullptr)
                     fail("partnering.fill.unknown-field", element,
                          "<" + op.field.written + ">: the items of " + op.field.list + " have no " + op.field.path);
             } else {
-                checkPath(op.field.path, op.field.written, element);
+                checkPath(op.field.answer, op.field.written, element);
             }
             out.push_back(std::move(op));
             return;
@@ -374,11 +382,13 @@ private:
                     op.equals = condition.substr(equals + 1);
                     condition.erase(equals);
                 }
-                if (!validPath(condition, false))
+                const auto tested = plainPath(condition);
+                if (!tested)
                     fail("partnering.fill.bad-section", element,
                          "section \"" + element.name + "\": not a condition on an answer");
-                checkPath(condition, name, element);
+                checkPath(*tested, name, element);
                 op.path = condition;
+                op.answer = *tested;
                 children(index, element.startTagEnd, element.endTagStart, op.body);
                 out.push_back(std::move(op));
                 return;
@@ -387,9 +397,11 @@ private:
                 Op op;
                 op.type = Op::Type::Each;
                 op.path = name.substr(5);
-                if (!validPath(op.path, false))
+                const auto list = plainPath(op.path);
+                if (!list)
                     fail("partnering.fill.bad-section", element,
                          "section \"" + element.name + "\": not a list of the answers");
+                op.answer = *list;
                 scopes_.push_back({op.path, listItemSchema(op.path, element)});
                 children(index, element.startTagEnd, element.endTagStart, op.body);
                 scopes_.pop_back();

@@ -2,6 +2,8 @@
 // one pass into the operations a fill runs, every field checked against the answers schema.
 #pragma once
 
+#include "journey/AnswerPath.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -16,6 +18,7 @@ struct Field {
     std::string written;  // as in the template, for messages and fields()
     std::string list;     // before "[]": the list whose current item the field reads
     std::string path;     // the rest (after "[]."), or the whole path
+    journey::AnswerPath answer; // `path` parsed (no steps when it is empty: the item itself)
     bool count = false;   // "|count"
     std::string bookmarkStem; // "partners-name": the readable part of its bookmarks' names
 };
@@ -25,6 +28,7 @@ struct Op {
     std::size_t begin = 0, end = 0; // Literal: bytes of the template
     Field field;                     // Field
     std::string path;                // If: the answer tested; Each: the list
+    journey::AnswerPath answer;      // If, Each: `path` parsed
     bool negate = false;             // If: "if:!path"
     std::optional<std::string> equals; // If: "if:path=value"
     double widthCm = 16, heightCm = 12; // Map
