@@ -15,3 +15,17 @@ function(partnering_target_defaults target)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
   endif()
 endfunction()
+
+# A core library's public headers: the only ones its users (the CLI, the UNO component, other
+# libraries) can include, through ${PARTNERING_PUBLIC_INCLUDE_DIR}/<folder>/, where they are
+# linked to the sources. The library's own sources see the whole of src/ (PRIVATE), so a header
+# that pulls in <xapian.h> or libxml2 stays inside the library that needs it.
+set(PARTNERING_PUBLIC_INCLUDE_DIR ${CMAKE_BINARY_DIR}/include)
+function(partnering_public_headers target folder)
+  file(MAKE_DIRECTORY ${PARTNERING_PUBLIC_INCLUDE_DIR}/${folder})
+  foreach(header IN LISTS ARGN)
+    file(CREATE_LINK ${PROJECT_SOURCE_DIR}/src/${folder}/${header} ${PARTNERING_PUBLIC_INCLUDE_DIR}/${folder}/${header}
+         SYMBOLIC)
+  endforeach()
+  target_include_directories(${target} PUBLIC ${PARTNERING_PUBLIC_INCLUDE_DIR} PRIVATE ${PROJECT_SOURCE_DIR}/src)
+endfunction()

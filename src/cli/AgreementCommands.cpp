@@ -1,4 +1,4 @@
-#include "cli/Command.hpp"
+#include "Command.hpp"
 #include "error/Error.hpp"
 #include "fill/DraftTemplates.hpp"
 #include "fill/TemplateFiller.hpp"

@@ -1,4 +1,4 @@
-#include "cli/Command.hpp"
+#include "Command.hpp"
 #include "journey/Journey.hpp"
 
 #include <nlohmann/json.hpp>
