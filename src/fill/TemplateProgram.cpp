@@ -6,6 +6,8 @@
 #include "odf/TextContent.hpp"
 #include "odf/XmlScan.hpp"
 
+#include <boost/algorithm/string/trim.hpp>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -97,15 +99,6 @@ double toCentimetres(const std::string& length, double fallback)
     return fallback;
 }
 
-std::string trim(std::string text)
-{
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
 const AnswersSchema& schema()
 {
     return AnswersSchema::standard();
@@ -170,23 +163,23 @@ private:
     {
         if (element.kind != Kind::Placeholder)
             return false;
-        const std::string text = trim(element.text);
+        const std::string text = boost::algorithm::trim_copy(element.text);
         return text.size() >= 2 && text.front() == '<' && text.back() == '>';
     }
 
     Field parseField(const Element& element) const
     {
         Field field;
-        std::string text = trim(element.text);
+        std::string text = boost::algorithm::trim_copy(element.text);
         field.written = text.substr(1, text.size() - 2);
-        std::string path = trim(field.written);
+        std::string path = boost::algorithm::trim_copy(field.written);
         if (const auto bar = path.find('|'); bar != std::string::npos) {
-            const std::string filter = trim(path.substr(bar + 1));
+            const std::string filter = boost::algorithm::trim_copy(path.substr(bar + 1));
             if (filter != "count")
                 fail("partnering.fill.bad-field", element,
                      "<" + field.written + ">: unknown filter \"" + filter + "\" (known: count)");
             field.count = true;
-            path = trim(path.substr(0, bar));
+            path = boost::algorithm::trim_copy(path.substr(0, bar));
         }
         if (const auto brackets = path.find("[]"); brackets != std::string::npos) {
             field.list = path.substr(0, brackets);

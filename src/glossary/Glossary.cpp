@@ -4,6 +4,8 @@
 #include "l10n/Catalogs.hpp"
 #include "xml/XmlDocument.hpp"
 
+#include <boost/algorithm/string/trim.hpp>
+
 #include <fstream>
 #include <sstream>
 
@@ -20,15 +22,6 @@ bool named(const xmlNode* node, const char* localName)
            && std::string_view(reinterpret_cast<const char*>(node->name)) == localName;
 }
 
-std::string trimmed(std::string text)
-{
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
 // A term group: <tig> (TBX-Basic), <ntig><termGrp> or <termSec> (TBX 2019): the <term> and
 // its administrativeStatus note, wherever they sit below the group.
 void readTermGroup(const xmlNode* group, const std::string& language, Concept& concept_, const std::string& sourceName)
@@ -37,16 +30,16 @@ void readTermGroup(const xmlNode* group, const std::string& language, Concept& c
     term.language = language;
     for (const xmlNode* node = group->children; node != nullptr; node = node->next) {
         if (named(node, "term"))
-            term.text = trimmed(xml::textOf(node));
+            term.text = boost::algorithm::trim_copy(xml::textOf(node));
         else if (named(node, "termGrp"))
             for (const xmlNode* inner = node->children; inner != nullptr; inner = inner->next) {
                 if (named(inner, "term"))
-                    term.text = trimmed(xml::textOf(inner));
+                    term.text = boost::algorithm::trim_copy(xml::textOf(inner));
                 else if (named(inner, "termNote") && xml::attribute(inner, "type") == "administrativeStatus")
-                    term.preferred = trimmed(xml::textOf(inner)).rfind("preferredTerm", 0) == 0;
+                    term.preferred = boost::algorithm::trim_copy(xml::textOf(inner)).rfind("preferredTerm", 0) == 0;
             }
         else if (named(node, "termNote") && xml::attribute(node, "type") == "administrativeStatus")
-            term.preferred = trimmed(xml::textOf(node)).rfind("preferredTerm", 0) == 0;
+            term.preferred = boost::algorithm::trim_copy(xml::textOf(node)).rfind("preferredTerm", 0) == 0;
     }
     if (term.text.empty())
         throw InvalidInput("partnering.glossary.empty-term",

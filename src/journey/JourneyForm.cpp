@@ -4,6 +4,8 @@
 #include "journey/AnswerPath.hpp"
 #include "journey/FieldText.hpp"
 
+#include <boost/algorithm/string/trim.hpp>
+
 #include <algorithm>
 #include <cmath>
 
@@ -57,15 +59,6 @@ bool blank(std::string_view text)
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
-std::string trimmed(std::string_view text)
-{
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
-}
-
 std::string formatAmount(const nlohmann::json& amount)
 {
     if (amount.is_number_integer() || amount.is_number_unsigned())
@@ -101,7 +94,7 @@ nlohmann::json answerOf(const Question& question, std::string_view text)
 {
     if (blank(text))
         return nullptr;
-    const std::string value = trimmed(text);
+    const std::string value = boost::algorithm::trim_copy(std::string(text));
     switch (question.type) {
     case Question::Type::Text:
     case Question::Type::Paragraph:

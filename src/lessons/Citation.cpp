@@ -2,21 +2,14 @@
 
 #include "lessons/Presentation.hpp"
 
+#include <boost/algorithm/string/trim.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
 
 namespace partnering::lessons {
 namespace {
-
-std::string trimmed(std::string_view text)
-{
-    const auto begin = text.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos)
-        return {};
-    const auto end = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(begin, end - begin + 1));
-}
 
 // Where the first of `marks` occurs in `text`, or npos.
 std::size_t firstOf(std::string_view text, std::initializer_list<std::string_view> marks)
@@ -74,7 +67,7 @@ BibliographyEntry bibliographyEntry(const Lesson& lesson, std::string_view langu
     entry.url = urlIn(lesson.source);
     const std::string_view source(lesson.source);
     const std::string_view first = source.substr(0, source.find(';'));
-    const std::string author = trimmed(first.substr(0, firstOf(first, {",", "(", ":", "“", "«", "„", "\"", "「", "http"})));
+    const std::string author = boost::algorithm::trim_copy(std::string(first.substr(0, firstOf(first, {",", "(", ":", "“", "«", "„", "\"", "「", "http"}))));
     entry.author = author;
     entry.year = yearIn(first);
     return entry;
