@@ -87,6 +87,7 @@ public:
     void SAL_CALL notify(const css::uno::Any&) override;
     bool jumping() const { return jumping_; }
     const css::uno::Reference<css::frame::XFrame>& frame() const { return frame_; }
+    const l10n::Translator& translator() const noexcept { return translator_; } // the journey's, in the UI language
     // The wizard's own window, while it runs: what the pages' message boxes stand over.
     css::uno::Reference<css::awt::XWindow> dialogWindow() const;
     // Why the answers stored in the document could not be resumed; empty when they were (or none).

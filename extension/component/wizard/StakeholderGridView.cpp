@@ -7,6 +7,7 @@
 #include "UnoBoundary.hpp"
 
 #include "fill/StakeholderMap.hpp"
+#include "journey/AnswerPath.hpp"
 
 #include <com/sun/star/awt/ImageScaleMode.hpp>
 #include <com/sun/star/awt/XMouseListener.hpp>
@@ -33,11 +34,10 @@ constexpr double kCmPerPixel = 2.54 / 96; // the picture drawn at the screen's o
 
 nlohmann::json stakeholdersOf(JourneyWizardController& controller)
 {
+    static const auto path = journey::AnswerPath::parse("partnership.stakeholders");
     return controller.withForm([](journey::JourneyForm& form) {
-        const auto& answers = form.json();
-        return answers.contains("partnership") && answers["partnership"].contains("stakeholders")
-                   ? answers["partnership"]["stakeholders"]
-                   : nlohmann::json::array();
+        const nlohmann::json* stakeholders = path.find(form.json());
+        return stakeholders != nullptr ? *stakeholders : nlohmann::json::array();
     });
 }
 
@@ -75,19 +75,13 @@ css::awt::Size StakeholderGridView::pictureSize() const
 
 void StakeholderGridView::refresh()
 {
-    fill::MapCaptions captions;
-    captions.interest = toUtf8(uiText(context_, "Interest"));
-    captions.influence = toUtf8(uiText(context_, "Influence"));
-    // TRANSLATORS: the four quadrants of the stakeholder interest/influence grid, each an
-    // instruction for how to engage the stakeholders placed in it ("Monitor" = keep an eye on them).
-    captions.keepSatisfied = toUtf8(uiText(context_, "Keep satisfied"));
-    captions.manageClosely = toUtf8(uiText(context_, "Manage closely"));
-    captions.monitor = toUtf8(uiText(context_, "Monitor"));
-    captions.keepInformed = toUtf8(uiText(context_, "Keep informed"));
+    std::map<std::string, std::string> sectors;
     for (const auto& question : stakeholders_.list().items) {
         for (const auto& choice : question.choices)
-            captions.sectors[choice.value] = choice.label;
+            sectors[choice.value] = choice.label;
     }
+    // The captions the agreement's annex gets, in the wizard's language: one picture, one wording.
+    const auto captions = fill::mapCaptions(controller_.translator(), std::move(sectors));
     const auto stakeholders = stakeholdersOf(controller_);
     std::optional<std::size_t> chosen;
     if (stakeholders_.selected() >= 0)
