@@ -56,7 +56,7 @@ struct Failure {
 
 // The message of a failure that says nothing about itself.
 inline constexpr std::string_view kUnknownFailure
-    = "[partnering.internal] unexpected failure in the Partnering Journey extension";
+    = "[partnering.uno.unexpected] unexpected failure in the Partnering Journey extension";
 
 // Describes the exception being handled; call only inside a catch block.
 Failure currentFailure();
