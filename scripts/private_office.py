@@ -45,6 +45,7 @@ class Office:
 
     def __init__(self, oxt=None, workdir=None, profile_dir=None, extra_env=None, display=None):
         self.oxt = oxt
+        self.death = ""  # how soffice ended, once is_alive() found it gone
         # An X display (e.g. a VirtualDisplay's) shows the real UI there instead of running
         # headless: modal dialogs and the wizard only execute with a display.
         self.display = display
@@ -233,13 +234,19 @@ class Office:
         document.storeToURL(_file_url(path), tuple(args))
 
     def is_alive(self):
-        """True when soffice still answers a UNO call."""
+        """True when soffice still answers a UNO call; else `death` says how it ended."""
         if self.process is None or self.process.poll() is not None:
+            code = None if self.process is None else self.process.returncode
+            self.death = "soffice is not running" if code is None else (
+                "soffice was killed by signal %d" % -code if code < 0 else "soffice exited with status %d" % code)
             return False
         try:
-            return self.desktop() is not None
-        except Exception:
-            return False
+            if self.desktop() is not None:
+                return True
+            self.death = "soffice answers without a desktop"
+        except Exception as e:
+            self.death = "soffice runs but does not answer: %s" % e
+        return False
 
     # ---- tear-down -------------------------------------------------------------------
     def stop(self):

@@ -17,7 +17,7 @@ class ClosesItsDocuments:
     def tearDown(self):
         for document in self.documents:
             document.close(True)
-        self.assertTrue(self.office.is_alive(), "soffice stopped answering")
+        self.assertTrue(self.office.is_alive(), "soffice stopped answering: %s" % self.office.death)
 
     def open(self, path=None):
         """`path` opened hidden, or a new empty Writer document."""

@@ -46,7 +46,7 @@ class OptionsPageInLibreOffice(unittest.TestCase):
         cls.office.stop()
 
     def tearDown(self):
-        self.assertTrue(self.office.is_alive(), "soffice stopped answering")
+        self.assertTrue(self.office.is_alive(), "soffice stopped answering: %s" % self.office.death)
 
     def page(self):
         handler = self.office.create("org.partnering.OptionsPage")

@@ -60,7 +60,7 @@ class JourneyUser(UserSession, OfficeOnScreen):
                     document.close(True)
                 except Exception:
                     pass
-            self.assertTrue(self.office.is_alive(), "soffice stopped answering")
+            self.assertTrue(self.office.is_alive(), "soffice stopped answering: %s" % self.office.death)
         finally:
             super().tearDown()
 
