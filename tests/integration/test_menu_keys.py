@@ -70,15 +70,8 @@ class MenuKeysAndToolbarOnScreen(UserSession, OfficeOnScreen, unittest.TestCase)
         time.sleep(0.7)
         return self.display.screenshot(os.path.join(ARTIFACTS, name))
 
-    def writer_window(self):
-        for window, _, title in self.windows.all():
-            if title.endswith("LibreOffice Writer"):
-                return window
-        return None
-
     def partnering_menu(self):
-        window = self.writer_window()
-        self.assertIsNotNone(window, "no Writer window among %s" % [t for _, _, t in self.windows.all()])
+        window = self.frame.getContainerWindow()  # Writer's top window
         bar = find(window, "MENU_BAR")
         self.assertIsNotNone(bar, "the Writer window has no menu bar")
         return find(bar, "MENU", "Partnering")
@@ -100,7 +93,7 @@ class MenuKeysAndToolbarOnScreen(UserSession, OfficeOnScreen, unittest.TestCase)
                 return True
             except AttributeError:
                 return False
-        wait_for(lambda: self.writer_window() is not None and focused(), 30, "the Writer window to take focus")
+        wait_for(focused, 30, "the Writer window to take focus")
         time.sleep(0.5)
 
     def paragraph_style_dialog(self):

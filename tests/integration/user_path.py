@@ -11,6 +11,8 @@ import threading
 import time
 
 import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
+import unohelper
+from com.sun.star.awt import XTopWindowListener
 
 
 def role(name):
@@ -164,21 +166,73 @@ def title_of(window):
 
 
 # ---- top windows -----------------------------------------------------------------------------
+class _TopWindowEvents(unohelper.Base, XTopWindowListener):
+    """Hands a TopWindows the toolkit's events: it only records, so the main thread that calls
+    it waits for nothing."""
+
+    def __init__(self, owner):
+        self.owner = owner
+
+    def windowOpened(self, event):
+        self.owner._showing(event.Source)
+
+    def windowClosed(self, event):
+        self.owner._hidden(event.Source)
+
+    def windowClosing(self, event):
+        pass
+
+    def windowMinimized(self, event):
+        pass
+
+    def windowNormalized(self, event):
+        pass
+
+    def windowActivated(self, event):
+        pass
+
+    def windowDeactivated(self, event):
+        pass
+
+    def disposing(self, event):
+        pass
+
+
 class TopWindows:
-    """The toolkit's top windows: documents (FRAME), dialogs (DIALOG) and message boxes (ALERT)."""
+    """The top windows shown since this was made (dialogs, message boxes, documents opened
+    later), told by the toolkit's top-window events. LibreOffice 7.4 lists its top windows
+    (XExtendedToolkit.getTopWindow) without taking the SolarMutex, so polling that list while a
+    window closes crashed soffice (Application::GetTopWindow, seen in a core dump); the events
+    come from the main thread. close() stops them."""
 
     def __init__(self, office):
         self.toolkit = office.create("com.sun.star.awt.Toolkit")
+        self._lock = threading.Lock()
+        self._shown = []
+        self._events = _TopWindowEvents(self)
+        self.toolkit.addTopWindowListener(self._events)
+
+    def close(self):
+        try:
+            self.toolkit.removeTopWindowListener(self._events)
+        except Exception:
+            pass  # the office is gone
+
+    def _showing(self, window):
+        with self._lock:
+            if not any(window == shown for shown in self._shown):
+                self._shown.append(window)
+
+    def _hidden(self, window):
+        with self._lock:
+            self._shown = [shown for shown in self._shown if not window == shown]
 
     def all(self):
+        with self._lock:
+            shown = list(self._shown)
         windows = []
-        try:
-            count = self.toolkit.getTopWindowCount()
-        except Exception:
-            return windows
-        for i in range(count):
+        for window in shown:
             try:
-                window = self.toolkit.getTopWindow(i)
                 context = window.getAccessibleContext()
                 windows.append((window, context.getAccessibleRole(), plain(context.getAccessibleName())))
             except Exception:
@@ -222,8 +276,8 @@ class MessageBoxWatcher:
     said it expects one (expect()); an unexpected one is recorded with its text and closed, so
     a modal loop never hangs the test, and check() fails the test with what it said."""
 
-    def __init__(self, office, interval=0.2):
-        self.windows = TopWindows(office)
+    def __init__(self, windows, interval=0.2):
+        self.windows = windows
         self.interval = interval
         self.unexpected = []
         self._expected = []  # predicates over (title, text)
@@ -379,12 +433,13 @@ class UserSession:
     def setUp(self):
         super().setUp()
         self.windows = TopWindows(self.office)
-        self.watcher = MessageBoxWatcher(self.office).start()
+        self.watcher = MessageBoxWatcher(self.windows).start()
         self.keyboard = Keyboard(self.display)
 
     def tearDown(self):
         try:
             self.watcher.stop()
+            self.windows.close()
             self.watcher.check()
         finally:
             super().tearDown()
