@@ -17,6 +17,7 @@
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -59,14 +60,22 @@ UiCatalog& uiCatalog(const css::uno::Reference<css::uno::XComponentContext>& con
 
 } // namespace
 
+const l10n::Catalogs& domainCatalogs(const css::uno::Reference<css::uno::XComponentContext>& context,
+                                    const std::string& domain)
+{
+    // Entries are never removed, so the references handed out stay valid.
+    static std::mutex mutex;
+    static std::map<std::string, std::unique_ptr<l10n::Catalogs>> catalogs;
+    std::lock_guard lock(mutex);
+    auto& found = catalogs[domain];
+    if (!found)
+        found = std::make_unique<l10n::Catalogs>(extensionFolder(context) / "locale", domain);
+    return *found;
+}
+
 const l10n::Catalogs& journeyCatalogs(const css::uno::Reference<css::uno::XComponentContext>& context)
 {
-    static std::mutex mutex;
-    static std::unique_ptr<l10n::Catalogs> catalogs;
-    std::lock_guard lock(mutex);
-    if (!catalogs)
-        catalogs = std::make_unique<l10n::Catalogs>(extensionFolder(context) / "locale", "journey");
-    return *catalogs;
+    return domainCatalogs(context, "journey");
 }
 
 std::string uiLanguage(const css::uno::Reference<css::uno::XComponentContext>& context)

@@ -27,8 +27,11 @@ rtl::OUString uiText(const css::uno::Reference<css::uno::XComponentContext>& con
 rtl::OUString uiTextIn(const css::uno::Reference<css::uno::XComponentContext>& context, const std::string& language,
                        const char* english);
 
-// The journey's own catalogs (steps, questions, guidance) installed with the extension,
-// read once per office session. Throws RuntimeException when the extension is not installed.
+// The catalogs of one message domain installed with the extension ("journey": steps,
+// questions, guidance; "clauses": the clause library; "fill": a draft's own words), read once
+// per office session. Throws RuntimeException when the extension is not installed.
+const l10n::Catalogs& domainCatalogs(const css::uno::Reference<css::uno::XComponentContext>& context,
+                                    const std::string& domain);
 const l10n::Catalogs& journeyCatalogs(const css::uno::Reference<css::uno::XComponentContext>& context);
 
 enum class MessageKind { Info, Warning, Error };

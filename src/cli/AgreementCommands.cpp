@@ -80,13 +80,11 @@ void addAgreementCommands(CLI::App& app, Context& context)
             json["language"] = fillOptions->language;
             answers = journey::AgreementAnswers::fromJson(std::move(json), "--lang");
         }
-        const l10n::Catalogs catalogs(context.dataDir / "locale", "journey");
-        const auto translator = catalogs.translatorFor(answers.language());
         const auto filler = fill::TemplateFiller::open(
             installedTemplateName(fillOptions->templatePath)
                 ? fill::templateFile(context.dataDir / "templates", fillOptions->templatePath, answers.language())
                 : std::filesystem::path(fillOptions->templatePath));
-        filler.fill(answers, fillOptions->outPath, {&translator});
+        filler.fill(answers, fillOptions->outPath, {context.dataDir / "locale"});
         std::cout << "wrote " << fillOptions->outPath << '\n';
     });
 

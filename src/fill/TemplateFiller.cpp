@@ -1,10 +1,12 @@
 #include "fill/TemplateFiller.hpp"
 
 #include "error/Error.hpp"
+#include "fill/DraftWords.hpp"
 #include "fill/StakeholderMap.hpp"
 #include "fill/TemplateProgram.hpp"
 #include "fill/ValueFormatter.hpp"
 #include "journey/AnswerValue.hpp"
+#include "journey/ClauseLibrary.hpp"
 #include "odf/TextContent.hpp"
 
 #include <algorithm>
@@ -58,7 +60,7 @@ const ChoiceLabelsByPath& choicesFor(const l10n::Translator& translator)
 
 struct Context {
     const ValueFormatter& formatter;
-    const l10n::Translator& translator;
+    const DraftWords& words;
     const ChoiceLabelsByPath& choices;
 
     const ChoiceLabels* labelsAt(const std::string& absPath) const
@@ -74,16 +76,62 @@ std::string textOf(const ResolvedAnswer& resolved, const Context& context)
 {
     const ChoiceLabels* labels = context.labelsAt(resolved.keys);
     if (resolved.mapped)
-        return context.formatter.answers(resolved.values, context.translator, labels);
+        return context.formatter.answers(resolved.values, context.words.own, labels);
     if (resolved.values.size() == 1 && resolved.values.front()->is_array()) {
         std::vector<const json*> items;
         for (const auto& item : *resolved.values.front())
             items.push_back(&item);
-        return context.formatter.answers(items, context.translator, labels);
+        return context.formatter.answers(items, context.words.own, labels);
     }
     if (resolved.values.empty())
         return {};
-    return context.formatter.answer(*resolved.values.front(), context.translator, labels);
+    return context.formatter.answer(*resolved.values.front(), context.words.own, labels);
+}
+
+// How many items the list a "|count" field names holds.
+std::size_t itemCount(const ResolvedAnswer& resolved)
+{
+    if (resolved.mapped)
+        return resolved.values.size();
+    if (resolved.values.size() == 1)
+        return resolved.values.front()->is_array() ? resolved.values.front()->size() : 1;
+    return 0;
+}
+
+bool blank(const std::string& text)
+{
+    return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+// What one field writes: its answer as the draft prints it, or, unanswered, the placeholder
+// the user types over.
+struct FieldContent {
+    std::string text;        // the answer's text, or the placeholder's label
+    std::string description; // a placeholder's tooltip
+    bool placeholder = false;
+};
+
+FieldContent fieldContent(const Field& field, const ResolvedAnswer& resolved, const Context& context)
+{
+    FieldContent content;
+    if (const journey::Clause* clause = journey::ClauseLibrary::standard().find(field.keys);
+        clause != nullptr && !resolved.mapped) {
+        content.text = journey::ClauseLibrary::wording(*clause, resolved.values.empty() ? nullptr : resolved.values.front(),
+                                                       context.words.clauses);
+    } else if (field.count) {
+        if (const std::size_t count = itemCount(resolved); count > 0)
+            content.text = context.formatter.count(count);
+    } else {
+        content.text = textOf(resolved, context);
+    }
+    if (!blank(content.text))
+        return content;
+    // The template compiler made sure every field has its question.
+    const journey::Question* question = journey::Journey::standard().questionAt(field.keys);
+    content.placeholder = true;
+    content.text = context.words.journey.translate(question->label);
+    content.description = question->hint.empty() ? content.text : context.words.journey.translate(question->hint);
+    return content;
 }
 
 } // namespace
@@ -131,34 +179,31 @@ struct TemplateFiller::Compiled {
                 } else {
                     resolved = journey::resolve(scopes, op.field.answer);
                 }
-                std::string text;
-                if (op.field.count) {
-                    std::size_t count = resolved.mapped ? resolved.values.size() : 0;
-                    if (!resolved.mapped && resolved.values.size() == 1)
-                        count = resolved.values.front()->is_array() ? resolved.values.front()->size() : 1;
-                    text = context.formatter.number(static_cast<double>(count));
-                } else {
-                    text = textOf(resolved, context);
-                }
+                FieldContent shown = fieldContent(op.field, resolved, context);
                 // A bookmark around each value lets the draft be refreshed in place later,
                 // whatever the user wrote around it.
                 std::string bookmark = std::string(kBookmarkPrefix) + std::to_string(++r.fieldCount) + "-" + op.field.bookmarkStem;
                 out += "<text:bookmark-start text:name=\"";
                 out += bookmark;
                 out += "\"/>";
-                odf::appendText(out, text);
+                if (shown.placeholder)
+                    odf::appendPlaceholder(out, shown.text, shown.description);
+                else
+                    odf::appendText(out, shown.text);
                 out += "<text:bookmark-end text:name=\"";
                 out += bookmark;
                 out += "\"/>";
                 if (r.fields != nullptr)
-                    r.fields->push_back({std::move(bookmark), std::move(text)});
+                    r.fields->push_back({std::move(bookmark), std::move(shown.text), shown.placeholder, std::move(shown.description)});
                 break;
             }
             case Op::Type::If: {
                 const ResolvedAnswer resolved = journey::resolve(scopes, op.answer);
                 bool holds = false;
+                // Through a list, the condition holds when it holds for any item ("if:partners.sector=united-nations").
                 if (op.equals)
-                    holds = resolved.values.size() == 1 && plainText(*resolved.values.front()) == *op.equals;
+                    holds = std::any_of(resolved.values.begin(), resolved.values.end(),
+                                        [&](const json* v) { return plainText(*v) == *op.equals; });
                 else
                     holds = std::any_of(resolved.values.begin(), resolved.values.end(),
                                         [](const json* v) { return journey::affirmative(*v); });
@@ -169,8 +214,15 @@ struct TemplateFiller::Compiled {
             }
             case Op::Type::Each: {
                 const ResolvedAnswer resolved = journey::resolve(scopes, op.answer);
-                if (resolved.mapped || resolved.values.size() != 1 || !resolved.values.front()->is_array()) {
+                if (resolved.mapped || resolved.values.size() != 1 || !resolved.values.front()->is_array()
+                    || resolved.values.front()->empty()) {
+                    // No items yet: the repeated part shows once, its fields as placeholders, so
+                    // that the draft says what is missing instead of leaving a hole.
+                    static const json noItem = json::object();
                     r.shape += "0,";
+                    scopes.push_back({op.path, resolved.keys, &noItem});
+                    render(op.body, r);
+                    scopes.pop_back();
                     break;
                 }
                 r.shape += std::to_string(resolved.values.front()->size()) + ",";
@@ -198,9 +250,8 @@ struct TemplateFiller::Compiled {
     Filled fillContent(const journey::AgreementAnswers& answers, const FillOptions& options, std::string* svg,
                        std::vector<DraftField>* bookmarks = nullptr) const
     {
-        static const l10n::Translator source;
-        const l10n::Translator& translator = options.translator != nullptr ? *options.translator : source;
-        const Context context{ValueFormatter::forLanguage(answers.language()), translator, choicesFor(translator)};
+        const DraftWords& words = DraftWords::forDraft(options.localeFolder, answers.language());
+        const Context context{ValueFormatter::forLanguage(answers.language()), words, choicesFor(words.journey)};
         Rendering r{{{"", "", &answers.json()}}, context, {}, 0, {}, bookmarks};
         // Sized from the last draft: growing a large draft copies it again and again.
         r.out.reserve(std::max(content.size() + content.size() / 2, lastSize.load(std::memory_order_relaxed) + 4096));
@@ -213,7 +264,7 @@ struct TemplateFiller::Compiled {
                 partnership != answers.json().end() && partnership->contains("stakeholders"))
                 stakeholders = &(*partnership)["stakeholders"];
             const ChoiceLabels* sectors = context.labelsAt("partnership.stakeholders.sector");
-            *svg = stakeholderMapSvg(*stakeholders, mapCaptions(translator, sectors != nullptr ? *sectors : ChoiceLabels()),
+            *svg = stakeholderMapSvg(*stakeholders, mapCaptions(words.own, sectors != nullptr ? *sectors : ChoiceLabels()),
                                      program.map->widthCm, program.map->heightCm);
         }
         return {std::move(r.out), std::move(r.shape)};

@@ -5,7 +5,6 @@
 #include "fill/DraftPackage.hpp"
 #include "journey/AgreementAnswers.hpp"
 #include "journey/Journey.hpp"
-#include "l10n/Catalogs.hpp"
 #include "odf/OdfPackage.hpp"
 
 #include <filesystem>
@@ -19,7 +18,9 @@ namespace partnering::fill {
 
 struct DraftField {
     std::string bookmark;
-    std::string text; // as written into the draft; line breaks as '\n'
+    std::string text; // as written into the draft, line breaks as '\n'; a placeholder's label
+    bool placeholder = false; // unanswered: Writer's placeholder field showing the label
+    std::string description;  // a placeholder's tooltip
 };
 
 // What a fill writes that a refresh in place needs.
@@ -30,9 +31,11 @@ struct DraftFields {
 };
 
 struct FillOptions {
-    // Translates choice labels ("in-kind" -> "En nature"), yes/no and the map's captions; the
-    // source language when null.
-    const l10n::Translator* translator = nullptr;
+    // Where the compiled catalogs are (<folder>/<language>/LC_MESSAGES/<domain>.mo): the draft
+    // takes from them, in its language, the questions' labels its placeholders show, choice
+    // labels ("in-kind" -> "En nature"), the clause library's wordings, yes/no and the map's
+    // captions. Empty: all of them in English.
+    std::filesystem::path localeFolder;
 };
 
 // A template read and compiled once: every fill after that only writes bytes. Everything in

@@ -3,6 +3,7 @@
 #include "error/Error.hpp"
 #include "fill/DraftPackage.hpp"
 #include "journey/AnswersSchema.hpp"
+#include "journey/Journey.hpp"
 #include "odf/TextContent.hpp"
 #include "odf/XmlScan.hpp"
 
@@ -118,7 +119,15 @@ std::optional<AnswerPath> plainPath(std::string_view text)
 struct SchemaScope {
     std::string list;
     const json* item;
+    std::string keys; // where the list is in the answers: "partners.contributions"
 };
+
+std::string joinedKeys(const std::string& scope, const std::string& path)
+{
+    if (scope.empty() || path.empty())
+        return scope.empty() ? path : scope;
+    return scope + "." + path;
+}
 
 // ---------------------------------------------------------------------------------------
 // Compiling: what is special (fields, conditions, repeats, the map) is walked, the rest copied.
@@ -134,7 +143,7 @@ public:
     {
         findFieldsAndUnits();
         std::vector<Op> ops;
-        scopes_.push_back({"", &AnswersSchema::standard().root()});
+        scopes_.push_back({"", &AnswersSchema::standard().root(), ""});
         const Element& root = elements_.front();
         literal(0, root.start, ops);
         if (special_[0])
@@ -301,8 +310,8 @@ private:
         literal(cursor, to, out);
     }
 
-    // The schema of the list `path` read from the innermost scope that has it.
-    const json* listItemSchema(const std::string& path, const Element& element)
+    // The scope of the list `path` read from the innermost scope that has it.
+    SchemaScope listScope(const std::string& path, const Element& element)
     {
         for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
             const json* node = schema().gatheredAt(AnswerPath::parse(path), scope->item);
@@ -310,17 +319,18 @@ private:
                 continue;
             if (!schema().isList(node))
                 fail("partnering.fill.unknown-field", element, path + " is not a list of the answers");
-            return schema().itemSchema(node);
+            return {path, schema().itemSchema(node), joinedKeys(scope->keys, AnswerPath::parse(path).keys())};
         }
         fail("partnering.fill.unknown-field", element,
              path + " is not a list of the answers (src/journey/answers.schema.json)");
     }
 
-    void checkPath(const AnswerPath& path, const std::string& written, const Element& element) const
+    // Where the answer `path` is in the answers ("partners.name" for <name> in each:partners).
+    std::string checkPath(const AnswerPath& path, const std::string& written, const Element& element) const
     {
         for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
             if (schema().gatheredAt(path, scope->item) != nullptr)
-                return;
+                return joinedKeys(scope->keys, path.keys());
         }
         fail("partnering.fill.unknown-field", element,
              "<" + written + ">: " + path.text() + " is not an answer (src/journey/answers.schema.json)");
@@ -335,7 +345,7 @@ private:
             each.type = Op::Type::Each;
             each.path = unit->second;
             each.answer = AnswerPath::parse(each.path);
-            scopes_.push_back({unit->second, listItemSchema(unit->second, element)});
+            scopes_.push_back(listScope(unit->second, element));
             insideUnit_.insert(index);
             node(index, each.body);
             insideUnit_.erase(index);
@@ -355,9 +365,15 @@ private:
                 if (!op.field.path.empty() && schema().gatheredAt(op.field.answer, scope->item) == nullptr)
                     fail("partnering.fill.unknown-field", element,
                          "<" + op.field.written + ">: the items of " + op.field.list + " have no " + op.field.path);
+                op.field.keys = joinedKeys(scope->keys, op.field.answer.keys());
             } else {
-                checkPath(op.field.answer, op.field.written, element);
+                op.field.keys = checkPath(op.field.answer, op.field.written, element);
             }
+            // An unanswered field shows its question's label: every field needs a question.
+            if (journey::Journey::standard().questionAt(op.field.keys) == nullptr)
+                fail("partnering.fill.unasked-field", element,
+                     "<" + op.field.written + ">: no question of the journey (src/journey/journey.xml) asks for "
+                         + op.field.keys);
             out.push_back(std::move(op));
             return;
         }
@@ -395,7 +411,7 @@ private:
                     fail("partnering.fill.bad-section", element,
                          "section \"" + element.name + "\": not a list of the answers");
                 op.answer = *list;
-                scopes_.push_back({op.path, listItemSchema(op.path, element)});
+                scopes_.push_back(listScope(op.path, element));
                 children(index, element.startTagEnd, element.endTagStart, op.body);
                 scopes_.pop_back();
                 out.push_back(std::move(op));

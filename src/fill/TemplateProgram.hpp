@@ -19,6 +19,7 @@ struct Field {
     std::string list;     // before "[]": the list whose current item the field reads
     std::string path;     // the rest (after "[]."), or the whole path
     journey::AnswerPath answer; // `path` parsed (no steps when it is empty: the item itself)
+    std::string keys;     // where the answer is in the answers: "partners.name" (its question's path)
     bool count = false;   // "|count"
     std::string bookmarkStem; // "partners-name": the readable part of its bookmarks' names
 };
@@ -45,6 +46,7 @@ struct TemplateProgram {
     // `sourceName` names the content in messages ("agreement.ott: content.xml"). Throws
     // InvalidInput with the line: "[partnering.fill.bad-field]", "[partnering.fill.unknown-field]",
     // "[partnering.fill.bad-section]", "[partnering.fill.mixed-repeat]", "[partnering.fill.bad-map]",
+    // "[partnering.fill.unasked-field]" (a field no question of the journey asks for),
     // and the XML scan's "[partnering.xml.*]".
     static TemplateProgram compile(std::string_view content, const std::string& sourceName);
 };

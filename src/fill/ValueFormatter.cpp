@@ -11,8 +11,10 @@
 #include <unicode/gregocal.h>
 #include <unicode/listformatter.h>
 #include <unicode/numfmt.h>
+#include <unicode/rbnf.h>
 #include <unicode/timezone.h>
 
+#include <algorithm>
 #include <map>
 
 namespace partnering::fill {
@@ -21,6 +23,7 @@ struct ValueFormatter::Icu {
     icu::Locale locale;
     std::unique_ptr<icu::DateFormat> dates;
     std::unique_ptr<icu::NumberFormat> numbers;
+    std::unique_ptr<icu::RuleBasedNumberFormat> words; // counts spelled out, where the language does
     std::unique_ptr<icu::NumberFormat> money;
     std::unique_ptr<icu::ListFormatter> lists;
     std::unique_ptr<icu::Calendar> calendar;
@@ -49,6 +52,11 @@ ValueFormatter::ValueFormatter(const std::string& languageTag) : language_(langu
     UErrorCode status = U_ZERO_ERROR;
     icu_->locale = icu::Locale::forLanguageTag(languageTag, status);
     check(status, languageTag, "anything");
+    // Khmer official documents write numbers and dates in Khmer digits (as the lessons do);
+    // CLDR's default for Khmer is Western digits.
+    if (std::string(icu_->locale.getLanguage()) == "km" && icu_->locale.getKeywordValue<std::string>("numbers", status).empty())
+        icu_->locale.setUnicodeKeywordValue("nu", "khmr", status);
+    check(status, languageTag, "numbers");
     // Dates are calendar days, not instants: format them in UTC so no time zone moves them.
     icu_->dates.reset(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, icu_->locale));
     if (!icu_->dates)
@@ -58,6 +66,14 @@ ValueFormatter::ValueFormatter(const std::string& languageTag) : language_(langu
     check(status, languageTag, "numbers");
     icu_->money.reset(icu::NumberFormat::createInstance(icu_->locale, UNUM_CURRENCY, status));
     check(status, languageTag, "amounts");
+    // A count before a plural noun reads as a word in these languages ("the following two
+    // Partners"); elsewhere CLDR's spelled-out cardinal does not agree with the noun (Arabic's
+    // gender and number, Chinese 两 before a measure word), so digits stay.
+    static const std::string spelled[] = {"en", "fr", "es", "pt", "it", "de", "nl"};
+    if (std::find(std::begin(spelled), std::end(spelled), std::string(icu_->locale.getLanguage())) != std::end(spelled)) {
+        icu_->words = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu_->locale, status);
+        check(status, languageTag, "counts");
+    }
     icu_->lists.reset(icu::ListFormatter::createInstance(icu_->locale, status));
     check(status, languageTag, "lists");
     icu_->calendar = std::make_unique<icu::GregorianCalendar>(icu::TimeZone::createTimeZone("UTC"), status);
@@ -87,6 +103,15 @@ std::string ValueFormatter::number(double value) const
 {
     icu::UnicodeString text;
     icu_->numbers->format(value, text);
+    return utf8(text);
+}
+
+std::string ValueFormatter::count(std::size_t value) const
+{
+    if (!icu_->words)
+        return number(static_cast<double>(value));
+    icu::UnicodeString text;
+    icu_->words->format(static_cast<int64_t>(value), text);
     return utf8(text);
 }
 

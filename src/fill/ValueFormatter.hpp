@@ -4,6 +4,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <string>
@@ -29,6 +30,8 @@ public:
     const std::string& language() const noexcept;
     std::string date(int year, int month, int day) const; // 1-based month and day
     std::string number(double value) const;
+    // How many items a list has, as words where the language writes counts so ("two", "deux").
+    std::string count(std::size_t value) const;
     std::string money(double amount, const std::string& isoCurrency) const;
     std::string list(const std::vector<std::string>& items) const;
     // The words ICU has not, "yes" and "no", in the language of `translator`.

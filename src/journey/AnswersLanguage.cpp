@@ -1,6 +1,7 @@
 #include "journey/AnswersLanguage.hpp"
 
 #include "error/Error.hpp"
+#include "journey/ClauseLibrary.hpp"
 #include "journey/Journey.hpp"
 
 #include <textcat.h>
@@ -44,7 +45,7 @@ const nlohmann::json* find(const nlohmann::json& scope, const std::string& dotte
 
 bool freeText(Question::Type type)
 {
-    return type == Question::Type::Text || type == Question::Type::Paragraph;
+    return type == Question::Type::Text || type == Question::Type::Paragraph || type == Question::Type::Clause;
 }
 
 // An e-mail address or a web link is no one's language.
@@ -67,7 +68,13 @@ void collect(const std::vector<Question>& questions, const nlohmann::json& scope
         const auto take = [&](const nlohmann::json& item, Question::Type type) {
             if (!item.is_string() || !wordsOf(item.get_ref<const std::string&>()))
                 return;
-            auto& into = type == Question::Type::Paragraph ? out.paragraphs : out.names;
+            // A standard wording's id ("consensus") is no one's writing; the user's own wording is.
+            if (type == Question::Type::Clause) {
+                const Clause* clause = ClauseLibrary::standard().find(question.path);
+                if (clause != nullptr && ClauseLibrary::picked(*clause, &item) != nullptr)
+                    return;
+            }
+            auto& into = type == Question::Type::Paragraph || type == Question::Type::Clause ? out.paragraphs : out.names;
             into += item.get_ref<const std::string&>();
             into += '\n';
         };

@@ -69,7 +69,7 @@ Question::Type typeNamed(const std::string& name, const std::string& sourceName,
         {"text", Question::Type::Text},       {"paragraph", Question::Type::Paragraph},
         {"choice", Question::Type::Choice},   {"level", Question::Type::Level},
         {"boolean", Question::Type::Boolean}, {"date", Question::Type::Date},
-        {"money", Question::Type::Money}};
+        {"money", Question::Type::Money},     {"clause", Question::Type::Clause}};
     for (const auto& [typeName, type] : types) {
         if (name == typeName)
             return type;
@@ -179,6 +179,29 @@ Journey Journey::fromDefinition(std::string_view xmlText, const std::string& sou
     if (journey.steps_.empty())
         badDefinition(sourceName, root, "the journey has no steps");
     return journey;
+}
+
+namespace {
+const Question* questionAmong(const std::vector<Question>& questions, std::string_view keys)
+{
+    for (const auto& question : questions) {
+        const std::string_view path = question.path;
+        if (keys == path)
+            return &question;
+        if (keys.size() > path.size() && keys.substr(0, path.size()) == path && keys[path.size()] == '.')
+            if (const Question* inner = questionAmong(question.items, keys.substr(path.size() + 1)))
+                return inner;
+    }
+    return nullptr;
+}
+} // namespace
+
+const Question* Journey::questionAt(std::string_view keys) const
+{
+    for (const auto& step : steps_)
+        if (const Question* question = questionAmong(step.questions, keys))
+            return question;
+    return nullptr;
 }
 
 std::vector<Step> Journey::steps(const l10n::Translator& translator) const

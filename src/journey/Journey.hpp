@@ -5,6 +5,7 @@
 #include "l10n/Catalogs.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace partnering::journey {
@@ -17,7 +18,8 @@ struct Choice {
 // One question of a step, or a list of repeated items (partners, stakeholders...) whose
 // `items` are the questions asked about each item.
 struct Question {
-    enum class Type { Text, Paragraph, Choice, Level, Boolean, Date, Money, List };
+    // Clause: one of the clause library's standard wordings (ClauseLibrary), or the user's own.
+    enum class Type { Text, Paragraph, Choice, Level, Boolean, Date, Money, Clause, List };
     std::string path; // dotted, into the answers (relative to one item inside a list)
     Type type = Type::Text;
     bool required = false;
@@ -50,6 +52,10 @@ public:
 
     // One step by its number; throws InvalidInput "[partnering.journey.unknown-step]".
     Step step(int number, const l10n::Translator& translator) const;
+
+    // The question (in English) whose answers live at `keys` ("partners.representative.name",
+    // "partners" for the list itself); nullptr when no question asks for them.
+    const Question* questionAt(std::string_view keys) const;
 
     // Builds a journey from a definition document (the format of journey.xml).
     static Journey fromDefinition(std::string_view xml, const std::string& sourceName);

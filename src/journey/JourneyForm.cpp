@@ -98,6 +98,7 @@ nlohmann::json answerOf(const Question& question, std::string_view text)
     switch (question.type) {
     case Question::Type::Text:
     case Question::Type::Paragraph:
+    case Question::Type::Clause: // an option's id or the user's own wording: both are text
         return std::string(text);
     case Question::Type::Choice:
         if (choicePosition(question, value) > 0)

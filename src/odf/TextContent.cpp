@@ -37,4 +37,32 @@ void appendText(std::string& out, std::string_view text)
     flushSpaces();
 }
 
+namespace {
+
+// An attribute's value or a single-line text: markup and quotes escaped, line breaks and
+// characters XML cannot carry made spaces.
+void appendFlat(std::string& out, std::string_view text)
+{
+    for (const char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out.push_back(static_cast<unsigned char>(c) >= 0x20 ? c : ' ');
+        }
+    }
+}
+
+} // namespace
+
+void appendPlaceholder(std::string& out, std::string_view label, std::string_view description)
+{
+    out += "<text:placeholder text:placeholder-type=\"text\" text:description=\"";
+    appendFlat(out, description);
+    out += "\">&lt;";
+    appendFlat(out, label);
+    out += "&gt;</text:placeholder>";
+}
+
 } // namespace partnering::odf

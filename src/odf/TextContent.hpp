@@ -11,4 +11,9 @@ namespace partnering::odf {
 // namespace); characters XML cannot carry are dropped.
 void appendText(std::string& out, std::string_view text);
 
+// Appends Writer's placeholder field (text:placeholder, type text) showing `label` in angle
+// brackets, with `description` as its tooltip: grey in Writer, listed by the Navigator,
+// replaced by what the user types over it.
+void appendPlaceholder(std::string& out, std::string_view label, std::string_view description);
+
 } // namespace partnering::odf

@@ -275,15 +275,14 @@ JourneyWizardController::Draft JourneyWizardController::prepareDraft()
     auto answers = withForm([](journey::JourneyForm& form) { return form.answers(); });
     const auto templates = extensionFolder(context_) / "templates";
     auto filler = fill::TemplateFiller::open(fill::templateFile(templates, choice.templateName, answers.language()));
-    auto translator = journeyCatalogs(context_).translatorFor(answers.language());
-    return {std::move(answers), std::move(filler), std::move(translator)};
+    return {std::move(answers), std::move(filler)};
 }
 
 rtl::OUString JourneyWizardController::refreshDraft()
 {
     return callCore(static_cast<cppu::OWeakObject*>(this), [&] {
         const Draft draft = prepareDraft();
-        return refreshDraftInWriter(context_, frame_, draft.filler.draftFields(draft.answers, {&draft.translator}),
+        return refreshDraftInWriter(context_, frame_, draft.filler.draftFields(draft.answers, {extensionFolder(context_) / "locale"}),
                                     draft.answers.json().dump());
     });
 }
@@ -293,7 +292,7 @@ Reference<css::lang::XComponent> JourneyWizardController::openDraft()
     return callCore(static_cast<cppu::OWeakObject*>(this), [&] {
         const Draft prepared = prepareDraft();
         const auto draft = uniqueDraftPath();
-        prepared.filler.fill(prepared.answers, draft, {&prepared.translator});
+        prepared.filler.fill(prepared.answers, draft, {extensionFolder(context_) / "locale"});
 
         // Opened as a template, the filled file becomes a new untitled document: saving it
         // asks where, and the temporary file can go at once.

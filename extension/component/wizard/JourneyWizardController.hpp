@@ -88,6 +88,7 @@ public:
     bool jumping() const { return jumping_; }
     const css::uno::Reference<css::frame::XFrame>& frame() const { return frame_; }
     const l10n::Translator& translator() const noexcept { return translator_; } // the journey's, in the UI language
+    const css::uno::Reference<css::uno::XComponentContext>& context() const noexcept { return context_; }
     // The wizard's own window, while it runs: what the pages' message boxes stand over.
     css::uno::Reference<css::awt::XWindow> dialogWindow() const;
     // Why the answers stored in the document could not be resumed; empty when they were (or none).
@@ -100,7 +101,6 @@ private:
     struct Draft {
         journey::AgreementAnswers answers;
         fill::TemplateFiller filler;
-        l10n::Translator translator;
     };
     Draft prepareDraft();
 

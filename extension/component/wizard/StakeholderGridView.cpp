@@ -81,7 +81,8 @@ void StakeholderGridView::refresh()
             sectors[choice.value] = choice.label;
     }
     // The captions the agreement's annex gets, in the wizard's language: one picture, one wording.
-    const auto captions = fill::mapCaptions(controller_.translator(), std::move(sectors));
+    const auto captions = fill::mapCaptions(
+        domainCatalogs(controller_.context(), "fill").translatorFor(controller_.translator().language()), std::move(sectors));
     const auto stakeholders = stakeholdersOf(controller_);
     std::optional<std::size_t> chosen;
     if (stakeholders_.selected() >= 0)
