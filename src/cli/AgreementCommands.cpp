@@ -1,14 +1,17 @@
 #include "Command.hpp"
 #include "error/Error.hpp"
+#include "fill/DraftPlaceholders.hpp"
 #include "fill/DraftTemplates.hpp"
 #include "fill/TemplateFiller.hpp"
 #include "journey/AgreementAnswers.hpp"
 #include "odf/FlatOdf.hpp"
+#include "odf/OdfPackage.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 namespace partnering::cli {
@@ -26,9 +29,14 @@ std::string readFile(const std::string& path)
 }
 
 // Answers from a JSON file, or the answers stored in a draft the filler wrote (.odt).
+bool isDocument(const std::string& path)
+{
+    return path.ends_with(".odt") || path.ends_with(".ott");
+}
+
 journey::AgreementAnswers readAnswers(const std::string& path)
 {
-    if (path.ends_with(".odt") || path.ends_with(".ott")) {
+    if (isDocument(path)) {
         auto stored = fill::storedAnswers(odf::OdfPackage::open(path));
         if (!stored)
             throw InvalidInput("partnering.cli.no-answers", path + ": the document holds no journey answers");
@@ -101,7 +109,8 @@ void addAgreementCommands(CLI::App& app, Context& context)
     check->add_flag("--json", checkOptions->json,
                     "Print one JSON object: {language, complete, steps: [{number, id, title, complete, missing: "
                     "[{path, reason, kind, label, min, count}]}]} (kind is \"required\" or \"too-few\"; min and "
-                    "count only for too-few)");
+                    "count only for too-few); for a draft (.odt) also placeholders: [{label, description, "
+                    "bookmark}], the placeholders still in it");
     check->footer("Exit code 0 when the answers are valid, complete or not (the report says which steps are "
                   "done); 3 with every problem (JSON path and reason) when they are not.");
     check->callback([checkOptions, &context] {
@@ -111,6 +120,11 @@ void addAgreementCommands(CLI::App& app, Context& context)
             catalogs.translatorFor(checkOptions->language.empty() ? answers.language() : checkOptions->language);
         const auto steps = journey::progress(journey::Journey::standard(), answers, translator);
         const bool complete = std::all_of(steps.begin(), steps.end(), [](const auto& s) { return s.complete(); });
+        // A draft's gaps are its placeholders: the answers may be complete while the user has
+        // not yet typed over every one of them, or has typed over some without answering.
+        std::optional<std::vector<fill::DraftPlaceholder>> placeholders;
+        if (isDocument(checkOptions->answersPath))
+            placeholders = fill::placeholdersIn(odf::OdfPackage::open(checkOptions->answersPath));
         if (checkOptions->json) {
             nlohmann::ordered_json out{{"language", answers.language()}, {"complete", complete}, {"steps", nlohmann::ordered_json::array()}};
             for (const auto& step : steps) {
@@ -127,6 +141,11 @@ void addAgreementCommands(CLI::App& app, Context& context)
                 out["steps"].push_back({{"number", step.number}, {"id", step.id}, {"title", step.title},
                                         {"complete", step.complete()}, {"missing", missing}});
             }
+            if (placeholders) {
+                out["placeholders"] = nlohmann::ordered_json::array();
+                for (const auto& p : *placeholders)
+                    out["placeholders"].push_back({{"label", p.label}, {"description", p.description}, {"bookmark", p.bookmark}});
+            }
             std::cout << out.dump(2) << '\n';
             return;
         }
@@ -137,6 +156,11 @@ void addAgreementCommands(CLI::App& app, Context& context)
                 std::cout << "   - " << m.reason << " (" << m.path << ")\n";
         }
         std::cout << (complete ? "all seven steps are complete" : "some steps are not complete") << '\n';
+        if (placeholders) {
+            std::cout << "placeholders still in the draft: " << placeholders->size() << '\n';
+            for (const auto& p : *placeholders)
+                std::cout << "   - " << p.label << '\n';
+        }
     });
 
     struct TemplateOptions {
