@@ -220,7 +220,7 @@ std::string circle(double x, double y, double r, const std::string& style)
 MapCaptions mapCaptions(const l10n::Translator& translator, std::map<std::string, std::string> sectors)
 {
     MapCaptions captions;
-    // Literals, not the defaults of MapCaptions: xgettext finds them here for journey.pot.
+    // Literals, not the defaults of MapCaptions: xgettext finds them here for fill.pot.
     // TRANSLATORS: axis of the stakeholder map in the agreement's annex (how interested a stakeholder is).
     captions.interest = translator.translate("Interest");
     // TRANSLATORS: axis of the stakeholder map in the agreement's annex (how much a stakeholder can sway it).

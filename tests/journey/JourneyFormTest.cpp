@@ -134,7 +134,7 @@ TEST(JourneyForm, RefusesBadTextsAndKeepsTheAnswers)
     EXPECT_NE(reasonOf([&] { form.setText(question("governance.start"), "governance.start", "31/01/2025"); })
                   .find("[partnering.form.bad-date] Start date: write the date as YYYY-MM-DD"),
               std::string::npos);
-    EXPECT_NE(reasonOf([&] { form.setText(question("governance.decision_making"), "governance.decision_making", "vote"); })
+    EXPECT_NE(reasonOf([&] { form.setText(question("partnership.spectrum"), "partnership.spectrum", "vote"); })
                   .find("[partnering.form.bad-choice]"),
               std::string::npos);
     EXPECT_NE(reasonOf([&] {
