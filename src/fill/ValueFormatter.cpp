@@ -96,7 +96,12 @@ std::string ValueFormatter::date(int year, int month, int day) const
     check(status, language_, "dates");
     icu::UnicodeString text;
     icu_->dates->format(when, text);
-    return utf8(text);
+    std::string written = utf8(text);
+    // French writes the first day of a month as an ordinal ("1er mars"); CLDR's pattern has
+    // no ordinal day.
+    if (day == 1 && std::string_view(icu_->locale.getLanguage()) == "fr" && written.starts_with("1 "))
+        written.insert(1, "er");
+    return written;
 }
 
 std::string ValueFormatter::number(double value) const

@@ -166,6 +166,8 @@ TEST_F(DraftGapsTest, CountsReadAsWordsWhereTheLanguageDoesAndKhmerUsesKhmerDigi
     EXPECT_EQ(ValueFormatter::forLanguage("km").date(2027, 1, 15).find("2027"), std::string::npos);
     EXPECT_NE(ValueFormatter::forLanguage("km").date(2027, 1, 15).find("២០២៧"), std::string::npos);
     EXPECT_NE(ValueFormatter::forLanguage("km").money(1500, "USD").find("១"), std::string::npos);
+    EXPECT_EQ(ValueFormatter::forLanguage("fr").date(2026, 3, 1), "1er mars 2026");
+    EXPECT_EQ(ValueFormatter::forLanguage("fr").date(2026, 3, 2), "2 mars 2026");
 }
 
 TEST_F(DraftGapsTest, AFieldNoQuestionAsksForIsATemplateError)

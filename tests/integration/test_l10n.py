@@ -16,7 +16,9 @@ TEMPLATES = os.environ["PARTNERING_TEMPLATES_DIR"]
 SOURCE = os.environ["PARTNERING_SOURCE_DIR"]
 ARTIFACTS = os.path.join(os.environ.get("PARTNERING_TEST_ARTIFACTS", "/tmp"), "l10n")
 LANGUAGES = ("fr", "es", "ar", "km", "zh_CN")
-FIELD_MARKER = re.compile(r"<[A-Za-z_.\[\]|]+>")
+# A template's field left as written ("<partners[].name>"); a placeholder for an unanswered
+# question shows its label instead ("<Notes>"), which is what it should show.
+FIELD_MARKER = re.compile(r"<[a-z][a-z_]*(?:[.\[|][A-Za-z_.\[\]|]*)?>")
 CODE = re.compile(r"\{/?\d+/?\}")
 
 
@@ -30,16 +32,26 @@ def words(text):
     return " ".join(text.split())
 
 
+def clause_option_ids():
+    """The clause library's option ids: an answer holding one prints its wording, not itself."""
+    import xml.etree.ElementTree as ET
+    tree = ET.parse(os.path.join(SOURCE, "src", "journey", "clauses.xml"))
+    return {o.get("id") for o in tree.iter("{urn:x-partnering:clauses:1}option")}
+
+
+OPTION_IDS = clause_option_ids()
+
+
 def free_text_answers(value, key=""):
     """Names and free text the user typed: they appear as typed in any language."""
     if isinstance(value, dict):
         for k, v in value.items():
-            if k not in ("language", "sector", "kind", "decision_making", "spectrum", "currency", "start", "end", "date"):
+            if k not in ("language", "sector", "kind", "spectrum", "currency", "start", "end", "date", "target_date"):
                 yield from free_text_answers(v, k)
     elif isinstance(value, list):
         for item in value:
             yield from free_text_answers(item, key)
-    elif isinstance(value, str):
+    elif isinstance(value, str) and value not in OPTION_IDS:
         for line in value.splitlines():
             if line.strip():
                 yield words(line)
