@@ -193,4 +193,30 @@ TEST_F(DraftGapsTest, TheDraftListsItsPlaceholdersWithTheirBookmarks)
     EXPECT_GT(found[0].line, 0);
 }
 
+TEST_F(DraftGapsTest, EveryWordADraftAddsIsInTheDraftsLanguage)
+{
+    // Placeholders' labels (journey), clause wordings (clauses), yes/no and the map (fill).
+    const auto filler = templateOf(
+        "<text:p>" + field("partnership.name") + "|" + field("governance.logos") + "|" + field("governance.decision_making")
+        + "</text:p><text:p><draw:frame draw:name=\"stakeholder-map\" svg:width=\"10cm\" svg:height=\"8cm\"><draw:image>"
+          "<office:binary-data>iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==</office:binary-data>"
+          "</draw:image></draw:frame></text:p>");
+    const partnering::fill::FillOptions french{PARTNERING_TEST_LOCALE_DIR};
+    const auto draft = filler.draftFields(answers({{"language", "fr"}, {"governance", {{"logos", false}, {"decision_making", "majority"}}}}), french);
+    ASSERT_EQ(draft.fields.size(), 3u);
+    EXPECT_TRUE(draft.fields[0].placeholder);
+    EXPECT_EQ(draft.fields[0].text, partnering::l10n::Catalogs(PARTNERING_TEST_LOCALE_DIR, "journey").translatorFor("fr").translate("Name of the partnership"));
+    EXPECT_NE(draft.fields[0].text, "Name of the partnership");
+    EXPECT_EQ(draft.fields[1].text, "non");
+    const auto majority = ClauseLibrary::standard().find("governance.decision_making")->option("majority");
+    EXPECT_EQ(draft.fields[2].text,
+              partnering::l10n::Catalogs(PARTNERING_TEST_LOCALE_DIR, "clauses").translatorFor("fr").translate(majority->wording));
+    EXPECT_NE(draft.fields[2].text, majority->wording);
+    ASSERT_TRUE(draft.stakeholderMapSvg);
+    // ("Influence" is French too.)
+    for (const char* english : {"Keep satisfied", "Manage closely", "Monitor", "Keep informed", "Interest"})
+        EXPECT_EQ(draft.stakeholderMapSvg->find(std::string(">") + english), std::string::npos) << english;
+    EXPECT_EQ(draft.stakeholderMapSvg->find("…"), std::string::npos);
+}
+
 } // namespace
