@@ -128,6 +128,14 @@ class SidebarUserPath(UserSession, OfficeOnScreen):
                                 "the result list")
         self.layout = KeyboardLayout(self.display)
 
+    def close_deck(self, document):
+        """Partnering > Lessons learned again: LibreOffice toggles a deck's command, so the deck
+        closes and the next test opens it as a user first does."""
+        self.menu(document, "Lessons").wait()
+        window = document.getCurrentController().getFrame().getContainerWindow()
+        wait_for(lambda: find(window, "LABEL", self.ui("Search the lessons learned:")) is None, 30,
+                 "the Lessons learned deck to close")
+
     @staticmethod
     def in_a_filter(context):
         return context.getAccessibleParent().getAccessibleContext().getAccessibleRole() == role("COMBO_BOX")
@@ -295,6 +303,7 @@ class SidebarUserPath(UserSession, OfficeOnScreen):
         own_style = next(paragraphs(document)).ParaStyleName
 
         self.open_panel(document)
+        self.addCleanup(self.close_deck, document)
         opening = self.ui("Opening the lessons library...")
         wait_for(lambda: self.status() != opening, 60, "the folder library to open")
         # A word found only in the advice: the result's line is the advice's, marked as ours.
@@ -312,6 +321,11 @@ class SidebarUserPath(UserSession, OfficeOnScreen):
         self.assertIn("\n" + summary + "\n", source_part)
         self.assertNotIn(query, source_part)
         self.assertTrue(advice_part.startswith(advice + "\n"), preview)
+        # The mouse wheel over the preview, down to its end and back up to the advice's
+        # heading, for the screenshot.
+        pane = find(self.panel, "SCROLL_PANE")
+        for button in [5] * 12 + [4] * 2:
+            self.keyboard.click(pane, button=button)
         time.sleep(0.5)  # the preview repainted
         self.shot("sidebar-advice-preview")
 
