@@ -2,6 +2,7 @@
 #include "error/Error.hpp"
 #include "lessons/LessonIndex.hpp"
 #include "lessons/LessonSearch.hpp"
+#include "lessons/Presentation.hpp"
 
 #include <nlohmann/json.hpp>
 #include <unistd.h>
@@ -24,12 +25,109 @@ void printBuildReport(const lessons::BuildReport& report)
     std::cout << '\n';
 }
 
+// The heading of the library's own advice, apart from what the source says.
+constexpr const char* kAdviceHeading = "Our advice (not from the source):";
+
 nlohmann::ordered_json hitJson(const lessons::SearchHit& hit)
 {
-    return {{"id", hit.id},           {"lang", hit.language},       {"title", hit.title},
-            {"summary", hit.summary}, {"snippet", hit.snippet.markup()}, {"steps", hit.steps},
-            {"tags", hit.tags},       {"partner_types", hit.partnerTypes}, {"languages", hit.languages},
-            {"source", hit.source},   {"score", hit.score}};
+    return {{"id", hit.id},
+            {"lang", hit.language},
+            {"title", hit.title},
+            {"summary", hit.summary},
+            {"snippet", hit.snippet.markup()},
+            {"advice_snippet", hit.adviceSnippet.markup()},
+            {"steps", hit.steps},
+            {"tags", hit.tags},
+            {"partner_types", hit.partnerTypes},
+            {"languages", hit.languages},
+            {"source", hit.source},
+            {"score", hit.score}};
+}
+
+// Where the lessons are searched: the index folder, or HOST:PORT of a xapian-tcpsrv.
+struct LibraryOptions {
+    std::string db;
+    std::string remote;
+
+    void addTo(CLI::App& command)
+    {
+        auto* dbOption = command.add_option("--db", db, "Index folder");
+        auto* remoteOption = command.add_option("--remote", remote, "HOST:PORT of a xapian-tcpsrv serving the index");
+        dbOption->excludes(remoteOption);
+    }
+
+    lessons::LessonSearch open() const
+    {
+        if (db.empty() && remote.empty())
+            throw CLI::RequiredError("--db or --remote");
+        if (!db.empty())
+            return lessons::LessonSearch::openLocal(db);
+        const auto colon = remote.rfind(':');
+        unsigned port = 0;
+        try {
+            port = colon == std::string::npos ? 0 : static_cast<unsigned>(std::stoul(remote.substr(colon + 1)));
+        } catch (const std::exception&) {
+        }
+        if (port == 0 || port > 65535)
+            throw InvalidInput("partnering.cli.bad-remote", "--remote \"" + remote + "\" must be HOST:PORT");
+        return lessons::LessonSearch::openRemote(remote.substr(0, colon), port);
+    }
+};
+
+std::string joined(const std::vector<std::string>& values)
+{
+    std::string out;
+    for (const auto& value : values)
+        out += (out.empty() ? "" : ", ") + value;
+    return out;
+}
+
+nlohmann::ordered_json lessonJson(const lessons::Lesson& lesson, const lessons::LessonText& text)
+{
+    std::vector<std::string> languages;
+    for (const auto& each : lesson.texts)
+        languages.push_back(each.language);
+    return {{"id", lesson.id},
+            {"lang", text.language},
+            {"title", text.title},
+            {"summary", text.summary},
+            {"body", text.paragraphs},
+            {"advice", text.advice},
+            {"source", lesson.source},
+            {"steps", lesson.steps},
+            {"tags", lesson.tags},
+            {"partner_types", lesson.partnerTypes},
+            {"languages", languages}};
+}
+
+void printLesson(const lessons::Lesson& lesson, const lessons::LessonText& text)
+{
+    std::cout << text.title << "  [" << text.language << "; " << lesson.id;
+    if (!lesson.steps.empty()) {
+        std::cout << "; step";
+        for (int step : lesson.steps)
+            std::cout << ' ' << step;
+    }
+    std::cout << "]\n";
+    if (!lesson.source.empty())
+        std::cout << "Source: " << lesson.source << '\n';
+    if (!lesson.tags.empty())
+        std::cout << "Tags: " << joined(lesson.tags) << '\n';
+    if (!lesson.partnerTypes.empty())
+        std::cout << "Partner types: " << joined(lesson.partnerTypes) << '\n';
+    std::vector<std::string> languages;
+    for (const auto& each : lesson.texts)
+        languages.push_back(each.language);
+    std::cout << "Languages: " << joined(languages) << '\n';
+    if (!text.summary.empty())
+        std::cout << '\n' << text.summary << '\n';
+    for (const auto& paragraph : text.paragraphs)
+        std::cout << '\n' << paragraph << '\n';
+    if (!text.advice.empty()) {
+        std::cout << '\n' << kAdviceHeading << '\n';
+        for (std::size_t i = 0; i < text.advice.size(); ++i)
+            std::cout << (i > 0 ? "\n" : "") << text.advice[i] << '\n';
+    }
 }
 
 template <class Map>
@@ -63,6 +161,19 @@ void printJson(const std::string& query, const std::string& language, const less
     std::cout << out.dump(2) << '\n';
 }
 
+// The snippet on one line, its matched words in bold on a terminal, else between asterisks.
+void printMarked(const lessons::Snippet& snippet, bool tty)
+{
+    std::size_t at = 0;
+    const std::string& text = snippet.text;
+    for (const auto& [begin, end] : snippet.hits) {
+        std::cout << text.substr(at, begin - at) << (tty ? "\033[1m" : "*") << text.substr(begin, end - begin)
+                  << (tty ? "\033[0m" : "*");
+        at = end;
+    }
+    std::cout << text.substr(at) << "\n";
+}
+
 void printText(const lessons::SearchResults& results)
 {
     const bool tty = ::isatty(STDOUT_FILENO) != 0;
@@ -83,14 +194,12 @@ void printText(const lessons::SearchResults& results)
                 std::cout << ' ' << step;
         }
         std::cout << "]\n   ";
-        std::size_t at = 0;
-        const std::string& text = hit.snippet.text;
-        for (const auto& [begin, end] : hit.snippet.hits) {
-            std::cout << text.substr(at, begin - at) << (tty ? "\033[1m" : "*") << text.substr(begin, end - begin)
-                      << (tty ? "\033[0m" : "*");
-            at = end;
+        printMarked(hit.snippet, tty);
+        // A match only in the advice: its line too, under the advice's heading.
+        if (hit.snippet.hits.empty() && !hit.adviceSnippet.hits.empty()) {
+            std::cout << "   " << kAdviceHeading << "\n   ";
+            printMarked(hit.adviceSnippet, tty);
         }
-        std::cout << text.substr(at) << "\n";
     }
 }
 
@@ -127,8 +236,7 @@ void addLessonsCommands(CLI::App& app, Context& context)
     });
 
     struct SearchOptions {
-        std::string db;
-        std::string remote;
+        LibraryOptions library;
         std::string language;
         std::vector<int> steps;
         std::vector<std::string> tags;
@@ -141,9 +249,7 @@ void addLessonsCommands(CLI::App& app, Context& context)
     };
     auto search = std::make_shared<SearchOptions>();
     auto* searchCommand = app.add_subcommand("search", "Search the lessons learned, in any language.");
-    auto* db = searchCommand->add_option("--db", search->db, "Index folder");
-    auto* remote = searchCommand->add_option("--remote", search->remote, "HOST:PORT of a xapian-tcpsrv serving the index");
-    db->excludes(remote);
+    search->library.addTo(*searchCommand);
     searchCommand->add_option("--lang", search->language, "Your language (BCP 47): a lesson that exists in it is shown in it; without it, a lesson is shown in the language of your words");
     // Repeatable filters take one value each, so the query words after them stay query words.
     auto repeatable = [](CLI::Option* option) {
@@ -161,26 +267,12 @@ void addLessonsCommands(CLI::App& app, Context& context)
     searchCommand->add_option("--offset", search->offset, "Results to skip")->capture_default_str();
     searchCommand->add_flag("--json", search->json,
                             "One JSON object: query, corrected_query, results [{id, lang, title, summary, snippet "
-                            "(escaped, <mark> around matches), steps, tags, partner_types, languages, source, score}], "
+                            "(escaped, <mark> around matches), advice_snippet (the same of the library's own advice, "
+                            "empty when the lesson has none), steps, tags, partner_types, languages, source, score}], "
                             "facets {steps, tags, partner_types, languages}");
     searchCommand->add_option("query", search->words, "Words to look for (none: every lesson that passes the filters)");
     searchCommand->callback([search] {
-        if (search->db.empty() && search->remote.empty())
-            throw CLI::RequiredError("--db or --remote");
-        lessons::LessonSearch searcher = [&] {
-            if (search->db.empty()) {
-                const auto colon = search->remote.rfind(':');
-                unsigned port = 0;
-                try {
-                    port = colon == std::string::npos ? 0 : static_cast<unsigned>(std::stoul(search->remote.substr(colon + 1)));
-                } catch (const std::exception&) {
-                }
-                if (port == 0 || port > 65535)
-                    throw InvalidInput("partnering.cli.bad-remote", "--remote \"" + search->remote + "\" must be HOST:PORT");
-                return lessons::LessonSearch::openRemote(search->remote.substr(0, colon), port);
-            }
-            return lessons::LessonSearch::openLocal(search->db);
-        }();
+        const lessons::LessonSearch searcher = search->library.open();
         lessons::SearchRequest request;
         for (const auto& word : search->words)
             request.query += (request.query.empty() ? "" : " ") + word;
@@ -198,6 +290,38 @@ void addLessonsCommands(CLI::App& app, Context& context)
             printJson(request.query, search->language, results);
         else
             printText(results);
+    });
+
+    struct ShowOptions {
+        LibraryOptions library;
+        std::string language;
+        bool json = false;
+        std::string id;
+    };
+    auto show = std::make_shared<ShowOptions>();
+    auto* lessonsCommand = app.add_subcommand("lessons", "Read the lessons learned.");
+    lessonsCommand->require_subcommand(1);
+    auto* showCommand = lessonsCommand->add_subcommand(
+        "show", "One lesson whole: what its source says, then the library's own advice under a heading of its own.");
+    show->library.addTo(*showCommand);
+    showCommand->add_option("--lang", show->language,
+                            "Your language (BCP 47): the lesson's text in it, else in the same primary language, else "
+                            "its first text");
+    showCommand->add_flag("--json", show->json,
+                          "One JSON object: id, lang, title, summary, body [paragraphs], advice [paragraphs of the "
+                          "library's own advice, not from the source; empty when none], source, steps, tags, "
+                          "partner_types, languages");
+    showCommand->add_option("id", show->id, "The lesson's id (as search gives it)")->required();
+    showCommand->callback([show] {
+        const lessons::LessonSearch searcher = show->library.open();
+        const auto lesson = searcher.lesson(show->id);
+        if (!lesson)
+            throw InvalidInput("partnering.lessons.unknown-lesson", "no lesson \"" + show->id + "\" in the library");
+        const lessons::LessonText& text = lessons::displayedText(*lesson, show->language);
+        if (show->json)
+            std::cout << lessonJson(*lesson, text).dump(2) << '\n';
+        else
+            printLesson(*lesson, text);
     });
 }
 

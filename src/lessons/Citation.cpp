@@ -83,4 +83,18 @@ std::string quotation(const Lesson& lesson, std::string_view language)
     return text.title;
 }
 
+std::string CitedAdvice::paragraph() const
+{
+    return advice.empty() ? std::string() : mark + " " + advice;
+}
+
+CitedAdvice citedAdvice(const Lesson& lesson, std::string_view language, std::string_view mark)
+{
+    const LessonText& text = displayedText(lesson, language);
+    CitedAdvice cited{std::string(mark), {}};
+    for (const auto& paragraph : text.advice)
+        cited.advice += (cited.advice.empty() ? "" : " ") + paragraph;
+    return cited;
+}
+
 } // namespace partnering::lessons

@@ -27,7 +27,23 @@ struct BibliographyEntry {
 BibliographyEntry bibliographyEntry(const Lesson& lesson, std::string_view language);
 
 // The passage a citation quotes: the summary, or the first body paragraph when there is none
-// (so the citation still says what the lesson is), or the title.
+// (so the citation still says what the lesson is), or the title. Never the advice: that is
+// the library's, not the source's.
 std::string quotation(const Lesson& lesson, std::string_view language);
+
+// The library's own advice that a citation adds after its quotation, marked as such: never
+// mixed into the quotation, never passed off as the source's words.
+struct CitedAdvice {
+    std::string mark;   // says whose advice it is: "Advice from the Partnering Journey library, not from the source:"
+    std::string advice; // the advice paragraphs of the cited text, one space between each; empty when none
+
+    // The paragraph written after the quotation: the mark, a space, the advice; empty without advice.
+    std::string paragraph() const;
+};
+
+// The advice of the text cited for a reader of `language` (displayedText), with `mark` (in that
+// text's language: it stands beside the advice in the document). Throws InvalidInput for a
+// lesson without text.
+CitedAdvice citedAdvice(const Lesson& lesson, std::string_view language, std::string_view mark);
 
 } // namespace partnering::lessons

@@ -23,7 +23,8 @@ inline constexpr unsigned kFacetsSlot = 1;   // packed facets of the lesson, see
 
 // Metadata keys.
 inline constexpr std::string_view kFormatKey = "partnering:format";
-inline constexpr std::string_view kFormatVersion = "1";
+// 2: a text's document data carries its advice ("advice"), and advice words are indexed.
+inline constexpr std::string_view kFormatVersion = "2";
 inline constexpr std::string_view kFileKeyPrefix = "file:";          // file:<path> -> "<hash> <size> <mtime>\t<lesson id>"
 inline constexpr std::string_view kGlossaryKey = "partnering:glossary"; // fingerprint of the glossary used for synonyms
 inline constexpr std::string_view kBuiltAtKey = "partnering:built-at";  // when the last build started, ns
@@ -36,6 +37,7 @@ inline constexpr char kSynonymLanguageSeparator = ':';
 inline constexpr unsigned kTitleWeight = 4;
 inline constexpr unsigned kSummaryWeight = 2;
 inline constexpr unsigned kBodyWeight = 1;
+inline constexpr unsigned kAdviceWeight = 1; // the library's own advice: found as the body is
 
 inline std::string uniqueIdTerm(std::string_view lessonId, std::string_view language)
 {

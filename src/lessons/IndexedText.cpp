@@ -104,6 +104,8 @@ PreparedText prepareText(const Lesson& lesson, const LessonText& text, TextAnaly
     indexField(document, analyzer, text.summary, schema::kSummaryWeight, position, spelling);
     for (const auto& paragraph : text.paragraphs)
         indexField(document, analyzer, paragraph, schema::kBodyWeight, position, spelling);
+    for (const auto& paragraph : text.advice)
+        indexField(document, analyzer, paragraph, schema::kAdviceWeight, position, spelling);
 
     prepared.uniqueTerm = schema::uniqueIdTerm(lesson.id, text.language);
     document.add_boolean_term(prepared.uniqueTerm);
@@ -136,7 +138,8 @@ PreparedText prepareText(const Lesson& lesson, const LessonText& text, TextAnaly
                         {"lang", text.language},
                         {"title", text.title},
                         {"summary", text.summary},
-                        {"body", text.paragraphs}};
+                        {"body", text.paragraphs},
+                        {"advice", text.advice}};
     document.set_data(data.dump());
     prepared.spellingWords.assign(spelling.begin(), spelling.end());
     return prepared;
@@ -157,6 +160,8 @@ StoredText readStoredText(const Xapian::Document& document)
         stored.text.title = data.at("title").get<std::string>();
         stored.text.summary = data.at("summary").get<std::string>();
         stored.text.paragraphs = data.at("body").get<std::vector<std::string>>();
+        // A server's index built before advice existed (format 1) has none.
+        stored.text.advice = data.value("advice", std::vector<std::string>());
     } catch (const nlohmann::json::exception& e) {
         throw notALessonText(document, e.what());
     }

@@ -146,6 +146,22 @@ std::string keyword(const xmlNode* node, const char* what, const std::string& so
     return value;
 }
 
+// The <p> paragraphs of a <body> or an <advice> (`part`, named so in errors).
+std::vector<std::string> paragraphsOf(const xmlNode* parent, const std::string& part, const std::string& language,
+                                      const std::string& sourceName)
+{
+    std::vector<std::string> paragraphs;
+    for (const xmlNode* p = parent->children; p != nullptr; p = p->next)
+        if (xml::isElement(p, kLessonNamespace, "p")) {
+            std::string paragraph = collapseSpaces(xml::textOf(p));
+            if (paragraph.empty())
+                reject("partnering.lessons.empty-text", sourceName, xmlGetLineNo(p),
+                       "empty paragraph in the " + language + " text's " + part);
+            paragraphs.push_back(std::move(paragraph));
+        }
+    return paragraphs;
+}
+
 LessonText readText(const xmlNode* node, const std::string& sourceName)
 {
     LessonText text;
@@ -165,14 +181,13 @@ LessonText readText(const xmlNode* node, const std::string& sourceName)
         else if (xml::isElement(child, kLessonNamespace, "summary"))
             text.summary = collapseSpaces(xml::textOf(child));
         else if (xml::isElement(child, kLessonNamespace, "body"))
-            for (const xmlNode* p = child->children; p != nullptr; p = p->next)
-                if (xml::isElement(p, kLessonNamespace, "p")) {
-                    std::string paragraph = collapseSpaces(xml::textOf(p));
-                    if (paragraph.empty())
-                        reject("partnering.lessons.empty-text", sourceName, xmlGetLineNo(p),
-                               "empty paragraph in the " + language + " text");
-                    text.paragraphs.push_back(std::move(paragraph));
-                }
+            text.paragraphs = paragraphsOf(child, "body", language, sourceName);
+        else if (xml::isElement(child, kLessonNamespace, "advice")) {
+            text.advice = paragraphsOf(child, "advice", language, sourceName);
+            if (text.advice.empty()) // left out when there is none, never empty
+                reject("partnering.lessons.empty-text", sourceName, xmlGetLineNo(child),
+                       "the " + language + " text has an empty advice");
+        }
     }
     if (text.title.empty())
         reject("partnering.lessons.empty-text", sourceName, line, "the " + language + " text has no title");

@@ -14,7 +14,10 @@ struct LessonText {
     std::string language; // canonical BCP 47
     std::string title;
     std::string summary;                 // may be empty
-    std::vector<std::string> paragraphs; // the body
+    std::vector<std::string> paragraphs; // the body: what the source says
+    // Advice of the library's own that goes beyond the source (<advice>): never shown or
+    // quoted as the source's words. May be empty.
+    std::vector<std::string> advice;
 };
 
 struct Lesson {
@@ -34,7 +37,8 @@ struct Lesson {
 // "[partnering.lessons.not-a-lesson]", "[partnering.lessons.missing-id]", "[partnering.lessons.bad-id]",
 // "[partnering.lessons.unknown-step]", "[partnering.lessons.bad-keyword]",
 // "[partnering.lessons.missing-language]", "[partnering.lessons.bad-language]",
-// "[partnering.lessons.empty-text]", "[partnering.lessons.duplicate-language]" and
+// "[partnering.lessons.empty-text]" (an empty title, body or paragraph, advice's included),
+// "[partnering.lessons.duplicate-language]" and
 // "[partnering.lessons.schema]" (anything else the schema index/lesson.rng forbids).
 Lesson parseLesson(std::string_view bytes, const std::string& sourceName);
 

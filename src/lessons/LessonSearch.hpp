@@ -54,13 +54,14 @@ struct SearchHit {
     std::string language; // of the text shown: see shownText() in ShownText.hpp
     std::string title;
     std::string summary;
-    Snippet snippet;
+    Snippet snippet;        // cut from the summary and the body: what the source says
+    Snippet adviceSnippet;  // cut from the advice (the library's own); empty when the text has none
     std::string source;
     std::vector<int> steps;
     std::vector<std::string> tags;
     std::vector<std::string> partnerTypes;
     std::vector<std::string> languages; // every language the lesson exists in
-    MarkedWords marked;                 // in the text shown: title, summary and body
+    MarkedWords marked;                 // in the text shown: title, summary, body and advice
     double score = 0;
 };
 

@@ -72,7 +72,8 @@ std::string fromFirstMatch(const Snippet& snippet)
     return std::string(ellipsis) + snippet.text.substr(first);
 }
 
-std::vector<ResultRow> resultRows(const std::vector<SearchHit>& hits, long width, const TextWidth& measure)
+std::vector<ResultRow> resultRows(const std::vector<SearchHit>& hits, long width, const TextWidth& measure,
+                                  std::string_view adviceMark)
 {
     constexpr std::string_view bullet = "• ", titleContinued = "   ", snippetIndent = "      ";
     constexpr std::size_t titleRows = 2;
@@ -85,7 +86,12 @@ std::vector<ResultRow> resultRows(const std::vector<SearchHit>& hits, long width
         const auto title = fitLines(hits[hit].title, titleWidth, titleRows, fit);
         for (std::size_t row = 0; row < title.size(); ++row)
             rows.push_back({std::string(row == 0 ? bullet : titleContinued) + title[row], hit});
-        for (const auto& line : fitLines(fromFirstMatch(hits[hit].snippet), snippetWidth, 1, fit))
+        const Snippet& body = hits[hit].snippet;
+        const Snippet& advice = hits[hit].adviceSnippet;
+        const std::string matchLine = body.hits.empty() && !advice.hits.empty()
+                                          ? std::string(adviceMark) + " " + fromFirstMatch(advice)
+                                          : fromFirstMatch(body);
+        for (const auto& line : fitLines(matchLine, snippetWidth, 1, fit))
             rows.push_back({std::string(snippetIndent) + line, hit});
     }
     return rows;
@@ -146,6 +152,10 @@ std::vector<PreviewParagraph> preview(const Lesson& lesson, std::string_view lan
         out.push_back(markedParagraph(Role::Summary, text.summary));
     for (const auto& paragraph : text.paragraphs)
         out.push_back(markedParagraph(Role::Body, paragraph));
+    if (!text.advice.empty())
+        out.push_back({Role::AdviceHeading, {labels.advice, {}}});
+    for (const auto& paragraph : text.advice)
+        out.push_back(markedParagraph(Role::Advice, paragraph));
     std::vector<std::string> steps;
     for (int step : lesson.steps)
         steps.push_back(std::to_string(step));

@@ -28,8 +28,11 @@ struct ResultRow {
 // The rows of `hits` for a list whose rows may be `width` wide as `measure` counts: each
 // result's title on a bullet ("• "), on two rows at most (a third "   " row is never made: the
 // second ends in "…"), then its line from the first match (fromFirstMatch), indented, on one
-// row. A `width` of 0 or less (not laid out yet) leaves every row whole.
-std::vector<ResultRow> resultRows(const std::vector<SearchHit>& hits, long width, const TextWidth& measure);
+// row. That line is the snippet of what the source says; when only the advice matched, it is
+// the advice's, after `adviceMark` ("Our advice:", in the UI language) so that it never passes
+// for the source's. A `width` of 0 or less (not laid out yet) leaves every row whole.
+std::vector<ResultRow> resultRows(const std::vector<SearchHit>& hits, long width, const TextWidth& measure,
+                                  std::string_view adviceMark = "Our advice:");
 
 // A filter choice with its count: "un (17)".
 std::string facetLabel(std::string_view value, std::size_t count);
@@ -57,19 +60,22 @@ struct PreviewLabels {
     std::string tags = "Tags:";
     std::string partnerTypes = "Partner types:";
     std::string languages = "Languages:";
+    std::string advice = "Our advice (not from the source)";
     std::string uiLanguage = "en";
 };
 
 struct PreviewParagraph {
-    enum class Role { Source, Title, Summary, Body, Detail };
+    enum class Role { Source, Title, Summary, Body, AdviceHeading, Advice, Detail };
     Role role = Role::Body;
     Snippet text; // `hits`: the ranges to show in bold
 };
 
 // The whole lesson for a preview: a heading line with its source (when it has one), the title,
-// the summary, the body paragraphs, then one line per known detail (journey steps, tags,
-// partner types, languages by name). The words of `marked` are marked wherever they occur in
-// the lesson's text; nothing is marked in the source and the details.
+// the summary, the body paragraphs, the advice under its own heading (`labels.advice`: the
+// library's, not the source's) when the text has any, then one line per known detail (journey
+// steps, tags, partner types, languages by name). The words of `marked` are marked wherever
+// they occur in the lesson's text, advice included; nothing is marked in the source, the
+// advice's heading and the details.
 std::vector<PreviewParagraph> preview(const Lesson& lesson, std::string_view language, const MarkedWords& marked,
                                       const PreviewLabels& labels = {});
 

@@ -58,6 +58,8 @@ std::size_t typedWordsIn(const LessonText& text, const TextAnalyzer& analyzer, c
     look(text.summary);
     for (const auto& paragraph : text.paragraphs)
         look(paragraph);
+    for (const auto& paragraph : text.advice)
+        look(paragraph);
     return static_cast<std::size_t>(std::count(found.begin(), found.end(), true));
 }
 

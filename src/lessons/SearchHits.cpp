@@ -10,13 +10,12 @@ namespace partnering::lessons {
 
 namespace {
 
-// The summary and the paragraphs: what a snippet is cut from.
-std::string bodyOf(const LessonText& text)
+// Paragraphs as one text to cut a snippet from.
+std::string joined(std::string text, const std::vector<std::string>& paragraphs)
 {
-    std::string body = text.summary;
-    for (const auto& paragraph : text.paragraphs)
-        body += (body.empty() ? "" : " ") + paragraph;
-    return body;
+    for (const auto& paragraph : paragraphs)
+        text += (text.empty() ? "" : " ") + paragraph;
+    return text;
 }
 
 } // namespace
@@ -30,10 +29,17 @@ SearchHit HitReader::hitOf(const Xapian::Document& matched, const ReaderLanguage
     hit.language = stored.text.language;
     hit.title = stored.text.title;
     hit.summary = stored.text.summary;
-    const TextMatch body = matchText(bodyOf(stored.text), stored.text.language, terms);
+    // What the source says (the summary and the body) and the library's own advice: two
+    // snippets, so that no line of advice passes for the source's.
+    const TextMatch body = matchText(joined(stored.text.summary, stored.text.paragraphs), stored.text.language, terms);
     hit.snippet = snippetOf(body);
     collectMarkedWords(matchText(stored.text.title, stored.text.language, terms), hit.marked);
     collectMarkedWords(body, hit.marked);
+    if (!stored.text.advice.empty()) {
+        const TextMatch advice = matchText(joined({}, stored.text.advice), stored.text.language, terms);
+        hit.adviceSnippet = snippetOf(advice);
+        collectMarkedWords(advice, hit.marked);
+    }
     hit.source = stored.source;
     hit.steps = stored.steps;
     hit.tags = stored.tags;

@@ -288,5 +288,78 @@ class LessonsCommands(unittest.TestCase):
         self.assertIn("64 removed", finished.stdout)
 
 
+ADVICE_LESSON = os.path.join(SOURCE, "tests", "lessons", "fixtures", "exit-strategy-with-advice.xml")
+ADVICE_HEADING = "Our advice (not from the source):"
+
+
+class LessonShow(unittest.TestCase):
+    """A lesson whose closing paragraph is the library's own advice, beside a shipped one."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="partnering-cli-show-")
+        library = os.path.join(cls.tmp, "lessons")
+        os.makedirs(library)
+        shutil.copy(ADVICE_LESSON, library)
+        shutil.copy(os.path.join(LESSONS, "designate-a-focal-point.xml"), library)
+        cls.db = os.path.join(cls.tmp, "db")
+        result = run("index", "build", "--db", cls.db, library)
+        assert result.returncode == 0, result.stderr
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def show(self, *args):
+        result = run("lessons", "show", "--db", self.db, *args)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout
+
+    def test_json_carries_the_advice_as_its_own_member(self):
+        lesson = json.loads(self.show("--json", "exit-strategy-with-advice"))
+        self.assertEqual((lesson["id"], lesson["lang"]), ("exit-strategy-with-advice", "en"))
+        self.assertEqual(len(lesson["body"]), 2)
+        self.assertFalse(any("credibility" in p for p in lesson["body"]), lesson["body"])
+        self.assertEqual(len(lesson["advice"]), 1)
+        self.assertTrue(lesson["advice"][0].startswith("Write the duration of the partnership"), lesson["advice"])
+        self.assertTrue(lesson["advice"][0].endswith("resources and credibility."), lesson["advice"])
+        self.assertEqual(lesson["languages"], ["en", "fr"])
+        french = json.loads(self.show("--json", "--lang", "fr-CA", "exit-strategy-with-advice"))
+        self.assertEqual(french["lang"], "fr")
+        self.assertTrue(french["advice"][0].startswith("Inscrivez la durée du partenariat"), french["advice"])
+        self.assertEqual(json.loads(self.show("--json", "designate-a-focal-point"))["advice"], [])
+
+    def test_text_shows_the_advice_under_its_own_heading_after_what_the_source_says(self):
+        text = self.show("exit-strategy-with-advice")
+        self.assertTrue(text.startswith("Set a lifespan and a clear exit strategy  [en; exit-strategy-with-advice; "
+                                        "step 6 7]\nSource: UNICEF Executive Board"), text)
+        body, heading, advice = text.partition("\n" + ADVICE_HEADING + "\n")
+        self.assertEqual(heading, "\n" + ADVICE_HEADING + "\n", text)
+        self.assertIn("Scaling Up Nutrition leadership group", body)
+        self.assertNotIn("credibility", body)
+        self.assertTrue(advice.startswith("Write the duration of the partnership"), advice)
+        self.assertNotIn(ADVICE_HEADING, self.show("designate-a-focal-point"))
+
+    def test_an_unknown_lesson_is_invalid_input(self):
+        result = run("lessons", "show", "--db", self.db, "no-such-lesson")
+        self.assertEqual(result.returncode, 3)
+        self.assertIn("[partnering.lessons.unknown-lesson]", result.stderr)
+
+    def test_a_word_only_in_the_advice_finds_the_lesson_and_its_advice_snippet(self):
+        result = run("search", "--db", self.db, "--json", "credibility")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        hit = json.loads(result.stdout)["results"][0]
+        self.assertEqual(hit["id"], "exit-strategy-with-advice")
+        self.assertNotIn("<mark>", hit["snippet"])
+        self.assertIn("<mark>credibility</mark>", hit["advice_snippet"])
+        result = run("search", "--db", self.db, "credibility")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("   " + ADVICE_HEADING + "\n   ", result.stdout)
+        self.assertIn("*credibility*", result.stdout)  # not a terminal: marks as asterisks
+        found_in_body = json.loads(run("search", "--db", self.db, "--json", "nutrition").stdout)["results"][0]
+        self.assertIn("<mark>", found_in_body["snippet"])
+        self.assertNotIn("<mark>", found_in_body["advice_snippet"])
+
+
 if __name__ == "__main__":
     unittest.main()

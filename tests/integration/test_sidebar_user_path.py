@@ -2,11 +2,15 @@
 learned from its dispatch URL opens the deck; a click into the search box and words typed on
 the keyboard (French, then Chinese); the Chinese language filter chosen with the mouse; a
 result clicked, its preview read; Insert citation pressed through accessibility; Ctrl+Z and
-Ctrl+Y typed; Insert > Bibliography. Once in English at 1280x800 and once with a French UI
-at 1024x768, with screenshots of the sidebar and of the citation."""
+Ctrl+Y typed; Insert > Bibliography. Then, from a folder library holding a lesson with advice
+of the library's own: a word only in that advice typed, the advice shown under its own heading
+in the preview, and cited after the quotation marked as not the source's, one Ctrl+Z taking
+both away. Once in English at 1280x800 and once with a French UI at 1024x768, with screenshots
+of the sidebar and of the citation."""
 import glob
 import gettext
 import os
+import shutil
 import subprocess
 import tempfile
 import time
@@ -18,7 +22,7 @@ from user_path import UserSession, contexts, find, press, role, wait_for
 
 import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
 from com.sun.star.beans import PropertyValue
-from lessons_panel import bibliography_ids, new_writer, paragraphs, results_of, use_bundled_library
+from lessons_panel import bibliography_ids, new_writer, paragraphs, results_of, use_bundled_library, write_settings
 
 OXT = os.environ["PARTNERING_OXT"]
 ARTIFACTS = os.path.join(os.environ.get("PARTNERING_TEST_ARTIFACTS", tempfile.gettempdir()), "sidebar")
@@ -31,6 +35,13 @@ FRENCH_QUERY = "stratégie de sortie"
 CHINESE_QUERY = "共同问责"  # shared accountability
 EXIT_LESSON = "set-a-lifespan-and-exit-strategy"
 ACCOUNTABILITY_LESSON = "agree-shared-accountability"
+# A lesson whose closing paragraph is the library's advice, not the source's (English, French).
+ADVICE_LESSON_FILE = os.path.join(SOURCE_DIR, "tests", "lessons", "fixtures", "exit-strategy-with-advice.xml")
+ADVICE_LESSON = "exit-strategy-with-advice"
+ADVICE_QUERY = {"en": "credibility", "fr": "crédibilité"}  # words of its advice only
+ADVICE_HEADING = "Our advice (not from the source)"
+ADVICE_MARK = "Advice from the Partnering Journey library, not from the source:"
+ITALIC = "ITALIC"
 
 
 def shipped_lessons():
@@ -116,6 +127,14 @@ class SidebarUserPath(UserSession, OfficeOnScreen):
         self.results = wait_for(lambda: find(self.panel, "LIST", where=lambda c: not self.in_a_filter(c)), 10,
                                 "the result list")
         self.layout = KeyboardLayout(self.display)
+
+    def close_deck(self, document):
+        """Partnering > Lessons learned again: LibreOffice toggles a deck's command, so the deck
+        closes and the next test opens it as a user first does."""
+        self.menu(document, "Lessons").wait()
+        window = document.getCurrentController().getFrame().getContainerWindow()
+        wait_for(lambda: find(window, "LABEL", self.ui("Search the lessons learned:")) is None, 30,
+                 "the Lessons learned deck to close")
 
     @staticmethod
     def in_a_filter(context):
@@ -256,6 +275,85 @@ class SidebarUserPath(UserSession, OfficeOnScreen):
         self.assertIn(ACCOUNTABILITY_LESSON, listed)
         self.assertIn(title, listed)
         self.shot("citation-and-bibliography")
+
+    def test_advice_is_shown_and_cited_as_ours_not_the_sources(self):
+        # A folder of lesson files, as Tools > Options > Partnering Journey sets it.
+        folder = os.path.join(self.office.workdir, "advice-lessons")  # soffice's user reads it
+        os.makedirs(folder, exist_ok=True)
+        shutil.copy(ADVICE_LESSON_FILE, folder)
+        for path in [folder] + glob.glob(os.path.join(folder, "*")):
+            os.chmod(path, 0o755 if os.path.isdir(path) else 0o644)
+        write_settings(self.office, "Library", Source="folder", Folder=folder)
+        write_settings(self.office, "General", Language="")
+        self.addCleanup(use_bundled_library, self.office)
+        root = ElementTree.parse(ADVICE_LESSON_FILE).getroot()
+        language = self.UI_LANGUAGE
+        text = next(t for t in root.findall(LESSON + "text") if t.get(XML_LANG) == language)
+        title = text.findtext(LESSON + "title").strip()
+        summary = " ".join(text.findtext(LESSON + "summary").split())
+        advice = " ".join(text.find(LESSON + "advice").findtext(LESSON + "p").split())
+        query = ADVICE_QUERY[language]
+
+        document = new_writer(self.office, hidden=False, text="Our partnership agreement.")
+        self.addCleanup(document.close, True)
+        self.addCleanup(document.setModified, False)
+        window = document.getCurrentController().getFrame().getContainerWindow()
+        window.setPosSize(0, 0, self.DISPLAY_SIZE[0], self.DISPLAY_SIZE[1], 15)
+        before = document.getText().getString()
+        own_style = next(paragraphs(document)).ParaStyleName
+
+        self.open_panel(document)
+        self.addCleanup(self.close_deck, document)
+        opening = self.ui("Opening the lessons library...")
+        wait_for(lambda: self.status() != opening, 60, "the folder library to open")
+        # A word found only in the advice: the result's line is the advice's, marked as ours.
+        shown = self.type_query(query)
+        self.assertEqual(shown[0][0], title, shown)
+        self.assertTrue(shown[0][1].startswith(self.ui("Our advice:") + " "), shown)
+        self.assertIn(query, shown[0][1])
+
+        # The preview: what the source says, then the advice under its own heading.
+        self.keyboard.click(self.results.getAccessibleChild(0).getAccessibleContext())
+        wait_for(lambda: self.preview_text().startswith(self.ui("Source:")), 10, "the preview")
+        preview = self.preview_text()
+        source_part, heading, advice_part = preview.partition("\n" + self.ui(ADVICE_HEADING) + "\n")
+        self.assertTrue(heading, "no advice heading in the preview: %r" % preview)
+        self.assertIn("\n" + summary + "\n", source_part)
+        self.assertNotIn(query, source_part)
+        self.assertTrue(advice_part.startswith(advice + "\n"), preview)
+        # The mouse wheel over the preview, down to its end and back up to the advice's
+        # heading, for the screenshot.
+        pane = find(self.panel, "SCROLL_PANE")
+        for button in [5] * 12 + [4] * 2:
+            self.keyboard.click(pane, button=button)
+        time.sleep(0.5)  # the preview repainted
+        self.shot("sidebar-advice-preview")
+
+        # Insert citation: the quotation is the source's summary alone; the advice follows in a
+        # paragraph of the document's own style, its mark first and in italics.
+        press(self.panel, self.ui("Insert citation"))
+        wait_for(lambda: bibliography_ids(document) == [ADVICE_LESSON], 10, "the bibliography field")
+        quotations = [p.getString() for p in paragraphs(document) if p.ParaStyleName == "Quotations"]
+        self.assertEqual(len(quotations), 1, quotations)
+        self.assertTrue(quotations[0].startswith(summary + " "), quotations)
+        self.assertNotIn(query, quotations[0])
+        mark = self.ui(ADVICE_MARK)  # in the cited text's language, which here is the UI's
+        cited = [p for p in paragraphs(document) if p.getString().startswith(mark)]
+        self.assertEqual([p.getString() for p in cited], [mark + " " + advice])
+        self.assertEqual(cited[0].ParaStyleName, own_style)
+        portions = cited[0].createEnumeration()
+        first = portions.nextElement()
+        self.assertEqual((first.getString(), first.CharPosture.value), (mark, ITALIC))
+        rest = portions.nextElement()
+        self.assertEqual((rest.getString(), rest.CharPosture.value), (" " + advice, "NONE"))
+        order = [p.getString() for p in paragraphs(document)]
+        self.assertEqual(order.index(quotations[0]) + 1, order.index(mark + " " + advice), order)
+        self.shot("citation-with-advice")
+
+        # One undo action takes the quotation and the advice away.
+        self.keyboard.key("ctrl+z")
+        wait_for(lambda: bibliography_ids(document) == [], 10, "Ctrl+Z to remove the citation")
+        self.assertEqual(document.getText().getString(), before)
 
     @staticmethod
     def field(document):

@@ -13,8 +13,8 @@ Lesson lessonWithSource(std::string source)
     Lesson lesson;
     lesson.id = "set-a-lifespan-and-exit-strategy";
     lesson.source = std::move(source);
-    lesson.texts = {{"en", "Set a lifespan and a clear exit strategy", "Some partnerships outlive their use.", {"Body."}},
-                    {"fr", "Fixer une durée de vie", "", {"Premier paragraphe.", "Second."}}};
+    lesson.texts = {{"en", "Set a lifespan and a clear exit strategy", "Some partnerships outlive their use.", {"Body."}, {}},
+                    {"fr", "Fixer une durée de vie", "", {"Premier paragraphe.", "Second."}, {}}};
     return lesson;
 }
 
@@ -81,6 +81,34 @@ TEST(Citation, TheQuotationIsTheSummaryElseTheFirstParagraphElseTheTitle)
     Lesson empty;
     empty.id = "empty";
     EXPECT_THROW(quotation(empty, "en"), partnering::InvalidInput);
+}
+
+TEST(Citation, TheAdviceFollowsTheQuotationMarkedAsTheLibrarysNeverInsideIt)
+{
+    auto lesson = lessonWithSource("UNICEF Executive Board, 2012");
+    lesson.texts[0].advice = {"Agree the exit before signing.", "Review it every year."};
+    lesson.texts[1].advice = {"Convenez de la sortie avant la signature."};
+    lesson.texts[1].paragraphs = {"Premier paragraphe."};
+    EXPECT_EQ(quotation(lesson, "en"), "Some partnerships outlive their use.");
+    const auto advice = citedAdvice(lesson, "en", "Advice from the Partnering Journey library, not from the source:");
+    EXPECT_EQ(advice.mark, "Advice from the Partnering Journey library, not from the source:");
+    EXPECT_EQ(advice.advice, "Agree the exit before signing. Review it every year.");
+    EXPECT_EQ(advice.paragraph(), "Advice from the Partnering Journey library, not from the source: Agree the exit "
+                                  "before signing. Review it every year.");
+    // Without a summary the first body paragraph is quoted, never the advice; the advice is the
+    // cited text's, in its language.
+    EXPECT_EQ(quotation(lesson, "fr-CA"), "Premier paragraphe.");
+    EXPECT_EQ(citedAdvice(lesson, "fr-CA", "Conseil de la bibliothèque Partnering Journey, ne provenant pas de la source :")
+                  .paragraph(),
+              "Conseil de la bibliothèque Partnering Journey, ne provenant pas de la source : Convenez de la sortie avant "
+              "la signature.");
+}
+
+TEST(Citation, ALessonWithoutAdviceAddsNothingAfterTheQuotation)
+{
+    const auto advice = citedAdvice(lessonWithSource(""), "en", "Advice from the Partnering Journey library, not from the source:");
+    EXPECT_EQ(advice.advice, "");
+    EXPECT_EQ(advice.paragraph(), "");
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -43,6 +44,49 @@ TEST(LessonIndex, IndexesEveryLanguageOfALesson)
     EXPECT_EQ(LessonSearch::openLocal(library.index()).lessonCount(), 1u);
     EXPECT_EQ(idsFor(library, "stratégie"), std::vector<std::string>{"exit"});
     EXPECT_EQ(idsFor(library, "strategy"), std::vector<std::string>{"exit"});
+}
+
+TEST(LessonIndex, AWordOnlyInTheAdviceFindsTheLessonAndStaysApartFromTheSource)
+{
+    LessonLibrary library;
+    library.write("exit",
+                  {{"en", "Plan your exit", "An exit strategy ends a partnership well.", "",
+                    "Rehearse the handover with the ministry a year ahead."},
+                   {"fr", "Préparer la sortie", "Une stratégie de sortie termine bien un partenariat.", "",
+                    "Répétez la passation avec le ministère un an avant."}});
+    library.write("other", {{"en", "Map stakeholders", "Know who matters to the partnership."}});
+    build(library);
+    EXPECT_EQ(idsFor(library, "rehearse"), std::vector<std::string>{"exit"});
+    EXPECT_EQ(idsFor(library, "handover ministry"), std::vector<std::string>{"exit"});
+
+    const auto search = LessonSearch::openLocal(library.index());
+    SearchRequest request;
+    request.query = "passation";
+    const auto results = search.search(request);
+    ASSERT_EQ(results.hits.size(), 1u);
+    const SearchHit& hit = results.hits[0];
+    EXPECT_EQ(hit.language, "fr") << "found through French advice: shown in French";
+    EXPECT_TRUE(hit.snippet.hits.empty()) << hit.snippet.text;
+    EXPECT_EQ(hit.snippet.text.find("passation"), std::string::npos) << "the source's snippet holds no advice";
+    EXPECT_EQ(hit.adviceSnippet.text, "Répétez la passation avec le ministère un an avant.");
+    ASSERT_EQ(hit.adviceSnippet.hits.size(), 1u);
+    EXPECT_EQ(hit.adviceSnippet.text.substr(hit.adviceSnippet.hits[0].first,
+                                            hit.adviceSnippet.hits[0].second - hit.adviceSnippet.hits[0].first),
+              "passation");
+    EXPECT_NE(std::find(hit.marked.words.begin(), hit.marked.words.end(), "passation"), hit.marked.words.end());
+
+    // The whole lesson comes back with its advice apart from its body.
+    const auto lesson = search.lesson("exit");
+    ASSERT_TRUE(lesson.has_value());
+    EXPECT_EQ(lesson->texts[0].paragraphs, std::vector<std::string>{"An exit strategy ends a partnership well."});
+    EXPECT_EQ(lesson->texts[0].advice, std::vector<std::string>{"Rehearse the handover with the ministry a year ahead."});
+    EXPECT_TRUE(search.lesson("other")->texts[0].advice.empty());
+
+    request.query = "exit";
+    const auto bodyHit = search.search(request).hits.at(0);
+    EXPECT_FALSE(bodyHit.snippet.hits.empty());
+    EXPECT_TRUE(bodyHit.adviceSnippet.hits.empty());
+    EXPECT_EQ(bodyHit.adviceSnippet.text, "Rehearse the handover with the ministry a year ahead.");
 }
 
 TEST(LessonIndex, IncrementalUpdateAddsChangesAndRemovesFiles)

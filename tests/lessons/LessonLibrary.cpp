@@ -53,7 +53,10 @@ std::filesystem::path LessonLibrary::write(const std::string& id, const std::vec
         xml += "  <text xml:lang=\"" + text.language + "\"><title>" + escape(text.title) + "</title>";
         if (!text.summary.empty())
             xml += "<summary>" + escape(text.summary) + "</summary>";
-        xml += "<body><p>" + escape(text.body) + "</p></body></text>\n";
+        xml += "<body><p>" + escape(text.body) + "</p></body>";
+        if (!text.advice.empty())
+            xml += "<advice><p>" + escape(text.advice) + "</p></advice>";
+        xml += "</text>\n";
     }
     xml += "</lesson>\n";
     return writeRaw(file.empty() ? id + ".xml" : file, xml);

@@ -8,14 +8,17 @@
 namespace partnering::lessons::fixtures {
 
 struct TextSpec {
-    TextSpec(std::string language_, std::string title_, std::string body_, std::string summary_ = {})
-        : language(std::move(language_)), title(std::move(title_)), body(std::move(body_)), summary(std::move(summary_))
+    TextSpec(std::string language_, std::string title_, std::string body_, std::string summary_ = {},
+             std::string advice_ = {})
+        : language(std::move(language_)), title(std::move(title_)), body(std::move(body_)), summary(std::move(summary_)),
+          advice(std::move(advice_))
     {
     }
     std::string language;
     std::string title;
     std::string body;
     std::string summary;
+    std::string advice; // one <advice> paragraph; none when empty
 };
 
 class LessonLibrary {

@@ -67,6 +67,20 @@ TEST(Lesson, ReadsEveryField)
     EXPECT_EQ(lesson.textIn("km"), nullptr);
 }
 
+const std::string kEnglishBody = "<body><p>First paragraph.</p><p>Second paragraph.</p></body>";
+
+TEST(Lesson, ReadsTheAdviceApartFromWhatTheSourceSays)
+{
+    const auto lesson = parseLesson(replaced(kGood, kEnglishBody,
+                                             kEnglishBody + "\n    <advice><p>Before signing, agree\n the exit.</p>"
+                                                            "<p>Review it yearly.</p></advice>"),
+                                    "advice.xml");
+    EXPECT_EQ(lesson.texts[0].paragraphs, (std::vector<std::string>{"First paragraph.", "Second paragraph."}));
+    EXPECT_EQ(lesson.texts[0].advice, (std::vector<std::string>{"Before signing, agree the exit.", "Review it yearly."}));
+    EXPECT_TRUE(lesson.texts[1].advice.empty()) << "advice is optional, text by text";
+    EXPECT_TRUE(parseLesson(kGood, "good.xml").texts[0].advice.empty());
+}
+
 TEST(Lesson, StepsRunFromOneToTheJourneysLast)
 {
     EXPECT_EQ(parseLesson(replaced(kGood, R"(steps="7 6")", R"(steps=" 1  7 1 ")"), "x.xml").steps,
@@ -132,6 +146,13 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"step_past_the_journey", replaced(kGood, R"(steps="7 6")", R"(steps="10")"), "partnering.lessons.unknown-step", "lesson.xml:2:"},
         BadCase{"empty_title", replaced(kGood, "Définir une stratégie de sortie", "  "), "partnering.lessons.empty-text", "lesson.xml:12:"},
         BadCase{"empty_paragraph", replaced(kGood, "<p>Paragraphe.</p>", "<p>Paragraphe.</p><p> </p>"), "partnering.lessons.empty-text", "lesson.xml:14:"},
+        BadCase{"empty_advice_paragraph",
+                replaced(kGood, kEnglishBody, kEnglishBody + "\n    <advice><p>Agree the exit.</p>\n      <p> \n </p></advice>"),
+                "partnering.lessons.empty-text", "lesson.xml:12:"},
+        BadCase{"empty_advice", replaced(kGood, kEnglishBody, kEnglishBody + "\n    <advice/>"),
+                "partnering.lessons.empty-text", "lesson.xml:11:"},
+        BadCase{"advice_before_body", replaced(kGood, kEnglishBody, "<advice><p>Agree the exit.</p></advice>" + kEnglishBody),
+                "partnering.lessons.schema", "lesson.xml:"},
         BadCase{"empty_body", replaced(kGood, "<body><p>Paragraphe.</p></body>", "<body/>"), "partnering.lessons.empty-text", "lesson.xml:12:"},
         BadCase{"no_text", std::string(R"(<lesson xmlns="urn:x-partnering:lesson:1" id="x"/>)"), "partnering.lessons.empty-text", "lesson.xml:1:"},
         BadCase{"duplicate_language", replaced(kGood, R"(xml:lang="FR")", R"(xml:lang="en")"), "partnering.lessons.duplicate-language", "lesson.xml:12:"},

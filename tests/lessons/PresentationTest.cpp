@@ -17,8 +17,8 @@ Lesson exitLesson()
     lesson.source = "UNICEF Executive Board, 2012";
     lesson.tags = {"exit-strategy", "review"};
     lesson.partnerTypes = {"un"};
-    lesson.texts = {{"en", "Plan the exit", "Agree how the partnership ends.", {"First paragraph.", "Second paragraph."}},
-                    {"fr", "Prévoir la sortie", "", {"Premier paragraphe.", "Second paragraphe."}}};
+    lesson.texts = {{"en", "Plan the exit", "Agree how the partnership ends.", {"First paragraph.", "Second paragraph."}, {}},
+                    {"fr", "Prévoir la sortie", "", {"Premier paragraphe.", "Second paragraphe."}, {}}};
     return lesson;
 }
 
@@ -68,6 +68,22 @@ TEST(Presentation, ResultRowsFitTheListWithTitleAndLineFromTheMatch)
     const auto whole = resultRows({exit}, 0, nullptr);
     ASSERT_EQ(whole.size(), 2u);
     EXPECT_EQ(whole[0].text, "• " + exit.title);
+}
+
+TEST(Presentation, AResultFoundOnlyThroughItsAdviceShowsTheAdvicesLineMarkedAsOurs)
+{
+    SearchHit hit;
+    hit.title = "Plan the exit";
+    hit.snippet = Snippet{"Agree how the partnership ends.", {}};
+    const std::string advice = "Before signing, rehearse the handover.";
+    hit.adviceSnippet = Snippet{advice, {{advice.find("rehearse"), advice.find(" the handover")}}};
+    auto rows = resultRows({hit}, 0, nullptr, "Notre conseil :");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[1].text, "      Notre conseil : …rehearse the handover.");
+    // A match in what the source says: its line, as before.
+    hit.snippet.hits = {{0, 5}};
+    rows = resultRows({hit}, 0, nullptr, "Notre conseil :");
+    EXPECT_EQ(rows[1].text, "      Agree how the partnership ends.");
 }
 
 TEST(Presentation, FacetLabelCarriesTheCount)
@@ -152,11 +168,40 @@ TEST(Presentation, PreviewOpensWithTheSourceAndMarksTheLessonsText)
     EXPECT_TRUE(paragraphs[6].text.hits.empty()) << "details are not marked: 'exit-strategy' is a tag";
 }
 
+TEST(Presentation, PreviewShowsTheAdviceUnderItsOwnHeadingAfterWhatTheSourceSays)
+{
+    auto lesson = exitLesson();
+    lesson.texts[0].advice = {"Rehearse the handover.", "Review it yearly."};
+    PreviewLabels labels;
+    labels.advice = "Notre conseil (ne vient pas de la source)";
+    MarkedWords marked;
+    marked.words = {"handover", "paragraph"};
+    const auto paragraphs = preview(lesson, "en", marked, labels);
+    using Role = PreviewParagraph::Role;
+    std::vector<std::pair<Role, std::string>> seen;
+    for (const auto& paragraph : paragraphs)
+        seen.emplace_back(paragraph.role, paragraph.text.text);
+    ASSERT_EQ(seen.size(), 12u);
+    EXPECT_EQ(std::vector(seen.begin() + 3, seen.begin() + 8),
+              (std::vector<std::pair<Role, std::string>>{{Role::Body, "First paragraph."},
+                                                         {Role::Body, "Second paragraph."},
+                                                         {Role::AdviceHeading, "Notre conseil (ne vient pas de la source)"},
+                                                         {Role::Advice, "Rehearse the handover."},
+                                                         {Role::Advice, "Review it yearly."}}));
+    EXPECT_EQ(seen[8].first, Role::Detail);
+    EXPECT_EQ(paragraphs[6].text.hits, (std::vector<std::pair<std::size_t, std::size_t>>{{13, 21}}))
+        << "the advice's words are marked as the body's";
+    EXPECT_TRUE(paragraphs[5].text.hits.empty());
+    // The French text has no advice: no heading either.
+    for (const auto& paragraph : preview(lesson, "fr", marked, labels))
+        EXPECT_NE(paragraph.role, Role::AdviceHeading);
+}
+
 TEST(Presentation, PreviewLeavesOutDetailsTheLessonLacks)
 {
     Lesson lesson;
     lesson.id = "bare";
-    lesson.texts = {{"en", "Bare", "", {"Only paragraph."}}};
+    lesson.texts = {{"en", "Bare", "", {"Only paragraph."}, {}}};
     const auto paragraphs = preview(lesson, "en", {});
     ASSERT_EQ(paragraphs.size(), 3u);
     EXPECT_EQ(paragraphs[0].role, PreviewParagraph::Role::Title);

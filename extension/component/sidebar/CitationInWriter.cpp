@@ -3,6 +3,7 @@
 #include "ScopeGuards.hpp"
 #include "UnoBoundary.hpp"
 
+#include <com/sun/star/awt/FontSlant.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -19,6 +20,7 @@
 #include <com/sun/star/text/XTextSection.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 
+#include <algorithm>
 #include <vector>
 
 namespace partnering::uno {
@@ -76,10 +78,28 @@ bool protectedAt(const Reference<css::frame::XModel>& model, const Reference<css
     return false;
 }
 
+// The advice's paragraph at `at` (the start of a paragraph, whose style it keeps): the mark in
+// italics, then the advice. The mark is set in italics once written, over its own characters:
+// an attribute set at the cursor first would spread into the advice written after it.
+void insertAdvice(const Reference<css::text::XText>& text, const Reference<css::text::XTextRange>& at,
+                  const lessons::CitedAdvice& advice)
+{
+    const rtl::OUString mark = toOUString(advice.mark);
+    text->insertString(at, mark + " " + toOUString(advice.advice), false);
+    const Reference<css::text::XParagraphCursor> markRange(text->createTextCursorByRange(at), UNO_QUERY_THROW);
+    markRange->gotoStartOfParagraph(false);
+    // The mark is words of the Basic Multilingual Plane: one character per UTF-16 unit.
+    markRange->goRight(static_cast<sal_Int16>(std::min<sal_Int32>(mark.getLength(), SAL_MAX_INT16)), true);
+    // Western scripts only: Chinese, Arabic and Khmer are not set in italics.
+    Reference<css::beans::XPropertySet>(markRange, UNO_QUERY_THROW)
+        ->setPropertyValue("CharPosture", css::uno::Any(css::awt::FontSlant_ITALIC));
+}
+
 } // namespace
 
 CitationOutcome insertCitation(const Reference<css::frame::XFrame>& frame, const lessons::BibliographyEntry& entry,
-                               const std::string& quotation, const rtl::OUString& undoTitle)
+                               const std::string& quotation, const lessons::CitedAdvice& advice,
+                               const rtl::OUString& undoTitle)
 {
     const auto controller = frame.is() ? frame->getController() : Reference<css::frame::XController>();
     const Reference<css::text::XTextViewCursorSupplier> cursorSupplier(controller, UNO_QUERY);
@@ -113,6 +133,10 @@ CitationOutcome insertCitation(const Reference<css::frame::XFrame>& frame, const
         text->insertTextContent(at, field, false);
         text->insertControlCharacter(at, css::text::ControlCharacter::PARAGRAPH_BREAK, false);
         paragraph->setPropertyValue("ParaStyleName", ownStyle); // what follows the quotation is the user's again
+        if (!advice.advice.empty()) {
+            insertAdvice(text, at, advice);
+            text->insertControlCharacter(at, css::text::ControlCharacter::PARAGRAPH_BREAK, false);
+        }
         viewCursor->gotoRange(at, false);
     }
     undoManager->leaveUndoContext();

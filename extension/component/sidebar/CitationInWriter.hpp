@@ -20,12 +20,13 @@ enum class CitationOutcome {
 
 // Inserts at the view cursor (after the selection, which is kept): a paragraph of its own in
 // the "Quotations" style holding `quotation` and a com.sun.star.text.TextField.Bibliography
-// made from `entry`; the text after the cursor continues in its own style in the next
-// paragraph, where the cursor goes. `undoTitle` names the undo action. Nothing is inserted
-// where the user could not type (the API itself would write into a protected section).
-// Throws UNO exceptions.
+// made from `entry`; when there is `advice`, a paragraph of it in the style of the text around
+// (not a quotation: the source did not say it), its mark in italics; the text after the cursor
+// continues in its own style in the next paragraph, where the cursor goes. All of it is one
+// undo action, named `undoTitle`. Nothing is inserted where the user could not type (the API
+// itself would write into a protected section). Throws UNO exceptions.
 CitationOutcome insertCitation(const css::uno::Reference<css::frame::XFrame>& frame,
                                const lessons::BibliographyEntry& entry, const std::string& quotation,
-                               const rtl::OUString& undoTitle);
+                               const lessons::CitedAdvice& advice, const rtl::OUString& undoTitle);
 
 } // namespace partnering::uno

@@ -254,7 +254,10 @@ void LessonsView::showRows()
     const long width = controls_.resultRowWidth();
     std::vector<rtl::OUString> rows;
     rowHits_.clear();
-    for (const auto& row : lessons::resultRows(hits_, width, width > 0 ? controls_.resultListMeasure() : nullptr)) {
+    // TRANSLATORS: before a line of a search result quoted from the library's own advice, not from the lesson's source.
+    const std::string adviceMark = toUtf8(uiText(context_, "Our advice:"));
+    for (const auto& row :
+         lessons::resultRows(hits_, width, width > 0 ? controls_.resultListMeasure() : nullptr, adviceMark)) {
         rows.push_back(toOUString(row.text));
         rowHits_.push_back(row.hit);
     }
@@ -341,6 +344,8 @@ void LessonsView::showFetchedLesson(const std::optional<lessons::Lesson>& lesson
     labels.tags = toUtf8(uiText(context_, "Tags:"));
     labels.partnerTypes = toUtf8(uiText(context_, "Partner types:"));
     labels.languages = toUtf8(uiText(context_, "Languages:"));
+    // TRANSLATORS: heading of the preview's part that is the library's own advice, which goes beyond the lesson's source.
+    labels.advice = toUtf8(uiText(context_, "Our advice (not from the source)"));
     labels.uiLanguage = uiLanguage_;
     showPreview(controls_.previewModel(), lessons::preview(*lesson_, hit.language, hit.marked, labels), controls_.fieldFont());
     controls_.enableInsert(true);
@@ -361,10 +366,15 @@ void LessonsView::insertCitation()
         controls_.setStatus(uiText(context_, "Select a lesson first."));
         return;
     }
-    // The citation is written in the language of the text the panel shows.
+    // The citation is written in the language of the text the panel shows, the advice's mark too.
     const std::string& language = hits_.at(*selected_).language;
+    const std::string citedLanguage = lessons::displayedText(*lesson_, language).language;
+    const auto advice = lessons::citedAdvice(
+        *lesson_, language,
+        // TRANSLATORS: written into the user's document before the advice a citation adds after the quoted lesson.
+        toUtf8(uiTextIn(context_, citedLanguage, "Advice from the Partnering Journey library, not from the source:")));
     switch (uno::insertCitation(frame_, lessons::bibliographyEntry(*lesson_, language),
-                                lessons::quotation(*lesson_, language), uiText(context_, "Insert citation"))) {
+                                lessons::quotation(*lesson_, language), advice, uiText(context_, "Insert citation"))) {
     case CitationOutcome::Inserted:
         controls_.setStatus(uiText(context_, "Citation inserted. Edit > Undo removes it."));
         break;

@@ -19,6 +19,10 @@ using css::uno::UNO_QUERY_THROW;
 using Role = lessons::PreviewParagraph::Role;
 
 constexpr sal_Int32 kParagraphGap = 150; // 1/100 mm below each paragraph
+// The library's own advice stands apart from what the source says: a gap above its heading,
+// and its paragraphs indented under it.
+constexpr sal_Int32 kAdviceGap = 400;    // 1/100 mm above the advice's heading
+constexpr sal_Int32 kAdviceIndent = 500; // 1/100 mm
 
 void add(std::vector<css::beans::PropertyValue>& properties, const char* name, const css::uno::Any& value)
 {
@@ -47,8 +51,18 @@ std::vector<css::beans::PropertyValue> characterProperties(Role role, bool marke
                                                                         : baseHeight;
     addForEveryScript(properties, "CharHeight", css::uno::Any(height));
     addForEveryScript(properties, "CharWeight", css::uno::Any(marked ? css::awt::FontWeight::BOLD : css::awt::FontWeight::NORMAL));
-    addForEveryScript(properties, "CharPosture",
-                      css::uno::Any(role == Role::Source ? css::awt::FontSlant_ITALIC : css::awt::FontSlant_NONE));
+    // Headings that are not the lesson's words (its source, whose advice follows) in italics.
+    const bool italic = role == Role::Source || role == Role::AdviceHeading;
+    addForEveryScript(properties, "CharPosture", css::uno::Any(italic ? css::awt::FontSlant_ITALIC : css::awt::FontSlant_NONE));
+    return properties;
+}
+
+std::vector<css::beans::PropertyValue> paragraphProperties(Role role)
+{
+    std::vector<css::beans::PropertyValue> properties;
+    add(properties, "ParaBottomMargin", css::uno::Any(kParagraphGap));
+    add(properties, "ParaTopMargin", css::uno::Any(role == Role::AdviceHeading ? kAdviceGap : sal_Int32(0)));
+    add(properties, "ParaLeftMargin", css::uno::Any(role == Role::Advice ? kAdviceIndent : sal_Int32(0)));
     return properties;
 }
 
@@ -67,8 +81,6 @@ void showPreview(const Reference<css::awt::XControlModel>& model, const std::vec
     // The model's Text resets the whole edit engine (XText::setString would only replace the
     // range the text object was made with).
     properties->setPropertyValue("Text", css::uno::Any(rtl::OUString()));
-    std::vector<css::beans::PropertyValue> spacing;
-    add(spacing, "ParaBottomMargin", css::uno::Any(kParagraphGap));
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
         const auto& paragraph = paragraphs[i];
         const std::string& words = paragraph.text.text;
@@ -87,7 +99,7 @@ void showPreview(const Reference<css::awt::XControlModel>& model, const std::vec
         }
         appendRun(words.size(), false);
         if (i + 1 < paragraphs.size())
-            append->finishParagraph(toSequence(spacing));
+            append->finishParagraph(toSequence(paragraphProperties(paragraph.role)));
     }
 }
 

@@ -1,5 +1,5 @@
-// The lesson preview written into the panel's rich text control: the source as a small italic
-// heading, the title larger, the words the search matched in bold, paragraphs set apart.
+// The lesson preview in the panel's rich text control: the source as a small italic heading, the
+// title larger, matched words in bold, the library's own advice apart under an italic heading.
 #pragma once
 
 #include "lessons/Presentation.hpp"
