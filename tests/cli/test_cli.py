@@ -301,7 +301,11 @@ class LessonShow(unittest.TestCase):
         library = os.path.join(cls.tmp, "lessons")
         os.makedirs(library)
         shutil.copy(ADVICE_LESSON, library)
-        shutil.copy(os.path.join(LESSONS, "designate-a-focal-point.xml"), library)
+        # Every shipped lesson has advice now: one without, of the test's own.
+        with open(os.path.join(library, "plain-lesson.xml"), "w", encoding="utf-8") as f:
+            f.write('<?xml version="1.0" encoding="UTF-8"?>\n<lesson xmlns="urn:x-partnering:lesson:1" id="plain-lesson">'
+                    '<text xml:lang="en"><title>Name a focal point</title><body><p>Focal points steward partnerships.</p>'
+                    '</body></text></lesson>\n')
         cls.db = os.path.join(cls.tmp, "db")
         result = run("index", "build", "--db", cls.db, library)
         assert result.returncode == 0, result.stderr
@@ -327,7 +331,7 @@ class LessonShow(unittest.TestCase):
         french = json.loads(self.show("--json", "--lang", "fr-CA", "exit-strategy-with-advice"))
         self.assertEqual(french["lang"], "fr")
         self.assertTrue(french["advice"][0].startswith("Inscrivez la durée du partenariat"), french["advice"])
-        self.assertEqual(json.loads(self.show("--json", "designate-a-focal-point"))["advice"], [])
+        self.assertEqual(json.loads(self.show("--json", "plain-lesson"))["advice"], [])
 
     def test_text_shows_the_advice_under_its_own_heading_after_what_the_source_says(self):
         text = self.show("exit-strategy-with-advice")
@@ -338,7 +342,7 @@ class LessonShow(unittest.TestCase):
         self.assertIn("Scaling Up Nutrition leadership group", body)
         self.assertNotIn("credibility", body)
         self.assertTrue(advice.startswith("Write the duration of the partnership"), advice)
-        self.assertNotIn(ADVICE_HEADING, self.show("designate-a-focal-point"))
+        self.assertNotIn(ADVICE_HEADING, self.show("plain-lesson"))
 
     def test_an_unknown_lesson_is_invalid_input(self):
         result = run("lessons", "show", "--db", self.db, "no-such-lesson")

@@ -163,8 +163,15 @@ TEST_F(ShippedLibrary, AccentsMayBeOmitted)
 
 TEST_F(ShippedLibrary, KhmerAndChineseWordsInsideUnspacedText)
 {
-    EXPECT_EQ(find("គណនេយ្យភាព", "km").hits.front().id, "agree-shared-accountability");
-    EXPECT_EQ(find("问责", "zh-Hans").hits.front().id, "agree-shared-accountability");
+    // "Accountability" inside unspaced Khmer and Chinese: both lessons about it come first.
+    for (const auto& [word, language] : {std::pair{"គណនេយ្យភាព", "km"}, std::pair{"问责", "zh-Hans"}}) {
+        auto top = ids(find(word, language));
+        ASSERT_GE(top.size(), 2u) << word;
+        top.resize(2);
+        std::sort(top.begin(), top.end());
+        EXPECT_EQ(top, (std::vector<std::string>{"accountability-mechanisms-for-every-partnership", "agree-shared-accountability"}))
+            << word;
+    }
     EXPECT_EQ(find("退出战略", "zh-Hans").hits.front().id, "set-a-lifespan-and-exit-strategy");
 }
 
