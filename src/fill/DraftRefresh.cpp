@@ -14,7 +14,7 @@ DraftRefresh blocked(RefreshObstacle obstacle, std::string detail = {})
 
 } // namespace
 
-DraftRefresh planRefresh(std::string_view storedLayout, const std::map<std::string, std::string>& documentFields,
+DraftRefresh planRefresh(std::string_view storedLayout, const std::map<std::string, FieldInDocument>& documentFields,
                          const DraftFields& next)
 {
     const auto stored = DraftLayout::parse(storedLayout);
@@ -32,7 +32,9 @@ DraftRefresh planRefresh(std::string_view storedLayout, const std::map<std::stri
         const auto present = documentFields.find(field.bookmark);
         if (present == documentFields.end())
             return blocked(RefreshObstacle::FieldRemoved, field.bookmark);
-        if (present->second != field.text)
+        // Like with like: a placeholder showing the label the new fill would show stays, and
+        // so does text equal to the new text; a placeholder is never equal to text.
+        if (present->second.placeholder != field.placeholder || present->second.text != field.text)
             refresh.changes.push_back(field);
     }
     return refresh;

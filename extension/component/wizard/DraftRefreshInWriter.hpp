@@ -12,8 +12,8 @@
 
 namespace partnering::uno {
 
-// Gives the fields of the document in `frame` the text of `next` (the fill of `answersJson`)
-// as one undo action, redraws its stakeholder map and stores the new answers and layout;
+// Gives the fields of the document in `frame` the text of `next` (the fill of `answersJson`),
+// a placeholder field where `next` has one, as one undo action, redraws its stakeholder map and stores the new answers and layout;
 // nothing outside the fields changes. Returns why the document cannot be refreshed in place,
 // in the UI language, leaving it untouched; empty when it was refreshed.
 rtl::OUString refreshDraftInWriter(const css::uno::Reference<css::uno::XComponentContext>& context,
