@@ -7,7 +7,11 @@
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/text/PlaceholderType.hpp>
+#include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
+#include <com/sun/star/text/XTextTable.hpp>
+
+#include <algorithm>
 
 namespace partnering::uno {
 
@@ -30,6 +34,30 @@ void forEach(const Reference<css::container::XEnumerationAccess>& container, Vis
         visit(items->nextElement());
 }
 
+// The placeholder fields of `text` (a document's body, a table cell) in reading order: its
+// paragraphs' portions in turn, a table's cells row by row.
+void collectInReadingOrder(const Reference<css::container::XEnumerationAccess>& text,
+                           std::vector<Reference<css::uno::XInterface>>& fields)
+{
+    forEach(text, [&](const Any& element) {
+        if (const Reference<css::text::XTextTable> table(element, UNO_QUERY); table.is()) {
+            for (const auto& cell : table->getCellNames())
+                collectInReadingOrder(Reference<css::container::XEnumerationAccess>(table->getCellByName(cell), UNO_QUERY),
+                                      fields);
+            return;
+        }
+        forEach(Reference<css::container::XEnumerationAccess>(element, UNO_QUERY), [&](const Any& item) {
+            const Reference<css::beans::XPropertySet> portion(item, UNO_QUERY);
+            rtl::OUString type;
+            if (!portion.is() || !(portion->getPropertyValue("TextPortionType") >>= type) || type != "TextField")
+                return;
+            const Reference<css::uno::XInterface> field(portion->getPropertyValue("TextField"), UNO_QUERY);
+            if (placeholderLabel(field))
+                fields.push_back(field);
+        });
+    });
+}
+
 } // namespace
 
 std::optional<rtl::OUString> placeholderLabel(const Reference<css::uno::XInterface>& field)
@@ -46,20 +74,27 @@ std::vector<fill::DraftPlaceholder> placeholdersInDocument(const Reference<css::
 {
     std::vector<fill::DraftPlaceholder> found;
     const Reference<css::text::XTextFieldsSupplier> supplier(model, UNO_QUERY);
-    if (!supplier.is())
+    const Reference<css::text::XTextDocument> document(model, UNO_QUERY);
+    if (!supplier.is() || !document.is())
         return found;
+    // Writer lists its fields by kind, in no reading order: the body is read in order first,
+    // then come the fields it does not hold (in frames, headers, footnotes) as Writer lists them.
+    std::vector<Reference<css::uno::XInterface>> fields;
+    collectInReadingOrder(Reference<css::container::XEnumerationAccess>(document->getText(), UNO_QUERY), fields);
+    const auto inBody = fields.size();
     forEach(Reference<css::container::XEnumerationAccess>(supplier->getTextFields(), UNO_QUERY), [&](const Any& item) {
         const Reference<css::uno::XInterface> field(item, UNO_QUERY);
-        const auto label = placeholderLabel(field);
-        if (!label)
-            return;
+        if (placeholderLabel(field) && std::find(fields.begin(), fields.begin() + inBody, field) == fields.begin() + inBody)
+            fields.push_back(field);
+    });
+    for (const auto& field : fields) {
         rtl::OUString hint;
         Reference<css::beans::XPropertySet>(field, UNO_QUERY_THROW)->getPropertyValue("Hint") >>= hint;
         fill::DraftPlaceholder placeholder;
-        placeholder.label = toUtf8(*label);
+        placeholder.label = toUtf8(placeholderLabel(field).value_or(rtl::OUString()));
         placeholder.description = toUtf8(hint);
         found.push_back(std::move(placeholder));
-    });
+    }
     return found;
 }
 

@@ -19,9 +19,9 @@ namespace partnering::uno {
 // other field or object.
 std::optional<rtl::OUString> placeholderLabel(const css::uno::Reference<css::uno::XInterface>& field);
 
-// Every placeholder field in the text document `model` (body, tables, frames, headers), in the
-// order Writer enumerates its fields: label and description (the field's Hint); bookmark and
-// line are left empty. Nothing for a model that is not a text document.
+// Every placeholder field in the text document `model`: those of the body and its tables in
+// reading order, then those in frames, headers and notes; each with its label and description
+// (the field's Hint), bookmark and line left empty. Nothing for a model that is not a text document.
 std::vector<fill::DraftPlaceholder> placeholdersInDocument(const css::uno::Reference<css::frame::XModel>& model);
 
 // The label of the placeholder field that `range` holds when it holds that and nothing else
