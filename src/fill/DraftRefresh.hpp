@@ -35,10 +35,13 @@ struct DraftRefresh {
 
 // `storedLayout` is the document's kLayoutProperty (empty when it has none), `documentFields`
 // its bookmarks named with kBookmarkPrefix and what each holds now, `next` the fill of the new
-// answers. A field changes when it holds another kind of thing than the new fill writes there
-// (text where a placeholder goes, or the other way round) or another text or label. Fields the
-// user edited by hand take the answers' text again; nothing outside them is touched.
+// answers, `previous` (when known) the fill of the answers the document holds, which made it.
+// A field changes when it holds another kind of thing than the new fill writes there (text
+// where a placeholder goes, or the other way round) or another text or label. Fields the user
+// edited by hand take the answers' text again, except a gap the user filled by typing over its
+// placeholder while the answers still leave it open: that text is the user's, and stays.
+// Nothing outside the fields is touched.
 DraftRefresh planRefresh(std::string_view storedLayout, const std::map<std::string, FieldInDocument>& documentFields,
-                         const DraftFields& next);
+                         const DraftFields& next, const DraftFields* previous = nullptr);
 
 } // namespace partnering::fill

@@ -203,6 +203,43 @@ TEST_F(DraftRefreshTest, APlaceholderIsComparedAsAPlaceholderNotAsItsText)
     EXPECT_EQ(plan.changes[0].text, "Place of signature");
 }
 
+TEST_F(DraftRefreshTest, AGapTheUserFilledInWriterStaysWhileTheAnswersLeaveItOpen)
+{
+    json withoutPlace = example();
+    withoutPlace["signing"].erase("place");
+    const DraftFields made = filler_->draftFields(answers(withoutPlace));
+    const std::string bookmark = "partnering-4-signing-place";
+    auto inDocument = bookmarksOf(made);
+    inDocument[bookmark] = {"Kampot", false}; // typed over the placeholder
+
+    // Refreshed with answers that still leave it open (the vision changed): the typing stays.
+    json visionChanged = withoutPlace;
+    visionChanged["vision"]["statement"] = "Every child learning";
+    auto plan = partnering::fill::planRefresh(made.layout, inDocument, filler_->draftFields(answers(visionChanged)), &made);
+    ASSERT_EQ(plan.changes.size(), 1u);
+    EXPECT_EQ(plan.changes[0].bookmark, "partnering-3-vision-statement");
+
+    // Answered now: the answer takes the field, as for any field edited by hand.
+    plan = partnering::fill::planRefresh(made.layout, inDocument, filler_->draftFields(answers(example())), &made);
+    ASSERT_EQ(plan.changes.size(), 1u);
+    EXPECT_EQ(plan.changes[0].bookmark, bookmark);
+    EXPECT_EQ(plan.changes[0].text, "Phnom Penh");
+
+    // A field the user emptied is a gap again, placeholder and all.
+    inDocument[bookmark] = {"", false};
+    plan = partnering::fill::planRefresh(made.layout, inDocument, made, &made);
+    ASSERT_EQ(plan.changes.size(), 1u);
+    EXPECT_TRUE(plan.changes[0].placeholder);
+
+    // Text in a field that was answered when the draft was made is the old answer, taken away
+    // since: it becomes a placeholder.
+    const DraftFields answered = filler_->draftFields(answers(example()));
+    plan = partnering::fill::planRefresh(answered.layout, bookmarksOf(answered), made, &answered);
+    ASSERT_EQ(plan.changes.size(), 1u);
+    EXPECT_EQ(plan.changes[0].bookmark, bookmark);
+    EXPECT_TRUE(plan.changes[0].placeholder);
+}
+
 TEST_F(DraftRefreshTest, WhatCannotBeRefreshedInPlaceIsNamed)
 {
     const DraftFields draft = filler_->draftFields(answers(example()));

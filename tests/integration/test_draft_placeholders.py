@@ -186,6 +186,15 @@ class TypingOverAPlaceholder(DraftsOnScreen):
         expected.remove(label)
         self.assertEqual(after, expected, "every other placeholder stays")
 
+        # The journey, finished again with that question still open, leaves the user's words.
+        journey = self.office.service_manager.createInstanceWithArgumentsAndContext(
+            "org.partnering.JourneyWizardController", (controller.getFrame(),), self.office.context)
+        journey.setAnswers(json.dumps({"language": "en"}))
+        self.assertEqual(journey.refreshDraft(), "")
+        self.assertIn("Kampot", document.getText().getString() + self.all_table_text(document))
+        self.assertEqual(collections.Counter(shown for shown, _ in placeholder_fields(document)),
+                         collections.Counter(expected))
+
     @staticmethod
     def all_table_text(document):
         tables = document.getTextTables()

@@ -279,6 +279,7 @@ class JourneyFromTheMenu(JourneyUser, unittest.TestCase):
         # How many gaps the draft will carry, counted as Writer will count them.
         promised = re.search(r"Placeholders in the draft: (\d+)\.", said)
         self.assertIsNotNone(promised, said)
+        self.screenshot("menu-3-finish-with-gaps.png")
         press(box, "Yes")
         self.windows.wait_gone(wizard)
         command.wait()
@@ -298,7 +299,7 @@ class JourneyFromTheMenu(JourneyUser, unittest.TestCase):
                          ["Provincial Department of Social Affairs", "Kampot Women's Association"])
         self.assertEqual(stored["partnership"]["stakeholders"][1]["sector"], "civil-society")
         self.assertEqual(draft.getURL(), "", "the draft is a new, untitled document")
-        self.screenshot("menu-3-new-draft.png")
+        self.screenshot("menu-4-new-draft.png")
 
     def test_b_cancel_closes_quietly(self):
         document = self.new_document()
@@ -370,7 +371,7 @@ class JourneyFromTheMenu(JourneyUser, unittest.TestCase):
         wait_for(lambda: "This step is complete." in self.message(wizard), what="step 1 complete")
         time.sleep(1)
         self.assertEqual((wizard.getPosSize().Width, wizard.getPosSize().Height), (1270, 790))
-        self.screenshot("menu-4-resized-by-the-user.png")
+        self.screenshot("menu-5-resized-by-the-user.png")
         self.press(wizard, "Cancel")
         self.windows.wait_gone(wizard)
         command.wait()

@@ -27,6 +27,7 @@
 #include <com/sun/star/text/XTextGraphicObjectsSupplier.hpp>
 
 #include <map>
+#include <optional>
 
 namespace partnering::uno {
 
@@ -118,19 +119,35 @@ rtl::OUString obstacleText(const Reference<css::uno::XComponentContext>& context
     return {};
 }
 
+// The fill of the answers stored in the document: what made its fields, as far as the document
+// says (nothing when it holds no answers, or answers this filler cannot fill).
+std::optional<fill::DraftFields> fillThatMade(const Reference<css::frame::XFrame>& frame, const fill::TemplateFiller& filler,
+                                              const fill::FillOptions& options)
+{
+    std::optional<fill::DraftFields> made;
+    reportFailures(logFailure("reading the answers a draft was made with"), [&] {
+        if (const auto stored = documentAnswers(frame))
+            made = filler.draftFields(journey::AgreementAnswers::parse(*stored, std::string(fill::kAnswersProperty)), options);
+    });
+    return made;
+}
+
 } // namespace
 
 rtl::OUString refreshDraftInWriter(const Reference<css::uno::XComponentContext>& context,
-                                   const Reference<css::frame::XFrame>& frame, const fill::DraftFields& next,
-                                   const std::string& answersJson)
+                                   const Reference<css::frame::XFrame>& frame, const fill::TemplateFiller& filler,
+                                   const journey::AgreementAnswers& answers, const fill::FillOptions& options)
 {
+    const fill::DraftFields next = filler.draftFields(answers, options);
+    const std::string answersJson = answers.json().dump();
     const auto model = frame.is() && frame->getController().is() ? frame->getController()->getModel() : nullptr;
     const Reference<css::text::XBookmarksSupplier> supplier(model, UNO_QUERY);
     if (!supplier.is())
         return uiText(context, "The window the wizard was opened from no longer shows the draft.");
     const auto bookmarks = supplier->getBookmarks();
+    const auto made = fillThatMade(frame, filler, options);
     const auto refresh = fill::planRefresh(documentProperty(frame, fill::kLayoutProperty).value_or(""),
-                                           fieldsIn(bookmarks), next);
+                                           fieldsIn(bookmarks), next, made ? &*made : nullptr);
     if (refresh.obstacle != fill::RefreshObstacle::None)
         return obstacleText(context, refresh);
 

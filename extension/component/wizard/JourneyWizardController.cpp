@@ -312,8 +312,7 @@ rtl::OUString JourneyWizardController::refreshDraft()
 {
     return callCore(static_cast<cppu::OWeakObject*>(this), [&] {
         const Draft draft = prepareDraft();
-        return refreshDraftInWriter(context_, frame_, draft.filler.draftFields(draft.answers, {extensionFolder(context_) / "locale"}),
-                                    draft.answers.json().dump());
+        return refreshDraftInWriter(context_, frame_, draft.filler, draft.answers, {extensionFolder(context_) / "locale"});
     });
 }
 
