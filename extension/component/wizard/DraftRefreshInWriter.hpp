@@ -8,7 +8,6 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <rtl/ustring.hxx>
 
-
 namespace partnering::uno {
 
 // Gives the fields of the document in `frame` the text of the fill of `answers` by `filler`,
