@@ -1,5 +1,7 @@
 #include "fill/DraftRefresh.hpp"
 
+#include <set>
+
 namespace partnering::fill {
 
 namespace {
@@ -14,9 +16,16 @@ DraftRefresh blocked(RefreshObstacle obstacle, std::string detail = {})
 
 } // namespace
 
-DraftRefresh planRefresh(std::string_view storedLayout, const std::map<std::string, std::string>& documentFields,
-                         const DraftFields& next)
+DraftRefresh planRefresh(std::string_view storedLayout, const std::map<std::string, FieldInDocument>& documentFields,
+                         const DraftFields& next, const DraftFields* previous)
 {
+    // The fields the document was made with as placeholders.
+    std::set<std::string> madeAsPlaceholders;
+    if (previous != nullptr)
+        for (const auto& field : previous->fields)
+            if (field.placeholder)
+                madeAsPlaceholders.insert(field.bookmark);
+
     const auto stored = DraftLayout::parse(storedLayout);
     if (!stored)
         return blocked(RefreshObstacle::NoLayout);
@@ -32,8 +41,15 @@ DraftRefresh planRefresh(std::string_view storedLayout, const std::map<std::stri
         const auto present = documentFields.find(field.bookmark);
         if (present == documentFields.end())
             return blocked(RefreshObstacle::FieldRemoved, field.bookmark);
-        if (present->second != field.text)
-            refresh.changes.push_back(field);
+        const FieldInDocument& held = present->second;
+        // Like with like: a placeholder showing the label the new fill would show stays, and
+        // so does text equal to the new text; a placeholder is never equal to text.
+        if (held.placeholder == field.placeholder && held.text == field.text)
+            continue;
+        // Typed over in Writer, still unanswered: putting the placeholder back would undo the user's work.
+        if (field.placeholder && !held.placeholder && !held.text.empty() && madeAsPlaceholders.contains(field.bookmark))
+            continue;
+        refresh.changes.push_back(field);
     }
     return refresh;
 }

@@ -21,6 +21,12 @@ enum class RefreshObstacle {
     FieldRemoved,   // detail: the bookmark the user deleted
 };
 
+// What one of the fill's bookmarks holds in the document now, to compare with a DraftField.
+struct FieldInDocument {
+    std::string text;         // its text; for a placeholder, the label the placeholder shows
+    bool placeholder = false; // it holds one of Writer's placeholder fields and nothing else
+};
+
 struct DraftRefresh {
     RefreshObstacle obstacle = RefreshObstacle::None;
     std::string detail;
@@ -28,10 +34,14 @@ struct DraftRefresh {
 };
 
 // `storedLayout` is the document's kLayoutProperty (empty when it has none), `documentFields`
-// its bookmarks named with kBookmarkPrefix and the text each holds now, `next` the fill of the
-// new answers. Fields the user edited by hand take the answers' text again; nothing outside
-// them is touched.
-DraftRefresh planRefresh(std::string_view storedLayout, const std::map<std::string, std::string>& documentFields,
-                         const DraftFields& next);
+// its bookmarks named with kBookmarkPrefix and what each holds now, `next` the fill of the new
+// answers, `previous` (when known) the fill of the answers the document holds, which made it.
+// A field changes when it holds another kind of thing than the new fill writes there (text
+// where a placeholder goes, or the other way round) or another text or label. Fields the user
+// edited by hand take the answers' text again, except a gap the user filled by typing over its
+// placeholder while the answers still leave it open: that text is the user's, and stays.
+// Nothing outside the fields is touched.
+DraftRefresh planRefresh(std::string_view storedLayout, const std::map<std::string, FieldInDocument>& documentFields,
+                         const DraftFields& next, const DraftFields* previous = nullptr);
 
 } // namespace partnering::fill

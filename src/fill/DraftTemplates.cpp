@@ -36,6 +36,20 @@ std::string tagOfFolder(const std::string& folderName)
     }
 }
 
+// The language and script a tag writes in, the likely script filled in: "zh-Hans", "zh-CN" and
+// "zh" all write zh-Hans, "zh-TW" writes zh-Hant; "fr-CA" and "fr" both fr-Latn. Empty for a
+// tag ICU cannot read.
+std::string writtenLanguage(const std::string& tag)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale locale = icu::Locale::forLanguageTag(tag, status);
+    if (U_SUCCESS(status))
+        locale.addLikelySubtags(status);
+    if (U_FAILURE(status) || locale.isBogus())
+        return {};
+    return std::string(locale.getLanguage()) + "-" + locale.getScript();
+}
+
 } // namespace
 
 std::vector<TemplateLanguage> templateLanguages(const std::filesystem::path& folder, std::string_view templateName)
@@ -70,6 +84,19 @@ std::filesystem::path templateFile(const std::filesystem::path& folder, std::str
         if (entry->is_directory(error) && tagOfFolder(entry->path().filename().string()) == tag
             && std::filesystem::is_regular_file(entry->path() / file, error))
             return entry->path() / file;
+    }
+    // No folder of that very tag: one that writes the same language in the same script
+    // ("zh-Hans" answers take the zh_CN template, "fr-CA" the French one).
+    const std::string written = writtenLanguage(tag);
+    if (!written.empty()) {
+        if (written == writtenLanguage(std::string(l10n::kSourceLanguage)) && std::filesystem::is_regular_file(folder / file, error))
+            return folder / file;
+        for (std::filesystem::directory_iterator entry(folder, error), end; !error && entry != end; entry.increment(error)) {
+            const std::string folderTag = tagOfFolder(entry->path().filename().string());
+            if (entry->is_directory(error) && !folderTag.empty() && writtenLanguage(folderTag) == written
+                && std::filesystem::is_regular_file(entry->path() / file, error))
+                return entry->path() / file;
+        }
     }
     throw InvalidInput("partnering.fill.no-template",
                        "no template '" + std::string(templateName) + "' in " + tag + " under " + folder.string());

@@ -18,7 +18,9 @@ struct TemplateLanguage {
 // English (the unlocalised template) first, then by tag.
 std::vector<TemplateLanguage> templateLanguages(const std::filesystem::path& folder, std::string_view templateName);
 
-// The template file of `templateName` in `languageTag`. Throws InvalidInput
+// The template file of `templateName` in `languageTag`, or else in the same language written in
+// the same script ("zh-Hans" finds zh_CN/, "fr-CA" finds fr/, "zh-TW" does not find zh_CN/).
+// Throws InvalidInput
 // "[partnering.fill.no-template]" when there is none in that language.
 std::filesystem::path templateFile(const std::filesystem::path& folder, std::string_view templateName,
                                    std::string_view languageTag);

@@ -11,6 +11,7 @@
 namespace fs = std::filesystem;
 using nlohmann::json;
 using partnering::fill::DraftFields;
+using partnering::fill::FieldInDocument;
 using partnering::fill::RefreshObstacle;
 using partnering::fill::TemplateFiller;
 using partnering::journey::AgreementAnswers;
@@ -41,13 +42,23 @@ json example()
             {"signing", {{"place", "Phnom Penh"}}}};
 }
 
-// The bookmarks of a draft as a document would report them.
-std::map<std::string, std::string> bookmarksOf(const DraftFields& draft)
+// The bookmarks of a draft as Writer reports them after opening it: a placeholder as the
+// label its field shows, text as text.
+std::map<std::string, FieldInDocument> bookmarksOf(const DraftFields& draft)
 {
-    std::map<std::string, std::string> fields;
+    std::map<std::string, FieldInDocument> fields;
     for (const auto& f : draft.fields)
-        fields[f.bookmark] = f.text;
+        fields[f.bookmark] = {f.text, f.placeholder};
     return fields;
+}
+
+const partnering::fill::DraftField* fieldNamed(const std::vector<partnering::fill::DraftField>& fields,
+                                               const std::string& bookmark)
+{
+    for (const auto& f : fields)
+        if (f.bookmark == bookmark)
+            return &f;
+    return nullptr;
 }
 
 class DraftRefreshTest : public partnering::testing::ScratchDirTest {
@@ -115,10 +126,118 @@ TEST_F(DraftRefreshTest, AFieldTheUserRetypedTakesTheAnswerAgain)
 {
     const DraftFields draft = filler_->draftFields(answers(example()));
     auto inDocument = bookmarksOf(draft);
-    inDocument["partnering-3-vision-statement"] = "typed over";
+    inDocument["partnering-3-vision-statement"] = {"typed over", false};
     const auto plan = partnering::fill::planRefresh(draft.layout, inDocument, draft);
     ASSERT_EQ(plan.changes.size(), 1u);
     EXPECT_EQ(plan.changes[0].text, "Every child\nin school");
+}
+
+TEST_F(DraftRefreshTest, AnAnswerTakenAwayBecomesAPlaceholderShowingItsQuestion)
+{
+    const DraftFields before = filler_->draftFields(answers(example()));
+    json withoutPlace = example();
+    withoutPlace["signing"].erase("place");
+    const DraftFields next = filler_->draftFields(answers(withoutPlace));
+    const auto plan = partnering::fill::planRefresh(before.layout, bookmarksOf(before), next);
+    EXPECT_EQ(plan.obstacle, RefreshObstacle::None);
+    ASSERT_EQ(plan.changes.size(), 1u);
+    EXPECT_EQ(plan.changes[0].bookmark, "partnering-4-signing-place");
+    EXPECT_TRUE(plan.changes[0].placeholder);
+    EXPECT_EQ(plan.changes[0].text, "Place of signature");
+    EXPECT_FALSE(plan.changes[0].description.empty()) << "the placeholder's tooltip";
+}
+
+TEST_F(DraftRefreshTest, APlaceholderThatGetsAnAnswerBecomesText)
+{
+    json withoutPlace = example();
+    withoutPlace["signing"].erase("place");
+    const DraftFields before = filler_->draftFields(answers(withoutPlace));
+    const auto* gap = fieldNamed(before.fields, "partnering-4-signing-place");
+    ASSERT_NE(gap, nullptr);
+    ASSERT_TRUE(gap->placeholder);
+
+    const auto plan = partnering::fill::planRefresh(before.layout, bookmarksOf(before), filler_->draftFields(answers(example())));
+    EXPECT_EQ(plan.obstacle, RefreshObstacle::None);
+    ASSERT_EQ(plan.changes.size(), 1u);
+    EXPECT_EQ(plan.changes[0].bookmark, "partnering-4-signing-place");
+    EXPECT_FALSE(plan.changes[0].placeholder);
+    EXPECT_EQ(plan.changes[0].text, "Phnom Penh");
+}
+
+TEST_F(DraftRefreshTest, APlaceholderStillUnansweredIsLeftAsItIs)
+{
+    json withoutPlace = example();
+    withoutPlace["signing"].erase("place");
+    const DraftFields draft = filler_->draftFields(answers(withoutPlace));
+    EXPECT_TRUE(partnering::fill::planRefresh(draft.layout, bookmarksOf(draft), draft).changes.empty());
+}
+
+TEST_F(DraftRefreshTest, APlaceholderIsComparedAsAPlaceholderNotAsItsText)
+{
+    json withoutPlace = example();
+    withoutPlace["signing"].erase("place");
+    const DraftFields gaps = filler_->draftFields(answers(withoutPlace));
+    const std::string bookmark = "partnering-4-signing-place";
+
+    // The user typed the label's words over the placeholder: text, where a placeholder belongs.
+    auto typedLabel = bookmarksOf(gaps);
+    typedLabel[bookmark] = {"Place of signature", false};
+    auto plan = partnering::fill::planRefresh(gaps.layout, typedLabel, gaps);
+    ASSERT_EQ(plan.changes.size(), 1u);
+    EXPECT_TRUE(plan.changes[0].placeholder);
+
+    // A placeholder whose label happens to be the answer's text is still a gap: it becomes text.
+    json placeIsLabel = example();
+    placeIsLabel["signing"]["place"] = "Place of signature";
+    plan = partnering::fill::planRefresh(gaps.layout, bookmarksOf(gaps), filler_->draftFields(answers(placeIsLabel)));
+    ASSERT_EQ(plan.changes.size(), 1u);
+    EXPECT_FALSE(plan.changes[0].placeholder);
+    EXPECT_EQ(plan.changes[0].text, "Place of signature");
+
+    // A placeholder showing another label (an author's, or an older question's) takes the new one.
+    auto otherLabel = bookmarksOf(gaps);
+    otherLabel[bookmark] = {"Where signed", true};
+    plan = partnering::fill::planRefresh(gaps.layout, otherLabel, gaps);
+    ASSERT_EQ(plan.changes.size(), 1u);
+    EXPECT_TRUE(plan.changes[0].placeholder);
+    EXPECT_EQ(plan.changes[0].text, "Place of signature");
+}
+
+TEST_F(DraftRefreshTest, AGapTheUserFilledInWriterStaysWhileTheAnswersLeaveItOpen)
+{
+    json withoutPlace = example();
+    withoutPlace["signing"].erase("place");
+    const DraftFields made = filler_->draftFields(answers(withoutPlace));
+    const std::string bookmark = "partnering-4-signing-place";
+    auto inDocument = bookmarksOf(made);
+    inDocument[bookmark] = {"Kampot", false}; // typed over the placeholder
+
+    // Refreshed with answers that still leave it open (the vision changed): the typing stays.
+    json visionChanged = withoutPlace;
+    visionChanged["vision"]["statement"] = "Every child learning";
+    auto plan = partnering::fill::planRefresh(made.layout, inDocument, filler_->draftFields(answers(visionChanged)), &made);
+    ASSERT_EQ(plan.changes.size(), 1u);
+    EXPECT_EQ(plan.changes[0].bookmark, "partnering-3-vision-statement");
+
+    // Answered now: the answer takes the field, as for any field edited by hand.
+    plan = partnering::fill::planRefresh(made.layout, inDocument, filler_->draftFields(answers(example())), &made);
+    ASSERT_EQ(plan.changes.size(), 1u);
+    EXPECT_EQ(plan.changes[0].bookmark, bookmark);
+    EXPECT_EQ(plan.changes[0].text, "Phnom Penh");
+
+    // A field the user emptied is a gap again, placeholder and all.
+    inDocument[bookmark] = {"", false};
+    plan = partnering::fill::planRefresh(made.layout, inDocument, made, &made);
+    ASSERT_EQ(plan.changes.size(), 1u);
+    EXPECT_TRUE(plan.changes[0].placeholder);
+
+    // Text in a field that was answered when the draft was made is the old answer, taken away
+    // since: it becomes a placeholder.
+    const DraftFields answered = filler_->draftFields(answers(example()));
+    plan = partnering::fill::planRefresh(answered.layout, bookmarksOf(answered), made, &answered);
+    ASSERT_EQ(plan.changes.size(), 1u);
+    EXPECT_EQ(plan.changes[0].bookmark, bookmark);
+    EXPECT_TRUE(plan.changes[0].placeholder);
 }
 
 TEST_F(DraftRefreshTest, WhatCannotBeRefreshedInPlaceIsNamed)

@@ -47,6 +47,13 @@ TEST_F(DraftTemplates, FindsTheFileForALanguage)
     EXPECT_EQ(templateFile(folder, "agreement", "en"), folder / "agreement.ott");
     EXPECT_EQ(templateFile(folder, "agreement", "zh_CN"), folder / "zh_CN" / "agreement.ott");
     EXPECT_EQ(templateFile(folder, "mou", "ar"), folder / "ar" / "mou.ott");
+    // The same language in the same script, whatever the tag names besides.
+    EXPECT_EQ(templateFile(folder, "agreement", "zh-Hans"), folder / "zh_CN" / "agreement.ott");
+    EXPECT_EQ(templateFile(folder, "agreement", "zh"), folder / "zh_CN" / "agreement.ott");
+    EXPECT_EQ(templateFile(folder, "agreement", "fr-CA"), folder / "fr" / "agreement.ott");
+    EXPECT_EQ(templateFile(folder, "agreement", "en-GB"), folder / "agreement.ott");
+    EXPECT_THROW(templateFile(folder, "agreement", "zh-TW"), partnering::InvalidInput) << "Traditional Chinese is not zh_CN";
+    EXPECT_THROW(templateFile(folder, "agreement", "es"), partnering::InvalidInput);
     try {
         templateFile(folder, "mou", "fr");
         FAIL() << "no French memorandum";

@@ -27,6 +27,7 @@ ARTIFACTS = os.path.join(os.environ.get("PARTNERING_TEST_ARTIFACTS", "/tmp/partn
 CHECK_TITLE = "Check agreement"
 WIZARD_TITLE = "Partnership journey"
 OPEN_BUTTON = "Open the journey at this step"
+PLACEHOLDERS_HEADING = "Placeholders still in the document: "
 
 
 def step_titles():
@@ -62,6 +63,12 @@ def make_draft(office, name, answers):
     return path
 
 
+def listed_placeholders(path):
+    """The labels `partnering check --answers` lists for the draft at `path`."""
+    run = subprocess.run([CLI, "check", "--answers", path, "--json"], capture_output=True, text=True)
+    return [p["label"] for p in json.loads(run.stdout)["placeholders"]]
+
+
 def state(context, name):
     return context.getAccessibleStateSet().contains(
         uno.getConstantByName("com.sun.star.accessibility.AccessibleStateType." + name))
@@ -75,15 +82,25 @@ class CheckDialog:
         self.window = window
         self.tree = wait_for(lambda: find(window, "TREE"), 10, "the Check agreement dialog's tree of steps")
 
-    def steps(self):
-        """[(step line, [gap lines])] in the order shown."""
+    def nodes(self):
+        """[(line, [lines below it])] for every top-level line of the tree, in the order shown."""
         shown = []
         for i in range(self.tree.getAccessibleChildCount()):
             item = self.tree.getAccessibleChild(i).getAccessibleContext()
-            gaps = [item.getAccessibleChild(j).getAccessibleContext().getAccessibleName()
-                    for j in range(item.getAccessibleChildCount())]
-            shown.append((item.getAccessibleName(), gaps))
+            below = [item.getAccessibleChild(j).getAccessibleContext().getAccessibleName()
+                     for j in range(item.getAccessibleChildCount())]
+            shown.append((item.getAccessibleName(), below))
         return shown
+
+    def steps(self):
+        """[(step line, [gap lines])] in the order shown."""
+        return [node for node in self.nodes() if not node[0].startswith(PLACEHOLDERS_HEADING)]
+
+    def placeholders(self):
+        """(heading, [labels]) of the placeholders still in the document: the tree's last line."""
+        nodes = self.nodes()
+        assert nodes and nodes[-1][0].startswith(PLACEHOLDERS_HEADING), "no placeholders under the steps: %s" % nodes
+        return nodes[-1]
 
     def verdict(self):
         label = find(self.window, "LABEL", where=lambda c: c.getAccessibleName().endswith("complete.")
@@ -189,6 +206,13 @@ class CheckAgreementFromTheMenu(DraftsOnScreen, unittest.TestCase):
         self.assertEqual(dialog.verdict(), "Some steps are not complete yet.")
         # The first step that needs something is offered first.
         self.assertEqual(dialog.selected_steps(), ["2. %s: incomplete" % self.titles[2]])
+        # Under the steps, the gaps the draft itself still shows: the vision and the signatories'
+        # rows, among others.
+        heading, labels = dialog.placeholders()
+        listed = listed_placeholders(self.gaps_draft)
+        self.assertEqual(heading, PLACEHOLDERS_HEADING + str(len(listed)))
+        self.assertEqual(labels, listed)
+        self.assertIn("Vision", labels)
         self.screenshot("check-dialog-1280x800.png")
         press(window, "Close")
         self.windows.wait_gone(window, what="the Check agreement dialog to close")
@@ -207,6 +231,10 @@ class CheckAgreementFromTheMenu(DraftsOnScreen, unittest.TestCase):
         command, window, dialog = self.check(self.open_on_screen(self.complete_draft))
         self.assertEqual(dialog.steps(), [("%d. %s: complete" % (n, self.titles[n]), []) for n in range(1, 8)])
         self.assertEqual(dialog.verdict(), "All seven steps are complete.")
+        # Optional questions left unanswered are still gaps in the draft, even with every step complete.
+        heading, labels = dialog.placeholders()
+        self.assertEqual(heading, PLACEHOLDERS_HEADING + str(len(listed_placeholders(self.complete_draft))))
+        self.assertEqual(len(labels), len(listed_placeholders(self.complete_draft)))
         # Nothing left to do: the last step, where the draft is made, is where to go on.
         self.assertEqual(dialog.selected_steps(), ["7. %s: complete" % self.titles[7]])
         press(window, "Close")

@@ -42,7 +42,8 @@ constexpr sal_Int32 kOpenWidth = 150;
 class AgreementCheckDialog {
 public:
     AgreementCheckDialog(const Reference<css::uno::XComponentContext>& context,
-                         const std::vector<journey::StepProgress>& steps)
+                         const std::vector<journey::StepProgress>& steps,
+                         const std::vector<fill::DraftPlaceholder>& placeholders)
         : context_(context)
     {
         model_.set(context->getServiceManager()->createInstanceWithContext("com.sun.star.awt.UnoControlDialogModel",
@@ -69,7 +70,7 @@ public:
 
         const auto tree = add("com.sun.star.awt.tree.TreeControlModel", "steps", kMargin, kTreeTop,
                               kWidth - 2 * kMargin, kButtonTop - kTreeTop - kMargin);
-        tree->setPropertyValue("DataModel", Any(stepTree(steps)));
+        tree->setPropertyValue("DataModel", Any(stepTree(steps, placeholders)));
         tree->setPropertyValue("RootDisplayed", Any(false));
         tree->setPropertyValue("SelectionType", Any(css::view::SelectionType_SINGLE));
         tree->setPropertyValue("Tabstop", Any(true)); // the keyboard starts in the tree
@@ -112,7 +113,7 @@ public:
 
         const Reference<css::awt::tree::XTreeControl> tree(dialog_->getControl("steps"), UNO_QUERY_THROW);
         // Every gap in view at once, and the step to go on with already chosen.
-        for (const auto& step : stepNodes_) {
+        for (const auto& step : topNodes_) {
             const Reference<css::awt::tree::XTreeNode> node(step.get());
             if (node->getChildCount() > 0)
                 tree->expandNode(node);
@@ -144,8 +145,10 @@ private:
     }
 
     // One node per step ("2. Agree an overarching vision: incomplete") with a child per gap;
-    // every node carries its step's number, so a selected gap means its step.
-    Reference<css::awt::tree::XTreeDataModel> stepTree(const std::vector<journey::StepProgress>& steps)
+    // every node carries its step's number, so a selected gap means its step. After the steps,
+    // the placeholders still in the document under their count: they stand for no step (0).
+    Reference<css::awt::tree::XTreeDataModel> stepTree(const std::vector<journey::StepProgress>& steps,
+                                                       const std::vector<fill::DraftPlaceholder>& placeholders)
     {
         const Reference<css::awt::tree::XMutableTreeDataModel> data(
             context_->getServiceManager()->createInstanceWithContext("com.sun.star.awt.tree.MutableTreeDataModel",
@@ -163,8 +166,18 @@ private:
                 node->appendChild(gap);
             }
             root->appendChild(node);
-            stepNodes_.push_back(node);
+            topNodes_.push_back(node);
         }
+        const Any noStep(static_cast<sal_Int32>(0));
+        const auto heading = data->createNode(Any(placeholdersHeading(context_, placeholders)), false);
+        heading->setDataValue(noStep);
+        for (const auto& placeholder : placeholders) {
+            const auto gap = data->createNode(Any(toOUString(placeholder.label)), false);
+            gap->setDataValue(noStep);
+            heading->appendChild(gap);
+        }
+        root->appendChild(heading);
+        topNodes_.push_back(heading);
         return Reference<css::awt::tree::XTreeDataModel>(data.get());
     }
 
@@ -176,7 +189,7 @@ private:
         sal_Int32 number = 0;
         if (node.is() && (node->getDataValue() >>= number) && number > 0)
             return number;
-        return preselected_; // nothing selected: the step the dialog offered
+        return preselected_; // nothing selected, or a placeholder: the step the dialog offered
     }
 
     // In the middle of the document's window, where the user is looking (the toolkit would put
@@ -194,16 +207,17 @@ private:
     Reference<css::uno::XComponentContext> context_;
     Reference<css::uno::XInterface> model_;
     Reference<css::awt::XUnoControlDialog> dialog_;
-    std::vector<Reference<css::awt::tree::XMutableTreeNode>> stepNodes_;
+    std::vector<Reference<css::awt::tree::XMutableTreeNode>> topNodes_; // the steps', then the placeholders'
     int preselected_ = 0;
 };
 
 } // namespace
 
 int chooseStepToOpen(const Reference<css::uno::XComponentContext>& context, const Reference<css::frame::XFrame>& frame,
-                     const std::vector<journey::StepProgress>& steps)
+                     const std::vector<journey::StepProgress>& steps,
+                     const std::vector<fill::DraftPlaceholder>& placeholders)
 {
-    AgreementCheckDialog dialog(context, steps);
+    AgreementCheckDialog dialog(context, steps, placeholders);
     return dialog.run(frame);
 }
 

@@ -23,8 +23,17 @@ rtl::OUString overallState(const css::uno::Reference<css::uno::XComponentContext
                     : uiText(context, "Some steps are not complete yet.");
 }
 
+rtl::OUString placeholdersHeading(const css::uno::Reference<css::uno::XComponentContext>& context,
+                                  const std::vector<fill::DraftPlaceholder>& placeholders)
+{
+    // The count after a colon: no plural to agree with it in any language.
+    return uiText(context, "Placeholders still in the document: %1")
+        .replaceFirst("%1", rtl::OUString::number(static_cast<sal_Int64>(placeholders.size())));
+}
+
 rtl::OUString plainReport(const css::uno::Reference<css::uno::XComponentContext>& context,
-                          const std::vector<journey::StepProgress>& steps)
+                          const std::vector<journey::StepProgress>& steps,
+                          const std::vector<fill::DraftPlaceholder>& placeholders)
 {
     rtl::OUString report;
     for (const auto& step : steps) {
@@ -32,6 +41,9 @@ rtl::OUString plainReport(const css::uno::Reference<css::uno::XComponentContext>
         for (const auto& missing : step.missing)
             report += "    - " + toOUString(missing.reason) + "\n";
     }
+    report += placeholdersHeading(context, placeholders) + "\n";
+    for (const auto& placeholder : placeholders)
+        report += "    - " + toOUString(placeholder.label) + "\n";
     return report + "\n" + overallState(context, steps);
 }
 

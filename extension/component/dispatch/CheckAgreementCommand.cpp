@@ -1,11 +1,13 @@
 // Partnering > Check agreement: how complete the journey stored in the current document is,
-// step by step, with what is still missing; the journey wizard opens at the step the user picks.
+// step by step, with what is still missing, and the placeholders the document still holds; the
+// journey wizard opens at the step the user picks.
 #include "dispatch/Commands.hpp"
 
 #include "DocumentAnswers.hpp"
 #include "UiText.hpp"
 #include "UnoBoundary.hpp"
 #include "check/AgreementCheckDialog.hpp"
+#include "check/PlaceholderFields.hpp"
 #include "check/StepReport.hpp"
 #include "wizard/JourneyWizard.hpp"
 
@@ -35,12 +37,15 @@ private:
         const auto answers = journey::AgreementAnswers::parse(*answersText, toUtf8(documentTitle()));
         const auto translator = journeyCatalogs(context()).translatorFor(uiLanguage(context()));
         const auto steps = journey::progress(journey::Journey::standard(), answers, translator);
+        // The answers may be complete while the user has not yet typed over every gap, or
+        // incomplete while the user filled the gaps in Writer: the document says which.
+        const auto placeholders = placeholdersInDocument(model());
 
         // The check's dialog is closed before the wizard opens: one modal dialog at a time.
-        if (const int step = chooseStepToOpen(context(), frame(), steps); step > 0)
+        if (const int step = chooseStepToOpen(context(), frame(), steps, placeholders); step > 0)
             runJourneyWizard(context(), frame(), step); // tells the user itself about any failure
         // The user saw the report in the dialog; a dispatch listener (a macro) gets it as text.
-        return {true, plainReport(context(), steps), true};
+        return {true, plainReport(context(), steps, placeholders), true};
     }
 
     css::uno::Reference<css::frame::XModel> model()

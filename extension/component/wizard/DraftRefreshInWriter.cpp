@@ -4,6 +4,7 @@
 #include "ScopeGuards.hpp"
 #include "UiText.hpp"
 #include "UnoBoundary.hpp"
+#include "check/PlaceholderFields.hpp"
 
 #include "fill/DraftPackage.hpp"
 #include "fill/DraftRefresh.hpp"
@@ -26,6 +27,7 @@
 #include <com/sun/star/text/XTextGraphicObjectsSupplier.hpp>
 
 #include <map>
+#include <optional>
 
 namespace partnering::uno {
 
@@ -36,21 +38,25 @@ using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 
 
-std::map<std::string, std::string> fieldsIn(const Reference<css::container::XNameAccess>& bookmarks)
+// What each of the fill's bookmarks holds: a placeholder field (as its label) or text.
+std::map<std::string, fill::FieldInDocument> fieldsIn(const Reference<css::container::XNameAccess>& bookmarks)
 {
-    std::map<std::string, std::string> fields;
+    std::map<std::string, fill::FieldInDocument> fields;
     const auto prefix = toOUString(fill::kBookmarkPrefix);
     for (const auto& name : bookmarks->getElementNames()) {
         if (!name.startsWith(prefix))
             continue;
-        const Reference<css::text::XTextContent> bookmark(bookmarks->getByName(name), UNO_QUERY_THROW);
-        fields.emplace(toUtf8(name), toUtf8(bookmark->getAnchor()->getString()));
+        const auto anchor = Reference<css::text::XTextContent>(bookmarks->getByName(name), UNO_QUERY_THROW)->getAnchor();
+        if (const auto label = placeholderHeldBy(anchor))
+            fields.emplace(toUtf8(name), fill::FieldInDocument{toUtf8(*label), true});
+        else
+            fields.emplace(toUtf8(name), fill::FieldInDocument{toUtf8(anchor->getString()), false});
     }
     return fields;
 }
 
-// The bookmark is made anew around the new text: a bookmark whose text is deleted may
-// collapse to a point, and typing at a point does not widen it.
+// The bookmark is made anew around the new text or placeholder: a bookmark whose text is
+// deleted may collapse to a point, and typing at a point does not widen it.
 void rewriteField(const Reference<css::lang::XMultiServiceFactory>& factory,
                   const Reference<css::container::XNameAccess>& bookmarks, const fill::DraftField& field)
 {
@@ -60,10 +66,18 @@ void rewriteField(const Reference<css::lang::XMultiServiceFactory>& factory,
     const auto text = anchor->getText();
     const auto cursor = text->createTextCursorByRange(anchor);
     text->removeTextContent(old);
-    cursor->setString(toOUString(field.text)); // '\n' becomes a line break; the cursor spans the new text
+    Reference<css::text::XTextRange> content(cursor, UNO_QUERY_THROW);
+    if (field.placeholder) {
+        // The field takes the place of whatever the bookmark held (text, or another placeholder).
+        const auto placeholder = newPlaceholderField(factory, toOUString(field.text), toOUString(field.description));
+        text->insertTextContent(content, placeholder, true);
+        content = placeholder->getAnchor();
+    } else {
+        cursor->setString(toOUString(field.text)); // '\n' becomes a line break; the cursor spans the new text
+    }
     const Reference<css::text::XTextContent> bookmark(factory->createInstance("com.sun.star.text.Bookmark"), UNO_QUERY_THROW);
     Reference<css::container::XNamed>(bookmark, UNO_QUERY_THROW)->setName(name);
-    text->insertTextContent(Reference<css::text::XTextRange>(cursor, UNO_QUERY_THROW), bookmark, true);
+    text->insertTextContent(content, bookmark, true);
 }
 
 void redrawMap(const Reference<css::uno::XComponentContext>& context, const Reference<css::frame::XModel>& model,
@@ -105,19 +119,35 @@ rtl::OUString obstacleText(const Reference<css::uno::XComponentContext>& context
     return {};
 }
 
+// The fill of the answers stored in the document: what made its fields, as far as the document
+// says (nothing when it holds no answers, or answers this filler cannot fill).
+std::optional<fill::DraftFields> fillThatMade(const Reference<css::frame::XFrame>& frame, const fill::TemplateFiller& filler,
+                                              const fill::FillOptions& options)
+{
+    std::optional<fill::DraftFields> made;
+    reportFailures(logFailure("reading the answers a draft was made with"), [&] {
+        if (const auto stored = documentAnswers(frame))
+            made = filler.draftFields(journey::AgreementAnswers::parse(*stored, std::string(fill::kAnswersProperty)), options);
+    });
+    return made;
+}
+
 } // namespace
 
 rtl::OUString refreshDraftInWriter(const Reference<css::uno::XComponentContext>& context,
-                                   const Reference<css::frame::XFrame>& frame, const fill::DraftFields& next,
-                                   const std::string& answersJson)
+                                   const Reference<css::frame::XFrame>& frame, const fill::TemplateFiller& filler,
+                                   const journey::AgreementAnswers& answers, const fill::FillOptions& options)
 {
+    const fill::DraftFields next = filler.draftFields(answers, options);
+    const std::string answersJson = answers.json().dump();
     const auto model = frame.is() && frame->getController().is() ? frame->getController()->getModel() : nullptr;
     const Reference<css::text::XBookmarksSupplier> supplier(model, UNO_QUERY);
     if (!supplier.is())
         return uiText(context, "The window the wizard was opened from no longer shows the draft.");
     const auto bookmarks = supplier->getBookmarks();
+    const auto made = fillThatMade(frame, filler, options);
     const auto refresh = fill::planRefresh(documentProperty(frame, fill::kLayoutProperty).value_or(""),
-                                           fieldsIn(bookmarks), next);
+                                           fieldsIn(bookmarks), next, made ? &*made : nullptr);
     if (refresh.obstacle != fill::RefreshObstacle::None)
         return obstacleText(context, refresh);
 

@@ -28,6 +28,7 @@
 #include <cppuhelper/supportsservice.hxx>
 #include <osl/file.hxx>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -234,14 +235,19 @@ sal_Bool JourneyWizardController::confirmFinish()
             steps += (steps.isEmpty() ? rtl::OUString() : rtl::OUString(", ")) + rtl::OUString::number(number);
         }
         if (gaps > 0) {
-            // The count after a colon: no plural to agree with it in any language.
-            const rtl::OUString question
-                = uiText(context_, "Answers still missing: %1. Steps to complete: %2.")
-                      .replaceAll("%1", rtl::OUString::number(gaps))
-                      .replaceAll("%2", steps)
-                  + "\n\n"
-                  + uiText(context_, "The draft will have a gap for each of them, to fill in Writer or by coming "
-                                     "back to the journey. Make the draft now?");
+            // The counts after a colon: no plural to agree with them in any language.
+            rtl::OUString question = uiText(context_, "Answers still missing: %1. Steps to complete: %2.")
+                                         .replaceAll("%1", rtl::OUString::number(gaps))
+                                         .replaceAll("%2", steps)
+                                   + "\n\n";
+            if (const auto placeholders = placeholdersInDraft())
+                question += uiText(context_, "Placeholders in the draft: %1. Each shows in grey the question it "
+                                             "stands for; type over it in Writer, or come back to the journey to "
+                                             "answer it. Make the draft now?")
+                                .replaceAll("%1", rtl::OUString::number(*placeholders));
+            else
+                question += uiText(context_, "The draft will have a gap for each of them, to fill in Writer or by "
+                                             "coming back to the journey. Make the draft now?");
             if (!askYesNo(context_, dialogWindow(), uiText(context_, "Partnership journey"), question)) {
                 confirmed = false;
                 return;
@@ -269,21 +275,44 @@ DraftChoice JourneyWizardController::draftChoice()
 
 JourneyWizardController::Draft JourneyWizardController::prepareDraft()
 {
-    DraftChoice choice = draftChoice();
+    const DraftChoice choice = draftChoice();
     if (!choice.language.empty())
         withForm([&](journey::JourneyForm& form) { form.setLanguage(choice.language); });
-    auto answers = withForm([](journey::JourneyForm& form) { return form.answers(); });
+    return draftOf(choice, withForm([](journey::JourneyForm& form) { return form.answers(); }));
+}
+
+JourneyWizardController::Draft JourneyWizardController::draftOf(const DraftChoice& choice, journey::AgreementAnswers answers)
+{
     const auto templates = extensionFolder(context_) / "templates";
     auto filler = fill::TemplateFiller::open(fill::templateFile(templates, choice.templateName, answers.language()));
     return {std::move(answers), std::move(filler)};
+}
+
+std::optional<int> JourneyWizardController::placeholdersInDraft()
+{
+    std::optional<int> count;
+    reportFailures(logFailure("counting the draft's placeholders"), [&] {
+        const DraftChoice choice = draftChoice();
+        // The answers as the draft would take them, the journey's own left as they are: the
+        // user may still say No and go on answering.
+        auto answers = withForm([&](journey::JourneyForm& form) {
+            journey::JourneyForm chosen = form;
+            if (!choice.language.empty())
+                chosen.setLanguage(choice.language);
+            return chosen.answers();
+        });
+        const Draft draft = draftOf(choice, std::move(answers));
+        const auto fields = draft.filler.draftFields(draft.answers, {extensionFolder(context_) / "locale"}).fields;
+        count = static_cast<int>(std::count_if(fields.begin(), fields.end(), [](const auto& f) { return f.placeholder; }));
+    });
+    return count;
 }
 
 rtl::OUString JourneyWizardController::refreshDraft()
 {
     return callCore(static_cast<cppu::OWeakObject*>(this), [&] {
         const Draft draft = prepareDraft();
-        return refreshDraftInWriter(context_, frame_, draft.filler.draftFields(draft.answers, {extensionFolder(context_) / "locale"}),
-                                    draft.answers.json().dump());
+        return refreshDraftInWriter(context_, frame_, draft.filler, draft.answers, {extensionFolder(context_) / "locale"});
     });
 }
 

@@ -47,8 +47,9 @@ public:
     sal_Bool SAL_CALL canAdvance() override { return true; }
     void SAL_CALL onActivatePage(sal_Int16) override {}
     void SAL_CALL onDeactivatePage(sal_Int16) override {}
-    // With answers missing, asks whether to draft anyway (the draft then has gaps); keeps the
-    // last page's choice of template and language, as the pages go when the wizard closes.
+    // With answers missing, asks whether to draft anyway, saying how many placeholders the draft
+    // will carry; keeps the last page's choice of template and language, as the pages go when
+    // the wizard closes.
     sal_Bool SAL_CALL confirmFinish() override;
 
     // XJourneyWizardController
@@ -103,6 +104,10 @@ private:
         fill::TemplateFiller filler;
     };
     Draft prepareDraft();
+    Draft draftOf(const DraftChoice& choice, journey::AgreementAnswers answers);
+    // How many placeholders the draft that Finish makes will carry; nothing when the template
+    // cannot be filled (logged; the question then speaks of gaps without a count).
+    std::optional<int> placeholdersInDraft();
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::Reference<css::frame::XFrame> frame_;
