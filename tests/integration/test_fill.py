@@ -20,9 +20,26 @@ ARTIFACTS = os.path.join(os.environ.get("PARTNERING_TEST_ARTIFACTS", "/tmp"), "f
 EXAMPLES = ("small", "large")
 NAMESPACES = {"office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
               "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"}
-FIELD_MARKER = re.compile(r"<[A-Za-z_.\[\]|]+>")
+# A template's field left as written ("<partners[].name>"); a placeholder for an unanswered
+# question shows its label instead ("<Notes>"), which is what it should show.
+FIELD_MARKER = re.compile(r"<[a-z][a-z_]*(?:[.\[|][A-Za-z_.\[\]|]*)?>")
 # Answers that are codes, not text: the draft shows their labels or formatted forms instead.
-CODED = {"language", "sector", "kind", "decision_making", "spectrum", "currency"}
+CODED = {"language", "sector", "kind", "spectrum", "currency"}
+
+
+def clause_wordings():
+    """{clause key: {option id: English wording}} from the clause library: an answer holding
+    an option's id prints that wording."""
+    import xml.etree.ElementTree as ET
+    ns = "{urn:x-partnering:clauses:1}"
+    wordings = {}
+    for clause in ET.parse(os.path.join(SOURCE, "src", "journey", "clauses.xml")).iter(ns + "clause"):
+        wordings[clause.get("path").split(".")[-1]] = {
+            option.get("id"): " ".join(option.find(ns + "wording").text.split()) for option in clause.iter(ns + "option")}
+    return wordings
+
+
+CLAUSES = clause_wordings()
 
 
 def example(name):
@@ -51,6 +68,8 @@ def expected_texts(value, key=""):
     elif isinstance(value, list):
         for item in value:
             yield from expected_texts(item, key)
+    elif isinstance(value, str) and value in CLAUSES.get(key, {}):
+        yield CLAUSES[key][value]
     elif isinstance(value, str) and key not in CODED:
         if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             yield english_date(value)
