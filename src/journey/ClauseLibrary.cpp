@@ -23,33 +23,15 @@ constexpr const char* kNs = "urn:x-partnering:clauses:1";
                        sourceName + ":" + std::to_string(node != nullptr ? xmlGetLineNo(node) : 0) + ": " + reason);
 }
 
-// Layout whitespace in the definition is not text: translators see one line per wording.
-std::string collapsedText(const xmlNode* node)
-{
-    std::string out;
-    bool space = false;
-    for (const char c : xml::textOf(node)) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space)
-            out.push_back(' ');
-        space = false;
-        out.push_back(c);
-    }
-    return out;
-}
-
 ClauseOption parseOption(const xmlNode* node, const std::string& sourceName)
 {
     ClauseOption option;
     option.id = xml::attribute(node, "id");
     for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
         if (xml::isElement(child, kNs, "label"))
-            option.label = collapsedText(child);
+            option.label = xml::collapsedText(child);
         else if (xml::isElement(child, kNs, "wording"))
-            option.wording = collapsedText(child);
+            option.wording = xml::collapsedText(child);
     }
     if (option.id.empty() || option.label.empty() || option.wording.empty())
         badClauses(sourceName, node, "an option needs an id, a label and a wording");

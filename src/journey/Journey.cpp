@@ -45,24 +45,6 @@ Step translated(const Step& step, const l10n::Translator& translator)
                        sourceName + ":" + std::to_string(node != nullptr ? xmlGetLineNo(node) : 0) + ": " + reason);
 }
 
-// Whitespace in the definition is layout, not text: translators see one line per paragraph.
-std::string collapsedText(const xmlNode* node)
-{
-    std::string out;
-    bool space = false;
-    for (const char c : xml::textOf(node)) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space)
-            out.push_back(' ');
-        space = false;
-        out.push_back(c);
-    }
-    return out;
-}
-
 Question::Type typeNamed(const std::string& name, const std::string& sourceName, const xmlNode* node)
 {
     static const std::pair<const char*, Question::Type> types[] = {
@@ -105,11 +87,11 @@ Question parseQuestion(const xmlNode* node, const std::string& sourceName)
     }
     for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
         if (xml::isElement(child, kNs, "label"))
-            question.label = collapsedText(child);
+            question.label = xml::collapsedText(child);
         else if (xml::isElement(child, kNs, "hint"))
-            question.hint = collapsedText(child);
+            question.hint = xml::collapsedText(child);
         else if (xml::isElement(child, kNs, "choice"))
-            question.choices.push_back({xml::attribute(child, "value"), collapsedText(child)});
+            question.choices.push_back({xml::attribute(child, "value"), xml::collapsedText(child)});
         else if (xml::isElement(child, kNs, "question") || xml::isElement(child, kNs, "list"))
             question.items.push_back(parseQuestion(child, sourceName));
     }
@@ -149,11 +131,11 @@ Journey Journey::fromDefinition(std::string_view xmlText, const std::string& sou
             badDefinition(sourceName, node, "step " + number + " has no id");
         for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
             if (xml::isElement(child, kNs, "title")) {
-                step.title = collapsedText(child);
+                step.title = xml::collapsedText(child);
             } else if (xml::isElement(child, kNs, "guidance")) {
                 for (const xmlNode* p = child->children; p != nullptr; p = p->next) {
                     if (xml::isElement(p, kNs, "p"))
-                        step.guidance.push_back(collapsedText(p));
+                        step.guidance.push_back(xml::collapsedText(p));
                 }
             } else if (xml::isElement(child, kNs, "question") || xml::isElement(child, kNs, "list")) {
                 step.questions.push_back(parseQuestion(child, sourceName));
@@ -162,7 +144,7 @@ Journey Journey::fromDefinition(std::string_view xmlText, const std::string& sou
                 std::string title;
                 for (const xmlNode* part = child->children; part != nullptr; part = part->next) {
                     if (xml::isElement(part, kNs, "title")) {
-                        title = collapsedText(part);
+                        title = xml::collapsedText(part);
                     } else if (xml::isElement(part, kNs, "question") || xml::isElement(part, kNs, "list")) {
                         step.questions.push_back(parseQuestion(part, sourceName));
                         step.questions.back().group = title;

@@ -29,23 +29,6 @@ constexpr const char* kXmlNs = "http://www.w3.org/XML/1998/namespace";
     throw InvalidInput(id, sourceName + ":" + std::to_string(line) + ": " + message);
 }
 
-std::string collapseSpaces(const std::string& text)
-{
-    std::string out;
-    bool space = false;
-    for (unsigned char c : text) {
-        if (std::isspace(c)) {
-            space = !out.empty();
-        } else {
-            if (space)
-                out.push_back(' ');
-            space = false;
-            out.push_back(static_cast<char>(c));
-        }
-    }
-    return out;
-}
-
 // The compiled schema, one per thread: libxml2 RELAX NG validation is not documented as
 // safe on a shared schema.
 struct RelaxNg {
@@ -139,7 +122,7 @@ bool validKeyword(const std::string& id)
 
 std::string keyword(const xmlNode* node, const char* what, const std::string& sourceName)
 {
-    std::string value = collapseSpaces(xml::textOf(node));
+    std::string value = xml::collapsedText(node);
     if (!validKeyword(value))
         reject("partnering.lessons.bad-keyword", sourceName, xmlGetLineNo(node),
                std::string(what) + " \"" + value + "\" must use only a-z, 0-9 and '-' (for example exit-strategy)");
@@ -153,7 +136,7 @@ std::vector<std::string> paragraphsOf(const xmlNode* parent, const std::string& 
     std::vector<std::string> paragraphs;
     for (const xmlNode* p = parent->children; p != nullptr; p = p->next)
         if (xml::isElement(p, kLessonNamespace, "p")) {
-            std::string paragraph = collapseSpaces(xml::textOf(p));
+            std::string paragraph = xml::collapsedText(p);
             if (paragraph.empty())
                 reject("partnering.lessons.empty-text", sourceName, xmlGetLineNo(p),
                        "empty paragraph in the " + language + " text's " + part);
@@ -177,9 +160,9 @@ LessonText readText(const xmlNode* node, const std::string& sourceName)
     }
     for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
         if (xml::isElement(child, kLessonNamespace, "title"))
-            text.title = collapseSpaces(xml::textOf(child));
+            text.title = xml::collapsedText(child);
         else if (xml::isElement(child, kLessonNamespace, "summary"))
-            text.summary = collapseSpaces(xml::textOf(child));
+            text.summary = xml::collapsedText(child);
         else if (xml::isElement(child, kLessonNamespace, "body"))
             text.paragraphs = paragraphsOf(child, "body", language, sourceName);
         else if (xml::isElement(child, kLessonNamespace, "advice")) {
@@ -231,7 +214,7 @@ Lesson parseLesson(std::string_view bytes, const std::string& sourceName)
     std::set<std::string> languages;
     for (const xmlNode* node = root->children; node != nullptr; node = node->next) {
         if (xml::isElement(node, kLessonNamespace, "source"))
-            lesson.source = collapseSpaces(xml::textOf(node));
+            lesson.source = xml::collapsedText(node);
         else if (xml::isElement(node, kLessonNamespace, "tag"))
             lesson.tags.push_back(keyword(node, "tag", sourceName));
         else if (xml::isElement(node, kLessonNamespace, "partner-type"))

@@ -143,6 +143,23 @@ std::string textOf(const xmlNode* node)
     return text;
 }
 
+std::string collapsedText(const xmlNode* node)
+{
+    std::string out;
+    bool space = false;
+    for (const char c : textOf(node)) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space)
+            out.push_back(' ');
+        space = false;
+        out.push_back(c);
+    }
+    return out;
+}
+
 std::string attribute(const xmlNode* node, const char* name, const char* ns)
 {
     xmlChar* value = ns != nullptr ? xmlGetNsProp(node, reinterpret_cast<const xmlChar*>(name),
