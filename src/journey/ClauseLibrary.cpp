@@ -23,12 +23,13 @@ constexpr const char* kNs = "urn:x-partnering:clauses:1";
                        sourceName + ":" + std::to_string(node != nullptr ? xmlGetLineNo(node) : 0) + ": " + reason);
 }
 
-// Layout whitespace in the definition is not text: translators see one line per wording.
-std::string collapsedText(const xmlNode* node)
+// Runs of spaces and line breaks as one space, none at either end: layout whitespace in the
+// definition is not text (translators see one line per wording), nor is it in a user's edit.
+std::string collapsed(std::string_view text)
 {
     std::string out;
     bool space = false;
-    for (const char c : xml::textOf(node)) {
+    for (const char c : text) {
         if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
             space = !out.empty();
             continue;
@@ -39,6 +40,11 @@ std::string collapsedText(const xmlNode* node)
         out.push_back(c);
     }
     return out;
+}
+
+std::string collapsedText(const xmlNode* node)
+{
+    return collapsed(xml::textOf(node));
 }
 
 ClauseOption parseOption(const xmlNode* node, const std::string& sourceName)
@@ -143,6 +149,18 @@ std::string ClauseLibrary::wording(const Clause& clause, const nlohmann::json* a
     if (const ClauseOption* option = picked(clause, answer))
         return translator.translate(option->wording);
     return answer->is_string() ? answer->get<std::string>() : std::string();
+}
+
+std::string ClauseLibrary::answerFor(const Clause& clause, std::string_view text, const l10n::Translator& translator)
+{
+    const std::string written = collapsed(text);
+    if (written.empty())
+        return {};
+    for (const auto& option : clause.options) {
+        if (collapsed(translator.translate(option.wording)) == written)
+            return option.id;
+    }
+    return std::string(text);
 }
 
 } // namespace partnering::journey
