@@ -51,12 +51,13 @@ ClauseControl::ClauseControl(const Reference<css::uno::XComponentContext>& conte
                 {{"Dropdown", Any(true)},
                  {"LineCount", Any(static_cast<sal_Int16>(entries.size()))},
                  {"StringItemList", Any(css::uno::Sequence<rtl::OUString>(entries.data(), static_cast<sal_Int32>(entries.size())))},
-                 {"HelpText", Any(uiText(context_, "A standard wording to start from: the text under it is what the draft says, "
-                                                   "and stays yours to edit."))}});
+                 {"HelpText", Any(uiText(context_, "A standard wording to start from. The text below is what the "
+                                                   "draft will say; you may edit it."))}});
     canvas_.add("com.sun.star.awt.UnoControlEditModel", wordingName(),
                 {{"MultiLine", Any(paragraph_)},
                  {"VScroll", Any(paragraph_)},
-                 {"HelpText", Any(uiText(context_, "The clause as the draft says it. Changed, it becomes your own wording."))}});
+                 {"HelpText", Any(uiText(context_, "The clause as the draft will say it. Once you change it, it is "
+                                                   "your own wording."))}});
     Reference<css::awt::XListBox>(canvas_.control(name_), UNO_QUERY_THROW)
         ->addItemListener(Reference<css::awt::XItemListener>(listener, UNO_QUERY_THROW));
     Reference<css::awt::XTextComponent>(canvas_.control(wordingName()), UNO_QUERY_THROW)
