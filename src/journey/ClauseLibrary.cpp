@@ -127,4 +127,16 @@ std::string ClauseLibrary::wording(const Clause& clause, const nlohmann::json* a
     return answer->is_string() ? answer->get<std::string>() : std::string();
 }
 
+std::string ClauseLibrary::answerFor(const Clause& clause, std::string_view text, const l10n::Translator& translator)
+{
+    const std::string written = xml::collapsedWhitespace(text);
+    if (written.empty())
+        return {};
+    for (const auto& option : clause.options) {
+        if (xml::collapsedWhitespace(translator.translate(option.wording)) == written)
+            return option.id;
+    }
+    return std::string(text);
+}
+
 } // namespace partnering::journey

@@ -47,6 +47,10 @@ public:
     // The option an answer picks: its own id, the default's when unanswered; nullptr for the
     // user's own wording.
     static const ClauseOption* picked(const Clause& clause, const nlohmann::json* answer);
+    // The answer that a clause's text stands for, as the user edits the wording shown: the id of
+    // the option whose wording in the translator's language it is (spaces and line breaks
+    // aside), else the text itself (the user's own wording); blank for a blank text.
+    static std::string answerFor(const Clause& clause, std::string_view text, const l10n::Translator& translator);
 
 private:
     std::vector<Clause> clauses_;

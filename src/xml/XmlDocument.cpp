@@ -145,9 +145,14 @@ std::string textOf(const xmlNode* node)
 
 std::string collapsedText(const xmlNode* node)
 {
+    return collapsedWhitespace(textOf(node));
+}
+
+std::string collapsedWhitespace(std::string_view text)
+{
     std::string out;
     bool space = false;
-    for (const char c : textOf(node)) {
+    for (const char c : text) {
         if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
             space = !out.empty();
             continue;

@@ -36,6 +36,8 @@ std::string textOf(const xmlNode* node);
 // textOf() with layout whitespace taken out: runs of spaces, tabs and line breaks become one
 // space, none at either end (how our definition files are indented is not their text).
 std::string collapsedText(const xmlNode* node);
+// The same for any text (a user's edit compared with a definition's).
+std::string collapsedWhitespace(std::string_view text);
 
 // The attribute's value, or the empty string; `ns` may be null for unqualified attributes.
 std::string attribute(const xmlNode* node, const char* name, const char* ns = nullptr);

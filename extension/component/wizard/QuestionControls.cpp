@@ -3,6 +3,8 @@
 #include "UiText.hpp"
 #include "UnoBoundary.hpp"
 
+#include "error/Error.hpp"
+#include "journey/ClauseLibrary.hpp"
 #include "journey/FieldText.hpp"
 #include "l10n/Currencies.hpp"
 
@@ -64,7 +66,7 @@ QuestionControls::QuestionControls(const Reference<css::uno::XComponentContext>&
     if (type != Question::Type::Boolean) {
         canvas_.add("com.sun.star.awt.UnoControlFixedTextModel", name_ + ":label",
                     {{"Label", Any(label_)}, {"MultiLine", Any(true)}, {"HelpText", Any(help)}});
-        if (!help.isEmpty() && (type == Question::Type::Paragraph || roomy_))
+        if (!help.isEmpty() && (type == Question::Type::Paragraph || type == Question::Type::Clause || roomy_))
             canvas_.add("com.sun.star.awt.UnoControlFixedTextModel", name_ + ":hint",
                         {{"Label", Any(help)}, {"MultiLine", Any(true)}, {"NoLabel", Any(true)}, {"TextColor", Any(kHintColour)}});
     }
@@ -125,6 +127,13 @@ QuestionControls::QuestionControls(const Reference<css::uno::XComponentContext>&
             ->addItemListener(Reference<css::awt::XItemListener>(listener, UNO_QUERY_THROW));
         break;
     }
+    case Question::Type::Clause: {
+        const journey::Clause* clause = journey::ClauseLibrary::standard().find(question.path);
+        if (clause == nullptr)
+            throw InvalidInput("partnering.wizard.unknown-clause", "the clause library has no clause " + question.path);
+        clause_ = std::make_unique<ClauseControl>(context_, canvas_, *clause, name_, listener);
+        break;
+    }
     default: {
         const bool paragraph = type == Question::Type::Paragraph || roomy_;
         canvas_.add("com.sun.star.awt.UnoControlEditModel", name_,
@@ -135,18 +144,29 @@ QuestionControls::QuestionControls(const Reference<css::uno::XComponentContext>&
     }
     }
     const Reference<css::awt::XFocusListener> focus(listener, UNO_QUERY_THROW);
-    Reference<css::awt::XWindow>(canvas_.control(name_), UNO_QUERY_THROW)->addFocusListener(focus);
+    if (!clause_) // which listens to its own
+        Reference<css::awt::XWindow>(canvas_.control(name_), UNO_QUERY_THROW)->addFocusListener(focus);
     if (type == Question::Type::Money)
         Reference<css::awt::XWindow>(canvas_.control(name_ + ":currency"), UNO_QUERY_THROW)->addFocusListener(focus);
 }
 
 bool QuestionControls::owns(const rtl::OUString& control) const
 {
+    if (clause_)
+        return clause_->owns(control);
     return control == name_ || (question_->type == Question::Type::Money && control == name_ + ":currency");
+}
+
+void QuestionControls::follow(const rtl::OUString& control)
+{
+    if (clause_)
+        clause_->follow(control);
 }
 
 std::string QuestionControls::text() const
 {
+    if (clause_)
+        return clause_->text();
     const auto input = canvas_.control(name_);
     switch (question_->type) {
     case Question::Type::Choice:
@@ -177,8 +197,10 @@ std::string QuestionControls::text() const
     }
 }
 
-void QuestionControls::show(const std::string& text)
+void QuestionControls::show(const std::string& text, const std::string& language)
 {
+    if (clause_)
+        return clause_->show(text, language);
     const auto input = canvas_.control(name_);
     switch (question_->type) {
     case Question::Type::Choice:
@@ -217,7 +239,7 @@ void QuestionControls::show(const std::string& text)
 
 bool QuestionControls::narrow() const
 {
-    return question_->type != Question::Type::Paragraph && !roomy_;
+    return question_->type != Question::Type::Paragraph && question_->type != Question::Type::Clause && !roomy_;
 }
 
 int QuestionControls::labelHeight(int width) const
@@ -231,8 +253,10 @@ int QuestionControls::hintHeight(int width) const
     return hint.is() ? textLines(toOUString(question_->hint), width) * kLineHeight + 2 : 0;
 }
 
-int QuestionControls::inputHeight() const
+int QuestionControls::inputHeight(int width) const
 {
+    if (clause_)
+        return clause_->height(width);
     if (roomy_)
         return kRoomyHeight;
     return question_->type == Question::Type::Paragraph ? kParagraphHeight : kFieldHeight;
@@ -248,7 +272,7 @@ int QuestionControls::height(int width) const
     // A check box sits a label's line down, level with the inputs beside it.
     if (question_->type == Question::Type::Boolean)
         return kLineHeight + 1 + checkBoxHeight(width) + kGap;
-    return labelHeight(width) + hintHeight(width) + inputHeight() + kGap;
+    return labelHeight(width) + hintHeight(width) + inputHeight(width) + kGap;
 }
 
 void QuestionControls::place(int x, int y, int width)
@@ -267,11 +291,13 @@ void QuestionControls::place(int x, int y, int width)
     }
     if (question_->type == Question::Type::Money) {
         const int amountWidth = std::max(40, width * 2 / 5);
-        canvas_.place(name_, {x, y, amountWidth, inputHeight()});
-        canvas_.place(name_ + ":currency", {x + amountWidth + 3, y, width - amountWidth - 3, inputHeight()});
+        canvas_.place(name_, {x, y, amountWidth, inputHeight(width)});
+        canvas_.place(name_ + ":currency", {x + amountWidth + 3, y, width - amountWidth - 3, inputHeight(width)});
         return;
     }
-    canvas_.place(name_, {x, y, width, inputHeight()});
+    if (clause_)
+        return clause_->place(x, y, width);
+    canvas_.place(name_, {x, y, width, inputHeight(width)});
 }
 
 void QuestionControls::markMissing(bool missing)

@@ -1,13 +1,16 @@
 // One question's controls on a wizard page: its label, its input (a number and a currency list
-// for an amount), and the conversions between them and the answers' field text (core FieldText).
+// for an amount, a clause's options and wording), and the conversions between them and the
+// answers' field text (core FieldText).
 #pragma once
 
+#include "wizard/ClauseControl.hpp"
 #include "wizard/ControlCanvas.hpp"
 
 #include "journey/Journey.hpp"
 
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,7 +21,7 @@ inline constexpr sal_Int32 kMissingColour = 0xB00000;
 
 class QuestionControls {
 public:
-    // Controls named `name` (the input), `name`+":label", ":hint", ":currency" on `canvas`;
+    // Controls named `name` (the input), `name`+":label", ":hint", ":currency", ":wording" on `canvas`;
     // `listener` (an XTextListener, XItemListener and XFocusListener) hears their edits.
     // `roomy` gives a paragraph the height of a page's only answer.
     QuestionControls(const css::uno::Reference<css::uno::XComponentContext>& context, ControlCanvas& canvas,
@@ -32,7 +35,11 @@ public:
 
     // The answer as the form holds it ("in-kind", "3", "2025-01-31", "120000 USD", ...).
     std::string text() const;
-    void show(const std::string& text);
+    // `language` (BCP 47), the draft's, is the one a clause's wording is shown in.
+    void show(const std::string& text, const std::string& language = {});
+    // After the user changed `control`, the question's other inputs follow it (a clause's wording
+    // and its choice of option).
+    void follow(const rtl::OUString& control);
 
     // Narrow questions share a row in columns; the others take the whole width.
     bool narrow() const;
@@ -48,7 +55,7 @@ public:
 private:
     int labelHeight(int width) const;
     int hintHeight(int width) const;
-    int inputHeight() const;
+    int inputHeight(int width) const;
     int checkBoxHeight(int width) const;
 
     css::uno::Reference<css::uno::XComponentContext> context_;
@@ -59,6 +66,7 @@ private:
     bool roomy_;
     bool missing_ = false;
     std::vector<std::string> currencies_; // codes, in the currency list's order
+    std::unique_ptr<ClauseControl> clause_;
     Box area_;
 };
 

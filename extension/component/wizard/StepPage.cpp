@@ -21,6 +21,7 @@
 #include <com/sun/star/ui/dialogs/WizardTravelType.hpp>
 
 #include <algorithm>
+#include <utility>
 
 namespace partnering::uno {
 
@@ -251,8 +252,12 @@ void StepPage::load()
 {
     {
         const ScopedFlag loading(loading_);
-        for (const auto& field : fields_)
-            field->show(controller_->withForm([&](journey::JourneyForm& form) { return form.text(field->question().path); }));
+        for (const auto& field : fields_) {
+            const auto [text, language] = controller_->withForm([&](journey::JourneyForm& form) {
+                return std::make_pair(form.text(field->question().path), form.language());
+            });
+            field->show(text, language);
+        }
         for (const auto& editor : lists_) {
             if (editor->parent() == nullptr)
                 editor->refresh();
@@ -263,8 +268,12 @@ void StepPage::load()
     refreshStatus();
 }
 
-void StepPage::takeAnswer(QuestionControls& field)
+void StepPage::takeAnswer(QuestionControls& field, const rtl::OUString& control)
 {
+    {
+        const ScopedFlag loading(loading_);
+        field.follow(control);
+    }
     const std::string text = field.text();
     controller_->withForm([&](journey::JourneyForm& form) { form.setText(field.question(), field.question().path, text); });
     changed();
@@ -290,8 +299,9 @@ void StepPage::textChanged(const css::awt::TextEvent& event)
     if (loading_)
         return;
     routed([&] {
-        if (auto* answer = field(nameOf(event.Source)))
-            takeAnswer(*answer);
+        const rtl::OUString name = nameOf(event.Source);
+        if (auto* answer = field(name))
+            takeAnswer(*answer, name);
     });
 }
 
@@ -302,7 +312,7 @@ void StepPage::itemStateChanged(const css::awt::ItemEvent& event)
     routed([&] {
         const rtl::OUString name = nameOf(event.Source);
         if (auto* answer = field(name)) {
-            takeAnswer(*answer);
+            takeAnswer(*answer, name);
         } else if (auto* owner = part(name)) {
             owner->changed(name);
             layout();

@@ -93,8 +93,8 @@ private:
     QuestionControls* field(const rtl::OUString& control) const;
     ListEditor* editor(const rtl::OUString& control) const;
     PagePart* part(const rtl::OUString& control) const;
-    // The answer typed into a page field, into the form.
-    void takeAnswer(QuestionControls& field);
+    // The answer the user changed in a page field's `control`, into the form.
+    void takeAnswer(QuestionControls& field, const rtl::OUString& control);
     // What the step still needs, in its message box; `problem` is an answer just refused.
     void refreshStatus(const rtl::OUString& problem = rtl::OUString());
     void openLessons();
