@@ -274,9 +274,17 @@ class DebianRoot:
                                  capture_output=True, text=True, check=True).stdout
         return set(listing.split())
 
-    def package_depends(self, package):
-        return subprocess.run(["chroot", self.path, "dpkg-query", "-W", "-f", "${Depends}", package],
+    def needed_by(self, packages):
+        """The installed packages that `packages` need, directly or not (Recommends left out,
+        as they were at install), with the base system's (Priority: required, and apt)."""
+        closure = subprocess.run(
+            ["chroot", self.path, "apt-cache", "depends", "--recurse", "--installed", "--no-recommends",
+             "--no-suggests", "--no-conflicts", "--no-breaks", "--no-replaces", "--no-enhances", "apt"] + list(packages),
+            capture_output=True, text=True, check=True).stdout
+        needed = {line.split(":")[0] for line in closure.splitlines() if line and not line[0].isspace()}
+        base = subprocess.run(["chroot", self.path, "dpkg-query", "-W", "-f", "${Package} ${Priority}\\n"],
                               capture_output=True, text=True, check=True).stdout
+        return needed | {line.split()[0] for line in base.splitlines() if line.endswith(" required")}
 
 
 @contextlib.contextmanager
