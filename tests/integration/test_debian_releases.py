@@ -45,7 +45,7 @@ BUILD_LIBRARIES = ("libxapian", "libzip", "libxxhash", "libboost", "libexttextca
 SERVICE = ("test_journey_service",)  # every case: the registration and the steps in six languages
 WIZARD_NEW_JOURNEY = ("test_wizard.JourneyFromTheMenu.test_a_new_journey_is_typed_from_the_menu_and_finishes_into_a_new_draft",)
 WIZARD_SMALL_EXAMPLE = ("test_wizard.JourneyFromTheMenu.test_d_finish_on_a_resumed_draft_refreshes_it_in_place",)
-SIDEBAR = ("test_sidebar.SidebarPanelInLibreOffice.test_french_reader_gets_french_lessons",
+SIDEBAR = ("test_sidebar.SidebarPanelInLibreOffice.test_french_words_show_french_lessons_to_an_english_reader",
            "test_sidebar.SidebarPanelInLibreOffice.test_insert_citation_is_one_undoable_action",
            "test_sidebar_user_path.SidebarAt1280InEnglish.test_search_choose_read_cite_undo")
 OPTIONS = ("test_options.OptionsPageInLibreOffice.test_switching_to_a_folder_library_and_back",)
@@ -118,8 +118,9 @@ class InAnotherDebian:
         shutil.copy(os.path.join(SOURCE, "scripts", "private_office.py"), os.path.join(host, "scripts"))
         shutil.copytree(os.path.join(SOURCE, "examples"), os.path.join(host, "examples"))
         shutil.copytree(os.path.join(SOURCE, "index", "lessons"), os.path.join(host, "index", "lessons"))
-        shutil.copytree(TEMPLATES, os.path.join(host, "templates"))
-        shutil.copytree(LOCALE_DIR, os.path.join(host, "locale"))
+        # The CLI finds its catalogs in ../share/partnering, as in the build's stage.
+        shutil.copytree(TEMPLATES, os.path.join(host, "share", "partnering", "templates"))
+        shutil.copytree(LOCALE_DIR, os.path.join(host, "share", "partnering", "locale"))
         shutil.copy(OXT, os.path.join(host, "partnering.oxt"))
         shutil.copy(RDB, os.path.join(host, "partnering.rdb"))
         os.makedirs(os.path.join(host, "bin"))
@@ -146,7 +147,8 @@ class InAnotherDebian:
                          % (LIBREOFFICE, LIBREOFFICE, work),
             "PARTNERING_OXT": work + "/partnering.oxt", "PARTNERING_VERSION": VERSION,
             "PARTNERING_SOURCE_DIR": work, "PARTNERING_CLI": work + "/bin/partnering",
-            "PARTNERING_TEMPLATES_DIR": work + "/templates", "PARTNERING_LOCALE_DIR": work + "/locale",
+            "PARTNERING_TEMPLATES_DIR": work + "/share/partnering/templates",
+            "PARTNERING_LOCALE_DIR": work + "/share/partnering/locale",
             "PARTNERING_TEST_ARTIFACTS": work + "/artifacts",
         }
 
