@@ -181,7 +181,21 @@ class DebianRoot:
         for half_built in glob.glob(self.path + ".building-*") + glob.glob(self.path + ".old-*"):
             log("removing %s, left by an interrupted run" % half_built)
             remove_root(half_built)
+        self._empty_tmp()
         return self
+
+    def _empty_tmp(self):
+        """Nothing runs in the root now: what a killed run left in its /tmp goes (Xvfb's lock
+        files would otherwise take display numbers for good, soffice's profiles the disk)."""
+        tmp = os.path.join(self.path, "tmp")
+        if not os.path.isdir(tmp) or mounts_under(tmp):
+            return
+        for entry in os.listdir(tmp):
+            path = os.path.join(tmp, entry)
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path)
+            else:
+                os.remove(path)
 
     def unlock(self):
         if self._lock is not None:

@@ -70,10 +70,8 @@ class InAnotherDebian:
         cls.root = cls.ROOT.lock()
         cls.mounts = None
         try:
-            started = time.monotonic()
-            built = cls.root.ensure()
-            log("%s %s in %.0f s: %s" % ("built" if built else "reused", cls.root.path, time.monotonic() - started,
-                                         cls.root.libreoffice_version))
+            if not cls.root.ensure():
+                log("reused %s: %s" % (cls.root.path, cls.root.libreoffice_version))
             cls.artifacts = os.path.join(ARTIFACTS, cls.root.name)
             shutil.rmtree(cls.artifacts, ignore_errors=True)
             os.makedirs(cls.artifacts)
