@@ -115,21 +115,24 @@ def remove_root(path):
 
 class DebianRoot:
     """One cached Debian root: `suite` from the mirror with `packages` installed (from
-    `backports` when given, as `apt-get -t <suite>-backports` does), at /var/tmp/partnering-<name>."""
+    `backports` when given, as `apt-get -t <suite>-backports` does; without the security
+    archive when `security` is False), at /var/tmp/partnering-<name>."""
 
-    def __init__(self, name, suite, packages, backports=False):
+    def __init__(self, name, suite, packages, backports=False, security=True):
         self.name = name
         self.suite = suite
         self.packages = list(packages)
         self.backports = backports
+        self.security = security
         self.path = os.path.join(CACHE_DIR, "partnering-" + name)
         self._lock = None
 
     # ---- what the root is made of ----------------------------------------------------------
     def sources(self):
         lines = ["deb %s %s main" % (MIRROR, self.suite),
-                 "deb %s %s-updates main" % (MIRROR, self.suite),
-                 "deb %s %s-security main" % (SECURITY_MIRROR, self.suite)]
+                 "deb %s %s-updates main" % (MIRROR, self.suite)]
+        if self.security:
+            lines.append("deb %s %s-security main" % (SECURITY_MIRROR, self.suite))
         if self.backports:
             lines.append("deb %s %s-backports main" % (MIRROR, self.suite))
         return "\n".join(lines) + "\n"

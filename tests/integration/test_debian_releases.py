@@ -226,7 +226,10 @@ class InAnotherDebian:
 
 
 class DebianTrixie(InAnotherDebian, unittest.TestCase):
-    ROOT = DebianRoot("trixie", "trixie", PACKAGES)
+    # Debian 13 as released, with LibreOffice 25.2. Its security archive has since moved
+    # LibreOffice to 26.8, whose toolkit windows no longer give an accessible object: the
+    # user-path tests (user_path.py) cannot find a dialog there until they use another route.
+    ROOT = DebianRoot("trixie", "trixie", PACKAGES, security=False)
 
 
 class DebianBookwormBackports(InAnotherDebian, unittest.TestCase):
