@@ -266,10 +266,10 @@ class DebianRoot:
         it ends, whatever ends it."""
         return bound(self.path)
 
-    def run(self, args, environment, cwd="/", timeout=600):
+    def run(self, args, environment, cwd="/", timeout=600, on_timeout=None):
         """`args` inside the root as root, with exactly `environment` (plus PATH) and in `cwd`
-        (a path inside the root). On a timeout whatever the command started inside the root is
-        ended too, so that the mounts can go."""
+        (a path inside the root). On a timeout `on_timeout` may look at what hangs first, then
+        whatever the command started inside the root is ended, so that the mounts can go."""
         command = ["chroot", self.path, "env", "-i"] + _assignments(dict(environment, PATH=PATH)) + \
             ["sh", "-c", 'cd "$0" && exec "$@"', cwd] + list(args)
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -277,6 +277,8 @@ class DebianRoot:
         try:
             output, _ = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
+            if on_timeout is not None:
+                on_timeout()
             end_processes_under(self.path)
             output, _ = process.communicate()
             raise RootError("%s did not end within %ds inside %s:\n%s" % (" ".join(args), timeout, self.path, output))
@@ -285,6 +287,20 @@ class DebianRoot:
                 process.kill()
                 process.wait()
         return subprocess.CompletedProcess(args, process.returncode, output, "")
+
+    def running(self, command_name):
+        """(pid, arguments) of each process inside the root whose command is `command_name`."""
+        found = []
+        for pid in processes_under(self.path):
+            try:
+                with open("/proc/%d/comm" % pid, encoding="utf-8") as f:
+                    if f.read().strip() != command_name:
+                        continue
+                with open("/proc/%d/cmdline" % pid, "rb") as f:
+                    found.append((pid, f.read().decode("utf-8", "replace").split("\0")))
+            except OSError:
+                pass  # ended meanwhile
+        return found
 
     def installed_packages(self):
         listing = subprocess.run(["chroot", self.path, "dpkg-query", "-W", "-f", "${Package}\\n"],

@@ -14,7 +14,7 @@ Run as root (debootstrap, chroot and bind mounts need it); the first run builds 
 import glob
 import os
 import shutil
-import subprocess
+import signal
 import sys
 import time
 import unittest
@@ -140,7 +140,7 @@ class InAnotherDebian:
         the paths inside the root."""
         work = cls.work
         return {
-            "HOME": "/root", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1",
+            "HOME": "/root", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONFAULTHANDLER": "1",
             "UNO_TYPES": "file://%s/types.rdb file://%s/types/offapi.rdb file://%s/partnering.rdb"
                          % (LIBREOFFICE, LIBREOFFICE, work),
             "PARTNERING_OXT": work + "/partnering.oxt", "PARTNERING_VERSION": VERSION,
@@ -163,15 +163,31 @@ class InAnotherDebian:
     # ---- running the integration tests inside ------------------------------------------------
     def run_inside(self, names, timeout):
         started = time.monotonic()
-        result = self.root.run(["python3", "-m", "unittest", "-v"] + list(names), self.environment(),
-                               cwd=self.work + "/tests/integration", timeout=timeout)
+        try:
+            result = self.root.run(["python3", "-m", "unittest", "-v"] + list(names), self.environment(),
+                                   cwd=self.work + "/tests/integration", timeout=timeout,
+                                   on_timeout=self.show_what_hangs)
+        finally:
+            self.copy_artifacts()
         log("%s in %s: exit %d after %.0f s" % (" ".join(names), self.root.name, result.returncode,
                                                time.monotonic() - started))
         sys.stderr.write(result.stdout)
-        self.copy_artifacts()
         self.assertEqual(result.returncode, 0, "the tests failed inside %s (%s):\n%s" % (
             self.root.name, self.root.libreoffice_version, result.stdout[-6000:]))
         return result.stdout
+
+    def show_what_hangs(self):
+        """A test that does not end: the screen as it is (hung-<display>.png among the
+        artifacts) and where each of its Python threads waits (faulthandler prints them on
+        SIGABRT into the output that the timeout reports)."""
+        for _, arguments in self.root.running("Xvfb"):
+            display = arguments[1]
+            self.root.run(["import", "-display", display, "-window", "root",
+                           "%s/artifacts/hung-%s.png" % (self.work, display.lstrip(":"))], self.environment(), timeout=60)
+        for pid, arguments in self.root.running("python3"):
+            if "unittest" in arguments:
+                os.kill(pid, signal.SIGABRT)
+        time.sleep(2)
 
     def copy_artifacts(self):
         shutil.copytree(self.inside(self.work + "/artifacts"), self.artifacts, dirs_exist_ok=True)
