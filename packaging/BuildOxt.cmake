@@ -1,7 +1,8 @@
 # Assembles the .oxt from the extension's source tree and the built pieces, then zips it
 # next to its final name and renames it into place, so a half-written .oxt never exists.
 # Script mode: cmake -DSOURCE=extension/ -DUI=<generated tree> -DLOCALE=<dir> -DCOMPONENT=<so>
-#                    -DRDB=<rdb> -DLESSONS=<index dir> -DTEMPLATES=<dir> -DLICENSE=<file>
+#                    -DRDB=<rdb> -DLESSONS=<index dir> -DTEMPLATES=<dir> -DFINGERPRINTS=<dir>
+#                    -DLICENSE=<file>
 #                    -DTREE=<dir> -DOUTPUT=<file.oxt> -P BuildOxt.cmake
 file(REMOVE_RECURSE "${TREE}")
 file(MAKE_DIRECTORY "${TREE}/lib" "${TREE}/types" "${TREE}/registration")
@@ -14,6 +15,7 @@ endif()
 file(COPY "${LOCALE}" DESTINATION "${TREE}")
 file(COPY "${LESSONS}/" DESTINATION "${TREE}/lessons")
 file(COPY "${TEMPLATES}/" DESTINATION "${TREE}/templates")
+file(COPY "${FINGERPRINTS}/" DESTINATION "${TREE}/textcat")
 file(COPY_FILE "${COMPONENT}" "${TREE}/lib/partnering.uno.so")
 file(COPY_FILE "${RDB}" "${TREE}/types/partnering.rdb")
 file(COPY_FILE "${LICENSE}" "${TREE}/registration/LICENSE.txt")

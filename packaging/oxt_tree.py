@@ -3,13 +3,13 @@
 
   oxt_tree.py pot  --source extension/ [xgettext options] -o ui.pot
       the template: English strings of the registry (.xcu values marked xml:lang="en-US"),
-      the dialogs (.xdl labels, titles, help texts, list items), the description, and the
-      C++ component's uiText(context, "...") messages (through xgettext).
+      the dialogs (.xdl labels, titles, help texts, list items), the description, the release
+      notes, and the C++ component's uiText(context, "...") messages (through xgettext).
   oxt_tree.py tree --source extension/ --description description.xml --locale DIR --out DIR
       what LibreOffice reads, for every language compiled to DIR/<lang>/LC_MESSAGES/ui.mo:
       .xcu files with one value per xml:lang, dialogs with "&key" references and
-      <Dialog>_<lang>.properties resources, description.xml with every display name and
-      description, and META-INF/manifest.xml listing the registry files.
+      <Dialog>_<lang>.properties resources, description.xml with every display name,
+      description and release notes, and META-INF/manifest.xml listing the registry files.
 
 Standard library only: it runs at build time, before anything of ours exists.
 """
@@ -99,8 +99,12 @@ def dialog_texts(tree, dialog):
                 yield item, "{%s}value" % DLG, "%s.%s.item%d" % (dialog, control, index)
 
 
-def description_text(source):
-    with open(os.path.join(source, "description", "description_en.txt"), encoding="utf-8") as f:
+# The translated texts of description.xml: file in extension/description/ -> its element.
+DESCRIPTION_TEXTS = {"description": "extension-description", "release-notes": "release-notes"}
+
+
+def description_text(source, name="description"):
+    with open(os.path.join(source, "description", name + "_en.txt"), encoding="utf-8") as f:
         return f.read().strip()
 
 
@@ -130,7 +134,8 @@ def command_pot(args, xgettext_options):
         for element, attribute, key in dialog_texts(parse(path), dialog):
             add(element.get(attribute), os.path.relpath(path, os.path.dirname(source)))
     add(display_name(parse(os.path.join(source, "description.xml.in"))), "extension/description.xml.in")
-    add(description_text(source), "extension/description/description_en.txt")
+    for name in DESCRIPTION_TEXTS:
+        add(description_text(source, name), "extension/description/%s_en.txt" % name)
 
     output = args.output
     with tempfile.TemporaryDirectory() as scratch:
@@ -244,23 +249,27 @@ def tree_description(source, description, out, languages):
     tree = parse(description)
     root = tree.getroot()
     english_name = display_name(tree)
-    english_text = description_text(source)
     names = root.find("{%s}display-name" % DESCRIPTION)
-    sources = root.find("{%s}extension-description" % DESCRIPTION)
     os.makedirs(os.path.join(out, "description"), exist_ok=True)
-    shutil.copyfile(os.path.join(source, "description", "description_en.txt"),
-                    os.path.join(out, "description", "description_en.txt"))
     for tag, catalog in languages.items():
         name = translated(catalog, english_name)
         if name is not None:
             element = ET.SubElement(names, "{%s}name" % DESCRIPTION, {"lang": tag})
             element.text = name
-        text = translated(catalog, english_text)
-        if text is not None:
-            file_name = "description/description_%s.txt" % tag
-            with open(os.path.join(out, file_name), "w", encoding="utf-8") as f:
-                f.write(text + "\n")
-            ET.SubElement(sources, "{%s}src" % DESCRIPTION, {"{%s}href" % XLINK: file_name, "lang": tag})
+    for text_name, element_name in DESCRIPTION_TEXTS.items():
+        sources = root.find("{%s}%s" % (DESCRIPTION, element_name))
+        if sources is None:
+            fail("description.xml has no <%s>" % element_name)
+        shutil.copyfile(os.path.join(source, "description", text_name + "_en.txt"),
+                        os.path.join(out, "description", text_name + "_en.txt"))
+        english_text = description_text(source, text_name)
+        for tag, catalog in languages.items():
+            text = translated(catalog, english_text)
+            if text is not None:
+                file_name = "description/%s_%s.txt" % (text_name, tag)
+                with open(os.path.join(out, file_name), "w", encoding="utf-8") as f:
+                    f.write(text + "\n")
+                ET.SubElement(sources, "{%s}src" % DESCRIPTION, {"{%s}href" % XLINK: file_name, "lang": tag})
     write(tree, os.path.join(out, "description.xml"))
 
 

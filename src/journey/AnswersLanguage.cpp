@@ -11,6 +11,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -130,14 +131,19 @@ std::optional<std::string> languageOfScript(UScriptCode script)
     return std::string(locale.getLanguage());
 }
 
-// libexttextcat with every fingerprint it ships; one classifier shared by all callers
-// (textcat_Classify writes into the handle, hence the lock).
+// libexttextcat with every fingerprint of a folder; one classifier per folder shared by all
+// callers (textcat_Classify writes into the handle, hence the lock).
 class Guesser {
 public:
-    static Guesser& instance()
+    static Guesser& of(const std::filesystem::path& fingerprints)
     {
-        static Guesser guesser;
-        return guesser;
+        static std::mutex mutex;
+        static std::map<std::filesystem::path, std::unique_ptr<Guesser>> guessers;
+        const std::lock_guard lock(mutex);
+        auto& guesser = guessers[fingerprints];
+        if (!guesser)
+            guesser.reset(new Guesser(fingerprints));
+        return *guesser;
     }
 
     std::optional<std::string> language(std::string_view text)
@@ -152,12 +158,13 @@ public:
     }
 
 private:
-    Guesser() : handle_(special_textcat_Init(PARTNERING_TEXTCAT_DIR "/fpdb.conf", PARTNERING_TEXTCAT_DIR "/"), &textcat_Done)
+    explicit Guesser(const std::filesystem::path& fingerprints)
+        : handle_(special_textcat_Init((fingerprints / "fpdb.conf").c_str(), (fingerprints.string() + "/").c_str()),
+                  &textcat_Done)
     {
         if (handle_ == nullptr)
             throw EnvironmentFailure("partnering.journey.no-language-fingerprints",
-                                     "cannot read libexttextcat's language fingerprints in " PARTNERING_TEXTCAT_DIR
-                                     " (Debian package libexttextcat-data)");
+                                     "cannot read libexttextcat's language fingerprints in " + fingerprints.string());
     }
     std::unique_ptr<void, decltype(&textcat_Done)> handle_;
     std::mutex mutex_;
@@ -176,7 +183,7 @@ std::string_view sampleOf(const std::string& text, std::size_t limit)
 
 } // namespace
 
-std::optional<std::string> writtenLanguage(const nlohmann::json& answers)
+std::optional<std::string> writtenLanguage(const nlohmann::json& answers, const std::filesystem::path& fingerprints)
 {
     if (!answers.is_object())
         return std::nullopt;
@@ -204,7 +211,7 @@ std::optional<std::string> writtenLanguage(const nlohmann::json& answers)
         return std::nullopt;
     // Sentences say more than names do; names are the evidence only when there is nothing else.
     const bool enoughSentences = scriptsOf(text.paragraphs).total >= kLettersToGuess;
-    return Guesser::instance().language(sampleOf(enoughSentences ? text.paragraphs : all, kSampleBytes));
+    return Guesser::of(fingerprints).language(sampleOf(enoughSentences ? text.paragraphs : all, kSampleBytes));
 }
 
 bool sameLanguage(std::string_view a, std::string_view b)

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,10 +16,12 @@ namespace partnering::journey {
 // does not ask as text or paragraph is ignored: choices, levels, dates, amounts, e-mail
 // addresses, the "language" member itself). A script that belongs to one language settles it
 // (ICU: Khmer, Arabic, Han, Hangul, Thai...; Han with kana is Japanese); Latin, Cyrillic and
-// Devanagari text goes to libexttextcat's n-gram fingerprints. nullopt when there is too little
-// text to tell, or the guesser cannot decide. Throws EnvironmentFailure
-// "[partnering.journey.no-language-fingerprints]" when libexttextcat's data is missing.
-std::optional<std::string> writtenLanguage(const nlohmann::json& answers);
+// Devanagari text goes to libexttextcat's n-gram fingerprints, read from `fingerprints` (a
+// folder holding fpdb.conf and its .lm files: share/partnering/textcat in the build's stage,
+// textcat/ in the .oxt). nullopt when there is too little text to tell, or the guesser cannot
+// decide. Throws EnvironmentFailure "[partnering.journey.no-language-fingerprints]" when the
+// fingerprints cannot be read.
+std::optional<std::string> writtenLanguage(const nlohmann::json& answers, const std::filesystem::path& fingerprints);
 
 // True when two BCP 47 tags name the same language, whatever their region or script:
 // "fr-CA" and "fr", "zh-Hans" and "zh-CN", "iw" and "he". False when either is malformed.

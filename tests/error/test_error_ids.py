@@ -14,6 +14,9 @@ SOURCE = os.environ.get("PARTNERING_SOURCE_DIR", os.path.join(os.path.dirname(__
 TEMPLATES = os.environ.get("PARTNERING_TEMPLATES_DIR", "")
 
 ID = re.compile(r"partnering\.[a-z0-9]+\.[a-z0-9-]+")
+# The README writes an error id in brackets, as the message shows it; bare names such as
+# partnering.uno.so are files.
+BRACKETED_ID = re.compile(r"\[(partnering\.[a-z0-9]+\.[a-z0-9-]+)\]")
 WHOLE_ID_LITERAL = re.compile(r'"(partnering\.[a-z0-9]+\.[a-z0-9-]+)"')
 GLUED_PREFIX = re.compile(r'"partnering\.[a-z0-9]*\.?"\s*\+|"partnering\.[a-z0-9]+\."')
 COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
@@ -31,7 +34,7 @@ def sources(folder, suffixes):
 def promised_ids():
     promised = {}
     with open(os.path.join(SOURCE, "README.md"), encoding="utf-8") as readme:
-        for found in ID.findall(readme.read()):
+        for found in BRACKETED_ID.findall(readme.read()):
             promised.setdefault(found, "README.md")
     for path, text in sources("src", (".hpp",)):
         for found in ID.findall(text):

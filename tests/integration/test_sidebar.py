@@ -150,7 +150,8 @@ class SidebarPanelInLibreOffice(unittest.TestCase):
         after = document.getText().getString()
         self.assertTrue(after.startswith("Our partnership agreement."), after)
         self.assertIn(EXIT_LESSON_SUMMARY_EN, after)
-        self.assertIn("Citation inserted", panel.status())
+        # The status follows the text a moment later (LibreOffice 25.2 on a loaded machine).
+        self.assertTrue(wait_for(lambda: "Citation inserted" in panel.status(), 10), panel.status())
         self.assertEqual(bibliography_ids(document), [EXIT_LESSON_ID])
         self.assertEqual([p.getString().split(" [")[0] for p in paragraphs(document) if p.ParaStyleName == "Quotations"],
                          [after.split("\n")[1].split(" [")[0]])

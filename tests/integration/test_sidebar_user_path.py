@@ -149,8 +149,11 @@ class SidebarUserPath(UserSession, OfficeOnScreen):
                     ).getAccessibleName()
 
     def preview_text(self):
-        """The preview as a screen reader reads it: the rich text control names itself by its text."""
-        preview = find(self.panel, "SCROLL_PANE")
+        """The preview as a screen reader reads it: the rich text control names itself by its
+        text. It is a SCROLL_PANE in LibreOffice 7.4 and a PANEL in 25.2, which has other
+        panels: there, the one showing a lesson (its source first) is the preview."""
+        preview = find(self.panel, "SCROLL_PANE") or find(
+            self.panel, "PANEL", where=lambda c: c.getAccessibleName().startswith(self.ui("Source:")))
         return preview.getAccessibleName() if preview is not None else ""
 
     def type_query(self, words):

@@ -12,7 +12,8 @@ import time
 import unittest
 
 from office import OfficeOnScreen
-from user_path import UserSession, click, contexts, find, has_focus, press, showing, text_of, wait_for
+from user_path import (READ_ONLY_PARAGRAPHS, TABLE_HEADERS, UserSession, click, contexts, find, has_focus, known_roles,
+                       press, showing, text_of, wait_for)
 
 import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
 from com.sun.star.beans import PropertyValue
@@ -96,11 +97,11 @@ class JourneyUser(UserSession, OfficeOnScreen):
     def message(self, wizard):
         """What the page says about the step: the box under its questions (a read-only text
         whose accessible name is its text)."""
+        read_only = known_roles(*READ_ONLY_PARAGRAPHS)
         for context in contexts(wizard, visible=True):
             try:
                 name = context.getAccessibleName()
-                if context.getAccessibleRole() == uno.getConstantByName(
-                        "com.sun.star.accessibility.AccessibleRole.SCROLL_PANE") and name.startswith(
+                if context.getAccessibleRole() in read_only and name.startswith(
                         ("This step", "Answers marked", "This answer was not taken")):
                     return name
             except Exception:
@@ -167,11 +168,13 @@ class JourneyUser(UserSession, OfficeOnScreen):
             wait_for(until, what=what or "the effect of '%s'" % label)
 
     def rows(self, wizard, index=0):
-        """How many items the index-th visible table lists."""
+        """How many items the index-th visible table lists (its header rows are tables too,
+        shown first since LibreOffice 25.2: they are not counted)."""
         tables = []
         for context in contexts(wizard):
             try:
                 if context.getAccessibleRole() == uno.getConstantByName("com.sun.star.accessibility.AccessibleRole.TABLE") \
+                        and context.getAccessibleName() not in TABLE_HEADERS \
                         and showing(context) and hasattr(context, "getAccessibleRowCount"):
                     tables.append(context)
             except Exception:

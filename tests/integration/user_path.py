@@ -19,6 +19,25 @@ def role(name):
     return uno.getConstantByName("com.sun.star.accessibility.AccessibleRole." + name)
 
 
+def known_roles(*names):
+    """The roles of `names` that this LibreOffice defines: newer ones added roles (STATIC came
+    after 7.4), so a test that runs in several versions lists what each one says."""
+    found = set()
+    for name in names:
+        try:
+            found.add(role(name))
+        except Exception:
+            pass
+    return found
+
+
+# A box of read-only paragraphs that names itself by its text (the wizard's message under the
+# questions) is a SCROLL_PANE in LibreOffice 7.4 and STATIC in 25.2.
+READ_ONLY_PARAGRAPHS = ("SCROLL_PANE", "STATIC")
+# The header rows of a table control are tables of their own, with these fixed names.
+TABLE_HEADERS = ("ColumnHeaderBar", "RowHeaderBar")
+
+
 def plain(label):
     """A label as the user reads it: without the mnemonic marker."""
     return (label or "").replace("~", "")

@@ -131,7 +131,7 @@ DraftChoice DraftChoicePanel::choice() const
 void DraftChoicePanel::checkLanguage()
 {
     const auto answers = controller_.withForm([](journey::JourneyForm& form) { return form.json(); });
-    const auto written = journey::writtenLanguage(answers);
+    const auto written = journey::writtenLanguage(answers, extensionFolder(context_) / "textcat");
     const std::string draft = choice().language;
     rtl::OUString warning;
     if (written && !draft.empty() && !journey::sameLanguage(*written, draft)) {
