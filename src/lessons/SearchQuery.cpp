@@ -32,6 +32,14 @@ Xapian::Query anyOf(std::string_view prefix, const std::vector<std::string>& val
 
 } // namespace
 
+std::set<std::string> formsOf(const Token& token)
+{
+    std::set<std::string> forms{token.term};
+    if (!token.folded.empty())
+        forms.insert(token.folded);
+    return forms;
+}
+
 SearchQuery::Stemmers SearchQuery::stemmersOf(const Xapian::Database& db)
 {
     Stemmers stemmers;
@@ -52,73 +60,90 @@ SearchQuery::Stemmers SearchQuery::stemmersOf(const Xapian::Database& db)
     return stemmers;
 }
 
-// Every form of a word the index may hold: as written, folded, and its stems in the index's
-// languages (a reader may type in any of them).
-Xapian::Query SearchQuery::wordGroup(const Token& token, QueryTerms& terms, const Stemmers& stems) const
+// Every form of a word the index may hold: as written, folded, and its stems in the languages
+// of `stems`. `into` collects them, to mark them in the results.
+Xapian::Query SearchQuery::wordGroup(const Token& token, const Stemmers& stems, TermSet& into) const
 {
-    std::set<std::string> forms{token.term};
-    if (!token.folded.empty())
-        forms.insert(token.folded);
-    std::set<std::string> all(forms.begin(), forms.end());
-    for (const auto& form : forms) {
-        terms.words.insert(form);
-        for (const auto& [language, stem] : stems) {
-            std::string stemmed = std::string(schema::kStem) + stem(form);
-            terms.stems.insert(stemmed);
+    std::set<std::string> all = formsOf(token);
+    for (const auto& form : formsOf(token)) {
+        into.words.insert(form);
+        for (const auto& entry : stems) {
+            std::string stemmed = std::string(schema::kStem) + entry.second(form);
+            into.stems.insert(stemmed);
             all.insert(std::move(stemmed));
         }
     }
-    if (!terms.expanding)
-        terms.typed.push_back(TypedWord{{forms.begin(), forms.end()}});
     return Xapian::Query(Xapian::Query::OP_SYNONYM, all.begin(), all.end());
 }
 
-// A glossary term in its own language ("fr:stratégie de sortie") as a query.
+// A glossary term in its own language ("fr:stratégie de sortie") as a query: its words and
+// their stems in a text of that language, or its words as written, in order, in a text of any
+// language. Stems are only compared within a language: across languages they collide (the
+// English "exit" and the Spanish "exitosa" share the stem "exit").
 Xapian::Query SearchQuery::glossaryTerm(const std::string& synonym, QueryTerms& terms) const
 {
     const auto colon = synonym.find(schema::kSynonymLanguageSeparator);
     if (colon == std::string::npos)
         return Xapian::Query();
     const std::string language = synonym.substr(0, colon);
+    const std::string primary = primaryOf(language);
     Stemmers stems;
     for (const auto& entry : stemmers_)
-        if (entry.first == primaryOf(language))
+        if (entry.first == primary)
             stems.push_back(entry);
-    std::vector<Xapian::Query> groups;
-    TextAnalyzer* textAnalyzer = nullptr;
+    std::vector<Token> tokens;
     try {
-        textAnalyzer = &analyzer_(language);
+        tokens = analyzer_(language).tokenize(synonym.substr(colon + 1));
     } catch (const Error&) {
         return Xapian::Query();
     }
-    for (const auto& token : textAnalyzer->tokenize(synonym.substr(colon + 1)))
-        groups.push_back(wordGroup(token, terms, stems));
-    return Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
+    if (tokens.empty())
+        return Xapian::Query();
+    std::vector<Xapian::Query> groups, exact;
+    for (const auto& token : tokens) {
+        groups.push_back(wordGroup(token, stems, terms.glossary[primary]));
+        const std::set<std::string> forms = formsOf(token);
+        exact.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
+    }
+    const Xapian::Query inItsLanguage(Xapian::Query::OP_FILTER,
+                                      Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end()),
+                                      Xapian::Query(std::string(schema::kLanguage) + primary));
+    const Xapian::Query asWritten = exact.size() == 1
+                                        ? exact.front()
+                                        : Xapian::Query(Xapian::Query::OP_PHRASE, exact.begin(), exact.end(), exact.size());
+    return Xapian::Query(Xapian::Query::OP_OR, inItsLanguage, asWritten);
 }
 
 Xapian::Query SearchQuery::words(const std::vector<Token>& words, bool all, QueryTerms& terms) const
 {
     std::vector<Xapian::Query> units;
+    terms.understood.assign(words.size(), false);
+    for (const auto& word : words) {
+        const std::set<std::string> forms = formsOf(word);
+        terms.typed.push_back(TypedWord{{forms.begin(), forms.end()}});
+    }
+    TermSet typed;
     for (std::size_t i = 0; i < words.size();) {
         std::size_t span = 0;
         std::vector<Xapian::Query> expansions;
         for (std::size_t length = std::min(kMaxSynonymWords, words.size() - i); length > 0 && span == 0; --length) {
             const std::string key = synonymKey(std::span(words).subspan(i, length));
             for (auto synonym = db_.synonyms_begin(key); synonym != db_.synonyms_end(key); ++synonym) {
-                terms.expanding = true;
                 Xapian::Query expansion = glossaryTerm(*synonym, terms);
-                terms.expanding = false;
                 if (!expansion.empty())
                     expansions.push_back(std::move(expansion));
             }
             if (!expansions.empty())
                 span = length;
         }
+        const bool understood = span > 0;
         if (span == 0)
             span = 1;
         std::vector<Xapian::Query> groups;
-        for (std::size_t k = i; k < i + span; ++k)
-            groups.push_back(wordGroup(words[k], terms, stemmers_));
+        for (std::size_t k = i; k < i + span; ++k) {
+            groups.push_back(wordGroup(words[k], stemmers_, typed));
+            terms.understood[k] = understood;
+        }
         Xapian::Query unit(Xapian::Query::OP_AND, groups.begin(), groups.end());
         if (!expansions.empty()) {
             Xapian::Query others(Xapian::Query::OP_OR, expansions.begin(), expansions.end());
@@ -127,6 +152,8 @@ Xapian::Query SearchQuery::words(const std::vector<Token>& words, bool all, Quer
         units.push_back(std::move(unit));
         i += span;
     }
+    terms.words.merge(typed.words);
+    terms.stems.merge(typed.stems);
     return Xapian::Query(all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, units.begin(), units.end());
 }
 
@@ -175,25 +202,6 @@ Xapian::Query SearchQuery::lessonsWrittenIn(const std::vector<std::string>& lang
     if (lessons.empty())
         return Xapian::Query::MatchNothing;
     return Xapian::Query(Xapian::Query::OP_OR, lessons.begin(), lessons.end());
-}
-
-std::string SearchQuery::spellingCorrection(const std::string& query, const std::vector<Token>& words) const
-{
-    std::string corrected;
-    std::size_t at = 0;
-    bool changed = false;
-    for (const auto& word : words) {
-        std::string replacement;
-        if (worthSpelling(word.term) && db_.get_termfreq(word.term) == 0
-            && (word.folded.empty() || db_.get_termfreq(word.folded) == 0))
-            replacement = db_.get_spelling_suggestion(word.term, 2);
-        corrected += query.substr(at, word.begin - at);
-        corrected += replacement.empty() ? query.substr(word.begin, word.end - word.begin) : replacement;
-        changed = changed || !replacement.empty();
-        at = word.end;
-    }
-    corrected += query.substr(at);
-    return changed ? corrected : std::string();
 }
 
 } // namespace partnering::lessons

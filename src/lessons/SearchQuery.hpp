@@ -1,5 +1,5 @@
 // A reader's words and filters as a Xapian query over the lessons index: every form of each
-// word, glossary synonyms in other languages, filters, spelling corrections. Not public.
+// word, glossary synonyms in other languages, filters. Not public.
 #pragma once
 
 #include "lessons/LessonSearch.hpp"
@@ -8,11 +8,15 @@
 
 #include <xapian.h>
 
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace partnering::lessons {
+
+// A word's forms as the index holds them unstemmed: as written and folded.
+std::set<std::string> formsOf(const Token& token);
 
 class SearchQuery {
 public:
@@ -35,12 +39,8 @@ public:
     // query when there are none. Throws InvalidInput "[partnering.lessons.unknown-step]".
     Xapian::Query filter(const SearchRequest& request) const;
 
-    // `query` with each word the index lacks replaced by its spelling suggestion, or "" when
-    // nothing was replaced. `words` are the query's tokens.
-    std::string spellingCorrection(const std::string& query, const std::vector<Token>& words) const;
-
 private:
-    Xapian::Query wordGroup(const Token& token, QueryTerms& terms, const Stemmers& stems) const;
+    Xapian::Query wordGroup(const Token& token, const Stemmers& stems, TermSet& into) const;
     Xapian::Query glossaryTerm(const std::string& synonym, QueryTerms& terms) const;
     Xapian::Query lessonsWrittenIn(const std::vector<std::string>& languages) const;
 
