@@ -8,6 +8,7 @@
 #include "lessons/IndexedText.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <span>
 
@@ -76,31 +77,36 @@ Xapian::Query SearchQuery::wordGroup(const Token& token, const Stemmers& stems, 
     return Xapian::Query(Xapian::Query::OP_SYNONYM, all.begin(), all.end());
 }
 
-// A glossary term in its own language ("fr:stratégie de sortie") as a query: its words and
-// their stems in a text of that language, or its words as written, in order, in a text of any
-// language. Stems are only compared within a language: across languages they collide (the
-// English "exit" and the Spanish "exitosa" share the stem "exit").
-Xapian::Query SearchQuery::glossaryTerm(const std::string& synonym, QueryTerms& terms) const
+std::optional<SearchQuery::GlossaryEntry> SearchQuery::readEntry(const std::string& synonym) const
 {
     const auto colon = synonym.find(schema::kSynonymLanguageSeparator);
     if (colon == std::string::npos)
-        return Xapian::Query();
-    const std::string language = synonym.substr(0, colon);
-    const std::string primary = primaryOf(language);
-    Stemmers stems;
-    for (const auto& entry : stemmers_)
-        if (entry.first == primary)
-            stems.push_back(entry);
-    std::vector<Token> tokens;
+        return std::nullopt;
+    GlossaryEntry entry;
+    entry.language = synonym.substr(0, colon);
     try {
-        tokens = analyzer_(language).tokenize(synonym.substr(colon + 1));
+        entry.tokens = analyzer_(entry.language).tokenize(synonym.substr(colon + 1));
     } catch (const Error&) {
-        return Xapian::Query();
+        return std::nullopt; // a language tag this build cannot analyse
     }
-    if (tokens.empty())
-        return Xapian::Query();
+    if (entry.tokens.empty())
+        return std::nullopt;
+    return entry;
+}
+
+// A glossary term in its own language as a query: its words and their stems in a text of that
+// language, or its words as written, in order, in a text of any language. Stems are only
+// compared within a language: across languages they collide (the English "exit" and the
+// Spanish "exitosa" share the stem "exit").
+Xapian::Query SearchQuery::glossaryTerm(const GlossaryEntry& entry, QueryTerms& terms) const
+{
+    const std::string primary = primaryOf(entry.language);
+    Stemmers stems;
+    for (const auto& stemmer : stemmers_)
+        if (stemmer.first == primary)
+            stems.push_back(stemmer);
     std::vector<Xapian::Query> groups, exact;
-    for (const auto& token : tokens) {
+    for (const auto& token : entry.tokens) {
         groups.push_back(wordGroup(token, stems, terms.glossary[primary]));
         const std::set<std::string> forms = formsOf(token);
         exact.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
@@ -114,6 +120,52 @@ Xapian::Query SearchQuery::glossaryTerm(const std::string& synonym, QueryTerms& 
     return Xapian::Query(Xapian::Query::OP_OR, inItsLanguage, asWritten);
 }
 
+std::vector<SearchQuery::GlossaryEntry> SearchQuery::entriesOf(const std::string& key) const
+{
+    std::vector<GlossaryEntry> entries;
+    for (auto synonym = db_.synonyms_begin(key); synonym != db_.synonyms_end(key); ++synonym)
+        if (auto entry = readEntry(*synonym))
+            entries.push_back(std::move(*entry));
+    return entries;
+}
+
+// The words from `first` on that the longest run a glossary term knows covers, as one query:
+// the words as typed, and every term of the concept. The typed term itself is among its
+// concept's terms, to be stemmed in its own language only; the synonym table lists a term's
+// other terms, so it is found among those of one of them.
+Xapian::Query SearchQuery::glossaryRun(const std::vector<Token>& words, std::size_t first, std::size_t& span,
+                                       QueryTerms& terms, TermSet& typed) const
+{
+    std::string key;
+    std::vector<GlossaryEntry> entries;
+    span = 0;
+    for (std::size_t length = std::min(kMaxSynonymWords, words.size() - first); length > 0 && entries.empty(); --length) {
+        key = synonymKey(std::span(words).subspan(first, length));
+        entries = entriesOf(key);
+        span = entries.empty() ? 0 : length;
+    }
+    if (entries.empty())
+        return Xapian::Query();
+    std::vector<Xapian::Query> own, others;
+    for (const auto& entry : entriesOf(synonymKey(entries.front().tokens)))
+        if (synonymKey(entry.tokens) == key)
+            own.push_back(glossaryTerm(entry, terms));
+    for (const auto& entry : entries)
+        (synonymKey(entry.tokens) == key ? own : others).push_back(glossaryTerm(entry, terms));
+    std::vector<Xapian::Query> groups;
+    for (std::size_t k = first; k < first + span; ++k) {
+        terms.understood[k] = true;
+        groups.push_back(own.empty() ? wordGroup(words[k], stemmers_, typed) : wordGroup(words[k], {}, typed));
+    }
+    own.emplace_back(Xapian::Query::OP_AND, groups.begin(), groups.end());
+    Xapian::Query unit(Xapian::Query::OP_OR, own.begin(), own.end());
+    if (others.empty())
+        return unit;
+    return Xapian::Query(Xapian::Query::OP_OR, unit,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                       Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end()), kSynonymWeight));
+}
+
 Xapian::Query SearchQuery::words(const std::vector<Token>& words, bool all, QueryTerms& terms) const
 {
     std::vector<Xapian::Query> units;
@@ -125,29 +177,10 @@ Xapian::Query SearchQuery::words(const std::vector<Token>& words, bool all, Quer
     TermSet typed;
     for (std::size_t i = 0; i < words.size();) {
         std::size_t span = 0;
-        std::vector<Xapian::Query> expansions;
-        for (std::size_t length = std::min(kMaxSynonymWords, words.size() - i); length > 0 && span == 0; --length) {
-            const std::string key = synonymKey(std::span(words).subspan(i, length));
-            for (auto synonym = db_.synonyms_begin(key); synonym != db_.synonyms_end(key); ++synonym) {
-                Xapian::Query expansion = glossaryTerm(*synonym, terms);
-                if (!expansion.empty())
-                    expansions.push_back(std::move(expansion));
-            }
-            if (!expansions.empty())
-                span = length;
-        }
-        const bool understood = span > 0;
-        if (span == 0)
+        Xapian::Query unit = glossaryRun(words, i, span, terms, typed);
+        if (span == 0) {
+            unit = wordGroup(words[i], stemmers_, typed);
             span = 1;
-        std::vector<Xapian::Query> groups;
-        for (std::size_t k = i; k < i + span; ++k) {
-            groups.push_back(wordGroup(words[k], stemmers_, typed));
-            terms.understood[k] = understood;
-        }
-        Xapian::Query unit(Xapian::Query::OP_AND, groups.begin(), groups.end());
-        if (!expansions.empty()) {
-            Xapian::Query others(Xapian::Query::OP_OR, expansions.begin(), expansions.end());
-            unit = Xapian::Query(Xapian::Query::OP_OR, unit, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, others, kSynonymWeight));
         }
         units.push_back(std::move(unit));
         i += span;

@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -31,8 +32,8 @@ public:
     }
 
     // The words as one query: a lesson must hold all of them (`all`) or any. Each word, or run
-    // of words the glossary knows, also matches its synonyms in other languages, weighted
-    // lower. `terms` collects what the query can match.
+    // of words the glossary knows, also matches its concept's other terms, each stemmed only in
+    // texts of its own language and weighted lower. `terms` collects what the query can match.
     Xapian::Query words(const std::vector<Token>& words, bool all, QueryTerms& terms) const;
 
     // The request's filters (steps, tags, partner types, languages) as one query; an empty
@@ -41,7 +42,15 @@ public:
 
 private:
     Xapian::Query wordGroup(const Token& token, const Stemmers& stems, TermSet& into) const;
-    Xapian::Query glossaryTerm(const std::string& synonym, QueryTerms& terms) const;
+    struct GlossaryEntry { // "<language>:<term>" from the synonym table, analysed
+        std::string language;
+        std::vector<Token> tokens;
+    };
+    std::optional<GlossaryEntry> readEntry(const std::string& synonym) const;
+    std::vector<GlossaryEntry> entriesOf(const std::string& key) const;
+    Xapian::Query glossaryTerm(const GlossaryEntry& entry, QueryTerms& terms) const;
+    Xapian::Query glossaryRun(const std::vector<Token>& words, std::size_t first, std::size_t& span, QueryTerms& terms,
+                              TermSet& typed) const;
     Xapian::Query lessonsWrittenIn(const std::vector<std::string>& languages) const;
 
     const Xapian::Database& db_;
