@@ -142,9 +142,7 @@ void PanelControls::create(const Reference<css::uno::XComponentContext>& context
                             {"MultiLine", css::uno::Any(false)},
                             {"ReadOnly", css::uno::Any(true)},
                             {"Border", css::uno::Any(sal_Int16(0))}});
-    // TRANSLATORS: what a screen reader calls the line saying which words were searched instead
-    // of misspelled ones ("Showing results for: stakeholder mapping").
-    nameForAccessibility(searchedInstead_, uiText(context_, "Searched instead"));
+    // No name of its own: a screen reader reads the rich text control by its text.
     Reference<css::awt::XWindow>(searchedInstead_, UNO_QUERY_THROW)->setVisible(false);
     results_ = add("results", "com.sun.star.awt.UnoControlListBoxModel", "com.sun.star.awt.UnoControlListBox");
     Reference<css::beans::XPropertySet>(results_->getModel(), UNO_QUERY_THROW)
