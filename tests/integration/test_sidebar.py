@@ -424,6 +424,9 @@ class SidebarDeckOnScreen(OfficeOnScreen, unittest.TestCase):
         frame.getContainerWindow().setPosSize(0, 0, 1280, 800, 15)
         dispatcher = self.office.create("com.sun.star.frame.DispatchHelper")
         dispatcher.executeDispatch(frame, ".uno:SidebarDeck.PartneringLessonsDeck", "", 0, ())
+        # The command toggles the deck, which stays open for the next document: closed again,
+        # so that the next test opens it as this one did.
+        self.addCleanup(dispatcher.executeDispatch, frame, ".uno:SidebarDeck.PartneringLessonsDeck", "", 0, ())
         search, results = self.panel_controls(frame)
         search.setText("stakeholdr mappng")
         items = wait_for(lambda: [c.getAccessibleName() for c in accessible_children(results)])
