@@ -146,8 +146,13 @@ nlohmann::ordered_json countsJson(const Map& counts)
 void printJson(const std::string& query, const std::string& language, const lessons::SearchResults& results)
 {
     nlohmann::ordered_json out{{"query", query}, {"lang", language}};
-    if (!results.correctedQuery.empty())
+    if (!results.correctedQuery.empty()) {
         out["corrected_query"] = results.correctedQuery;
+        out["corrected_query_marked"] = lessons::searchedInstead(results).markup();
+        out["corrected_words"] = nlohmann::ordered_json::array();
+        for (const auto& word : results.correctedWords)
+            out["corrected_words"].push_back({{"typed", word.typed}, {"searched", word.searched}});
+    }
     out["relaxed"] = results.relaxed;
     out["matching_lessons"] = results.matchingLessons;
     out["results"] = nlohmann::ordered_json::array();
@@ -177,8 +182,10 @@ void printMarked(const lessons::Snippet& snippet, bool tty)
 void printText(const lessons::SearchResults& results)
 {
     const bool tty = ::isatty(STDOUT_FILENO) != 0;
-    if (!results.correctedQuery.empty())
-        std::cout << "Showing results for: " << results.correctedQuery << '\n';
+    if (!results.correctedQuery.empty()) {
+        std::cout << "Showing results for: ";
+        printMarked(lessons::searchedInstead(results), tty);
+    }
     if (results.relaxed)
         std::cout << "No lesson has all the words; these have some of them.\n";
     for (const auto& notice : results.notices)
@@ -266,7 +273,9 @@ void addLessonsCommands(CLI::App& app, Context& context)
     searchCommand->add_option("--limit", search->limit, "Results to show")->capture_default_str()->check(CLI::Range(1, 1000));
     searchCommand->add_option("--offset", search->offset, "Results to skip")->capture_default_str();
     searchCommand->add_flag("--json", search->json,
-                            "One JSON object: query, corrected_query, results [{id, lang, title, summary, snippet "
+                            "One JSON object: query, corrected_query (what was searched instead when some words are in no "
+                            "lesson), corrected_query_marked (the same escaped, <mark> around the corrected words), "
+                            "corrected_words [{typed, searched}], results [{id, lang, title, summary, snippet "
                             "(escaped, <mark> around matches), advice_snippet (the same of the library's own advice, "
                             "empty when the lesson has none), steps, tags, partner_types, languages, source, score}], "
                             "facets {steps, tags, partner_types, languages}");

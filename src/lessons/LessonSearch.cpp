@@ -5,6 +5,7 @@
 #include "lessons/IndexSchema.hpp"
 #include "lessons/IndexedText.hpp"
 #include "lessons/QueryMatch.hpp"
+#include "lessons/QuerySpelling.hpp"
 #include "lessons/SearchHits.hpp"
 #include "lessons/SearchQuery.hpp"
 #include "lessons/TextAnalyzer.hpp"
@@ -111,19 +112,22 @@ struct LessonSearch::Impl {
         QueryTerms terms;
         Xapian::MSet mset;
         attempt(words, true, terms, mset, 0, depth);
-        if (mset.empty() && !words.empty()) {
-            const std::string corrected = searchQuery.spellingCorrection(query, words);
-            if (!corrected.empty()) {
-                std::vector<Token> correctedWords = analyzer(reader.empty() ? "en" : reader).tokenize(corrected);
-                QueryTerms correctedTerms;
-                Xapian::MSet correctedSet;
-                attempt(correctedWords, true, correctedTerms, correctedSet, 0, depth);
-                if (!correctedSet.empty()) {
-                    results.correctedQuery = corrected;
-                    terms = std::move(correctedTerms);
-                    mset = std::move(correctedSet);
-                    words = std::move(correctedWords);
-                }
+        // Each word no lesson holds is searched as the index's nearest word, even when the
+        // others found lessons: "stakeholdr mapping" is about stakeholders, not any mapping.
+        const SpelledQuery spelled = words.empty() ? SpelledQuery{} : correctSpelling(db, query, words, terms, stemmers,
+                                                                     [&](const std::string& term) { return mset.get_termfreq(term); });
+        bool corrected = false;
+        if (!spelled.query.empty()) {
+            std::vector<Token> correctedWords = analyzer(reader.empty() ? "en" : reader).tokenize(spelled.query);
+            QueryTerms correctedTerms;
+            Xapian::MSet correctedSet;
+            attempt(correctedWords, true, correctedTerms, correctedSet, 0, depth);
+            // The corrected words are searched when they find lessons, or when nothing does.
+            if (!correctedSet.empty() || mset.empty()) {
+                corrected = true;
+                terms = std::move(correctedTerms);
+                mset = std::move(correctedSet);
+                words = std::move(correctedWords);
             }
         }
         if (mset.empty() && words.size() > 1) {
@@ -131,6 +135,10 @@ struct LessonSearch::Impl {
             attempt(words, false, someTerms, mset, 0, depth);
             results.relaxed = !mset.empty();
             terms = std::move(someTerms);
+        }
+        if (corrected && !mset.empty()) {
+            results.correctedQuery = spelled.query;
+            results.correctedWords = spelled.corrected;
         }
 
         results.matchingLessons = mset.get_matches_estimated();

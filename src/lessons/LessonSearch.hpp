@@ -72,11 +72,23 @@ struct FacetCounts { // lessons per value, over the matching lessons (the first 
     std::map<std::string, std::size_t> languages;
 };
 
+// A word of the query the index does not hold, and the word searched instead.
+struct CorrectedWord {
+    std::string typed;    // as the reader typed it
+    std::string searched; // the index's word, as SearchResults::correctedQuery spells it
+    std::size_t begin = 0; // byte range of `searched` in SearchResults::correctedQuery
+    std::size_t end = 0;
+};
+
 struct SearchResults {
     std::vector<SearchHit> hits;
     std::size_t matchingLessons = 0; // Xapian's estimate
     FacetCounts facets;
-    std::string correctedQuery;       // non-empty when the query as typed found nothing
+    // What was searched instead of the query, when some of its words are in no lesson and the
+    // index holds a word spelt nearly so: the query with each such word replaced ("" when none
+    // was), and the words replaced.
+    std::string correctedQuery;
+    std::vector<CorrectedWord> correctedWords;
     bool relaxed = false;             // no lesson had every word: lessons with some of them
     std::vector<std::string> notices; // e.g. the query was too long and was shortened
 };

@@ -97,6 +97,15 @@ std::vector<ResultRow> resultRows(const std::vector<SearchHit>& hits, long width
     return rows;
 }
 
+Snippet searchedInstead(const SearchResults& results)
+{
+    Snippet query;
+    query.text = results.correctedQuery;
+    for (const auto& word : results.correctedWords)
+        query.hits.emplace_back(word.begin, word.end);
+    return query;
+}
+
 std::string facetLabel(std::string_view value, std::size_t count)
 {
     return std::string(value) + " (" + std::to_string(count) + ")";

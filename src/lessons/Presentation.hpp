@@ -34,6 +34,10 @@ struct ResultRow {
 std::vector<ResultRow> resultRows(const std::vector<SearchHit>& hits, long width, const TextWidth& measure,
                                   std::string_view adviceMark = "Our advice:");
 
+// What the search looked for instead of the query as typed (SearchResults::correctedQuery), the
+// corrected words as its `hits`, to show them marked; empty when nothing was corrected.
+Snippet searchedInstead(const SearchResults& results);
+
 // A filter choice with its count: "un (17)".
 std::string facetLabel(std::string_view value, std::size_t count);
 

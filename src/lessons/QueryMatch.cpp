@@ -43,6 +43,21 @@ bool matchesAny(const Token& token, const std::vector<std::string>& tokenStems,
     return std::any_of(tokenStems.begin(), tokenStems.end(), [&](const std::string& stem) { return stems.count(stem) > 0; });
 }
 
+const TermSet* QueryTerms::glossaryIn(const std::string& language) const
+{
+    const auto found = glossary.find(language.substr(0, language.find('-')));
+    return found == glossary.end() ? nullptr : &found->second;
+}
+
+bool matchesQuery(const Token& token, const std::vector<std::string>& tokenStems, const QueryTerms& terms,
+                  const std::string& language)
+{
+    if (matchesAny(token, tokenStems, terms.words, terms.stems))
+        return true;
+    const TermSet* glossary = terms.glossaryIn(language);
+    return glossary != nullptr && matchesAny(token, tokenStems, glossary->words, glossary->stems);
+}
+
 std::size_t typedWordsIn(const LessonText& text, const TextAnalyzer& analyzer, const QueryTerms& terms,
                          const std::function<bool(const Token&)>& common)
 {

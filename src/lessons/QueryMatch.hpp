@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -19,12 +20,24 @@ struct TypedWord {
     std::unordered_set<std::string> forms;
 };
 
-// The terms a query can match: its own words and the words of their glossary synonyms.
+// Words (as written or folded) and stems ("Z" prefixed) a query can match.
+struct TermSet {
+    std::unordered_set<std::string> words;
+    std::unordered_set<std::string> stems;
+};
+
+// The terms a query can match: its own words in any text, and the words of their glossary
+// synonyms only in texts of the synonym's language (a glossary term is stemmed in its own
+// language only: the English "exit" must not mark the Spanish "exitosa").
 struct QueryTerms {
     std::unordered_set<std::string> words;
     std::unordered_set<std::string> stems;
+    std::unordered_map<std::string, TermSet> glossary; // by primary language subtag
     std::vector<TypedWord> typed; // the words as typed, one entry each (synonyms are not)
-    bool expanding = false;       // collecting a synonym's terms
+    std::vector<bool> understood; // per word of the query: a glossary term covers it
+
+    // The glossary terms to match in a text of `language` (a BCP 47 tag); nullptr when none.
+    const TermSet* glossaryIn(const std::string& language) const;
 };
 
 // A text's words and which of them a query matches.
@@ -41,6 +54,10 @@ std::vector<std::string> stemsOf(const Token& token, const TextAnalyzer& analyze
 // Whether `token` (with its `stems`) is one of `words` or has one of `stems`.
 bool matchesAny(const Token& token, const std::vector<std::string>& tokenStems,
                 const std::unordered_set<std::string>& words, const std::unordered_set<std::string>& stems);
+
+// Whether `token` of a text in `language` (with its `stems`) is a term of the query.
+bool matchesQuery(const Token& token, const std::vector<std::string>& tokenStems, const QueryTerms& terms,
+                  const std::string& language);
 
 // How many of the words as typed `text` contains as written (or without accents), each counted
 // once: the measure of which language a query was written in. Stems do not count: across

@@ -83,7 +83,7 @@ TextMatch HitReader::matchText(const std::string& text, const std::string& langu
     const auto common = commonIn(language);
     for (std::size_t i = 0; i < match.tokens.size(); ++i) {
         const Token& token = match.tokens[i];
-        match.matched[i] = matchesAny(token, stemsOf(token, textAnalyzer), terms.words, terms.stems);
+        match.matched[i] = matchesQuery(token, stemsOf(token, textAnalyzer), terms, language);
         if (match.matched[i])
             match.common[i] = common(token);
     }

@@ -8,6 +8,7 @@
 #include "lessons/IndexedText.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <span>
 
@@ -32,6 +33,14 @@ Xapian::Query anyOf(std::string_view prefix, const std::vector<std::string>& val
 
 } // namespace
 
+std::set<std::string> formsOf(const Token& token)
+{
+    std::set<std::string> forms{token.term};
+    if (!token.folded.empty())
+        forms.insert(token.folded);
+    return forms;
+}
+
 SearchQuery::Stemmers SearchQuery::stemmersOf(const Xapian::Database& db)
 {
     Stemmers stemmers;
@@ -52,81 +61,132 @@ SearchQuery::Stemmers SearchQuery::stemmersOf(const Xapian::Database& db)
     return stemmers;
 }
 
-// Every form of a word the index may hold: as written, folded, and its stems in the index's
-// languages (a reader may type in any of them).
-Xapian::Query SearchQuery::wordGroup(const Token& token, QueryTerms& terms, const Stemmers& stems) const
+// Every form of a word the index may hold: as written, folded, and its stems in the languages
+// of `stems`. `into` collects them, to mark them in the results.
+Xapian::Query SearchQuery::wordGroup(const Token& token, const Stemmers& stems, TermSet& into) const
 {
-    std::set<std::string> forms{token.term};
-    if (!token.folded.empty())
-        forms.insert(token.folded);
-    std::set<std::string> all(forms.begin(), forms.end());
-    for (const auto& form : forms) {
-        terms.words.insert(form);
-        for (const auto& [language, stem] : stems) {
-            std::string stemmed = std::string(schema::kStem) + stem(form);
-            terms.stems.insert(stemmed);
+    std::set<std::string> all = formsOf(token);
+    for (const auto& form : formsOf(token)) {
+        into.words.insert(form);
+        for (const auto& entry : stems) {
+            std::string stemmed = std::string(schema::kStem) + entry.second(form);
+            into.stems.insert(stemmed);
             all.insert(std::move(stemmed));
         }
     }
-    if (!terms.expanding)
-        terms.typed.push_back(TypedWord{{forms.begin(), forms.end()}});
     return Xapian::Query(Xapian::Query::OP_SYNONYM, all.begin(), all.end());
 }
 
-// A glossary term in its own language ("fr:stratégie de sortie") as a query.
-Xapian::Query SearchQuery::glossaryTerm(const std::string& synonym, QueryTerms& terms) const
+std::optional<SearchQuery::GlossaryEntry> SearchQuery::readEntry(const std::string& synonym) const
 {
     const auto colon = synonym.find(schema::kSynonymLanguageSeparator);
     if (colon == std::string::npos)
-        return Xapian::Query();
-    const std::string language = synonym.substr(0, colon);
-    Stemmers stems;
-    for (const auto& entry : stemmers_)
-        if (entry.first == primaryOf(language))
-            stems.push_back(entry);
-    std::vector<Xapian::Query> groups;
-    TextAnalyzer* textAnalyzer = nullptr;
+        return std::nullopt;
+    GlossaryEntry entry;
+    entry.language = synonym.substr(0, colon);
     try {
-        textAnalyzer = &analyzer_(language);
+        entry.tokens = analyzer_(entry.language).tokenize(synonym.substr(colon + 1));
     } catch (const Error&) {
-        return Xapian::Query();
+        return std::nullopt; // a language tag this build cannot analyse
     }
-    for (const auto& token : textAnalyzer->tokenize(synonym.substr(colon + 1)))
-        groups.push_back(wordGroup(token, terms, stems));
-    return Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
+    if (entry.tokens.empty())
+        return std::nullopt;
+    return entry;
+}
+
+// A glossary term in its own language as a query: its words and their stems in a text of that
+// language, or its words as written, in order, in a text of any language. Stems are only
+// compared within a language: across languages they collide (the English "exit" and the
+// Spanish "exitosa" share the stem "exit").
+Xapian::Query SearchQuery::glossaryTerm(const GlossaryEntry& entry, QueryTerms& terms) const
+{
+    const std::string primary = primaryOf(entry.language);
+    Stemmers stems;
+    for (const auto& stemmer : stemmers_)
+        if (stemmer.first == primary)
+            stems.push_back(stemmer);
+    std::vector<Xapian::Query> groups, exact;
+    for (const auto& token : entry.tokens) {
+        groups.push_back(wordGroup(token, stems, terms.glossary[primary]));
+        const std::set<std::string> forms = formsOf(token);
+        exact.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
+    }
+    const Xapian::Query inItsLanguage(Xapian::Query::OP_FILTER,
+                                      Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end()),
+                                      Xapian::Query(std::string(schema::kLanguage) + primary));
+    const Xapian::Query asWritten = exact.size() == 1
+                                        ? exact.front()
+                                        : Xapian::Query(Xapian::Query::OP_PHRASE, exact.begin(), exact.end(), exact.size());
+    return Xapian::Query(Xapian::Query::OP_OR, inItsLanguage, asWritten);
+}
+
+std::vector<SearchQuery::GlossaryEntry> SearchQuery::entriesOf(const std::string& key) const
+{
+    std::vector<GlossaryEntry> entries;
+    for (auto synonym = db_.synonyms_begin(key); synonym != db_.synonyms_end(key); ++synonym)
+        if (auto entry = readEntry(*synonym))
+            entries.push_back(std::move(*entry));
+    return entries;
+}
+
+// The words from `first` on that the longest run a glossary term knows covers, as one query:
+// the words as typed, and every term of the concept. The typed term itself is among its
+// concept's terms, to be stemmed in its own language only; the synonym table lists a term's
+// other terms, so it is found among those of one of them.
+Xapian::Query SearchQuery::glossaryRun(const std::vector<Token>& words, std::size_t first, std::size_t& span,
+                                       QueryTerms& terms, TermSet& typed) const
+{
+    std::string key;
+    std::vector<GlossaryEntry> entries;
+    span = 0;
+    for (std::size_t length = std::min(kMaxSynonymWords, words.size() - first); length > 0 && entries.empty(); --length) {
+        key = synonymKey(std::span(words).subspan(first, length));
+        entries = entriesOf(key);
+        span = entries.empty() ? 0 : length;
+    }
+    if (entries.empty())
+        return Xapian::Query();
+    std::vector<Xapian::Query> own, others;
+    for (const auto& entry : entriesOf(synonymKey(entries.front().tokens)))
+        if (synonymKey(entry.tokens) == key)
+            own.push_back(glossaryTerm(entry, terms));
+    for (const auto& entry : entries)
+        (synonymKey(entry.tokens) == key ? own : others).push_back(glossaryTerm(entry, terms));
+    std::vector<Xapian::Query> groups;
+    for (std::size_t k = first; k < first + span; ++k) {
+        terms.understood[k] = true;
+        groups.push_back(own.empty() ? wordGroup(words[k], stemmers_, typed) : wordGroup(words[k], {}, typed));
+    }
+    own.emplace_back(Xapian::Query::OP_AND, groups.begin(), groups.end());
+    Xapian::Query unit(Xapian::Query::OP_OR, own.begin(), own.end());
+    if (others.empty())
+        return unit;
+    return Xapian::Query(Xapian::Query::OP_OR, unit,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                       Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end()), kSynonymWeight));
 }
 
 Xapian::Query SearchQuery::words(const std::vector<Token>& words, bool all, QueryTerms& terms) const
 {
     std::vector<Xapian::Query> units;
+    terms.understood.assign(words.size(), false);
+    for (const auto& word : words) {
+        const std::set<std::string> forms = formsOf(word);
+        terms.typed.push_back(TypedWord{{forms.begin(), forms.end()}});
+    }
+    TermSet typed;
     for (std::size_t i = 0; i < words.size();) {
         std::size_t span = 0;
-        std::vector<Xapian::Query> expansions;
-        for (std::size_t length = std::min(kMaxSynonymWords, words.size() - i); length > 0 && span == 0; --length) {
-            const std::string key = synonymKey(std::span(words).subspan(i, length));
-            for (auto synonym = db_.synonyms_begin(key); synonym != db_.synonyms_end(key); ++synonym) {
-                terms.expanding = true;
-                Xapian::Query expansion = glossaryTerm(*synonym, terms);
-                terms.expanding = false;
-                if (!expansion.empty())
-                    expansions.push_back(std::move(expansion));
-            }
-            if (!expansions.empty())
-                span = length;
-        }
-        if (span == 0)
+        Xapian::Query unit = glossaryRun(words, i, span, terms, typed);
+        if (span == 0) {
+            unit = wordGroup(words[i], stemmers_, typed);
             span = 1;
-        std::vector<Xapian::Query> groups;
-        for (std::size_t k = i; k < i + span; ++k)
-            groups.push_back(wordGroup(words[k], terms, stemmers_));
-        Xapian::Query unit(Xapian::Query::OP_AND, groups.begin(), groups.end());
-        if (!expansions.empty()) {
-            Xapian::Query others(Xapian::Query::OP_OR, expansions.begin(), expansions.end());
-            unit = Xapian::Query(Xapian::Query::OP_OR, unit, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, others, kSynonymWeight));
         }
         units.push_back(std::move(unit));
         i += span;
     }
+    terms.words.merge(typed.words);
+    terms.stems.merge(typed.stems);
     return Xapian::Query(all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, units.begin(), units.end());
 }
 
@@ -175,25 +235,6 @@ Xapian::Query SearchQuery::lessonsWrittenIn(const std::vector<std::string>& lang
     if (lessons.empty())
         return Xapian::Query::MatchNothing;
     return Xapian::Query(Xapian::Query::OP_OR, lessons.begin(), lessons.end());
-}
-
-std::string SearchQuery::spellingCorrection(const std::string& query, const std::vector<Token>& words) const
-{
-    std::string corrected;
-    std::size_t at = 0;
-    bool changed = false;
-    for (const auto& word : words) {
-        std::string replacement;
-        if (worthSpelling(word.term) && db_.get_termfreq(word.term) == 0
-            && (word.folded.empty() || db_.get_termfreq(word.folded) == 0))
-            replacement = db_.get_spelling_suggestion(word.term, 2);
-        corrected += query.substr(at, word.begin - at);
-        corrected += replacement.empty() ? query.substr(word.begin, word.end - word.begin) : replacement;
-        changed = changed || !replacement.empty();
-        at = word.end;
-    }
-    corrected += query.substr(at);
-    return changed ? corrected : std::string();
 }
 
 } // namespace partnering::lessons

@@ -210,6 +210,26 @@ class LessonsCommands(unittest.TestCase):
         document = self.search_json("acountability")
         self.assertEqual(document["corrected_query"], "accountability")
 
+    def test_what_was_searched_instead_is_shown_with_the_corrected_words_marked(self):
+        # Two misspelled words and one as typed: each misspelled one is corrected on its own.
+        document = self.search_json("stakeholdr", "mappng", "grid")
+        self.assertEqual(document["corrected_query"], "stakeholder mapping grid")
+        self.assertEqual(document["corrected_query_marked"], "<mark>stakeholder</mark> <mark>mapping</mark> grid")
+        self.assertEqual(document["corrected_words"], [{"typed": "stakeholdr", "searched": "stakeholder"},
+                                                       {"typed": "mappng", "searched": "mapping"}])
+        self.assertEqual(document["results"][0]["id"], "map-stakeholders-interest-influence")
+        # Words the index holds: nothing searched instead.
+        document = self.search_json("stakeholder", "mapping")
+        self.assertNotIn("corrected_query", document)
+        self.assertNotIn("corrected_words", document)
+        # The text output says it on its first line, the corrected words between asterisks
+        # (bold on a terminal).
+        result = run("search", "--db", self.db, "--limit", "1", "stakeholdr", "mapping")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout.splitlines()[0], "Showing results for: *stakeholder* mapping")
+        result = run("search", "--db", self.db, "--limit", "1", "stakeholder", "mapping")
+        self.assertNotIn("Showing results for", result.stdout)
+
     def test_text_output(self):
         result = run("search", "--db", self.db, "--limit", "1", "stakeholder", "mapping")
         self.assertEqual(result.returncode, 0, result.stderr)

@@ -124,11 +124,18 @@ class Panel:
     def preview(self):
         return self.control("preview").getText()
 
-    def preview_runs(self):
-        """The preview's text runs with their posture and weight (Asian weight for Chinese
-        text, which the edit engine keeps apart), paragraph after paragraph."""
+    def searched_instead(self):
+        """The line above the results saying what was searched instead: its text, or None
+        while it is hidden."""
+        control = self.control("searchedInstead")
+        return control.getText() if control.getPeer() is not None and control.getPeer().isVisible() else None
+
+    def preview_runs(self, name="preview"):
+        """The text runs of the preview (or of the rich text control `name`) with their posture
+        and weight (Asian weight for Chinese text, which the edit engine keeps apart),
+        paragraph after paragraph."""
         runs = []
-        texts = self.control("preview").getModel().createEnumeration()
+        texts = self.control(name).getModel().createEnumeration()
         while texts.hasMoreElements():
             portions = texts.nextElement().createEnumeration()
             while portions.hasMoreElements():

@@ -137,6 +137,20 @@ class SidebarPanelInLibreOffice(unittest.TestCase):
         panel.select(EXIT_LESSON_FR)
         self.assertIn("stratégie de sortie", [text for text, _, weight in panel.preview_runs() if weight == BOLD])
 
+    def test_a_misspelled_query_shows_what_was_searched_instead_with_the_corrected_words_in_bold(self):
+        panel = self.panel()
+        panel.type("stakeholdr mappng")
+        line = wait_for(panel.searched_instead)
+        self.assertEqual(line, "Showing results for: stakeholder mapping")
+        bold = [text for text, _, weight in panel.preview_runs("searchedInstead") if weight == BOLD]
+        self.assertEqual(bold, ["stakeholder", "mapping"], bold)  # the words corrected, not the words around
+        self.assertEqual(panel.headings()[0], "Map stakeholders by their interest in and influence over the issue")
+        self.assertRegex(panel.status(), r"Lessons found: \d+")
+        # Words the lessons hold: the line goes away.
+        panel.type("stakeholder mapping")
+        wait_for(lambda: panel.searched_instead() is None)
+        self.assertIsNone(panel.searched_instead())
+
     def test_insert_citation_is_one_undoable_action(self):
         document = self.writer(text="Our partnership agreement.")
         panel = self.panel(document)
@@ -398,6 +412,33 @@ class SidebarDeckOnScreen(OfficeOnScreen, unittest.TestCase):
         results.selectAccessibleChild(0)
         time.sleep(1.5)  # let the sidebar repaint
         path = self.display.screenshot(os.path.join(ARTIFACTS, "sidebar-french-results.png"))
+        self.assertGreater(os.path.getsize(path), 10000)
+        self.assertTrue(self.office.is_alive())
+
+    def test_screenshot_of_a_misspelled_query_in_the_sidebar(self):
+        use_bundled_library(self.office)
+        document = new_writer(self.office, hidden=False, text="Our partnership agreement.")
+        self.addCleanup(document.close, True)
+        self.addCleanup(document.setModified, False)
+        frame = document.getCurrentController().getFrame()
+        frame.getContainerWindow().setPosSize(0, 0, 1280, 800, 15)
+        dispatcher = self.office.create("com.sun.star.frame.DispatchHelper")
+        dispatcher.executeDispatch(frame, ".uno:SidebarDeck.PartneringLessonsDeck", "", 0, ())
+        # The command toggles the deck, which stays open for the next document: closed again,
+        # so that the next test opens it as this one did.
+        self.addCleanup(dispatcher.executeDispatch, frame, ".uno:SidebarDeck.PartneringLessonsDeck", "", 0, ())
+        search, results = self.panel_controls(frame)
+        search.setText("stakeholdr mappng")
+        items = wait_for(lambda: [c.getAccessibleName() for c in accessible_children(results)])
+        self.assertEqual(results_of(items)[0][0], "Map stakeholders by their interest in and influence over the issue")
+        # The line above the list, as a screen reader finds it: the rich text control is named
+        # by its text.
+        root = frame.getContainerWindow().getAccessibleContext()
+        line = wait_for(lambda: find_accessible(
+            root, lambda c: c.getAccessibleName() == "Showing results for: stakeholder mapping"))
+        self.assertIsNotNone(line, "no line says what was searched instead")
+        time.sleep(1.5)  # let the sidebar repaint
+        path = self.display.screenshot(os.path.join(ARTIFACTS, "sidebar-searched-instead.png"))
         self.assertGreater(os.path.getsize(path), 10000)
         self.assertTrue(self.office.is_alive())
 

@@ -206,15 +206,33 @@ void LessonsView::showResults(const lessons::SearchResults& results, int suggest
                      .replaceFirst("%1", rtl::OUString::number(suggestedStep));
     else if (hits_.empty())
         status = uiText(context_, "No lesson matches. Try other words or fewer filters.");
-    else if (!results.correctedQuery.empty())
-        status = uiText(context_, "Nothing for the words as typed; showing lessons for: %1")
-                     .replaceFirst("%1", toOUString(results.correctedQuery));
     else if (results.relaxed)
         status = uiText(context_, "No lesson has every word; these have some of them.");
     else
         status = uiText(context_, "Lessons found: %1")
                      .replaceFirst("%1", rtl::OUString::number(static_cast<sal_Int64>(results.matchingLessons)));
     controls_.setStatus(status);
+    controls_.showSearchedInstead(searchedInsteadLine(results));
+}
+
+// "Showing results for: stakeholder mapping", the corrected words as its hits; empty when no
+// word was corrected.
+lessons::Snippet LessonsView::searchedInsteadLine(const lessons::SearchResults& results) const
+{
+    lessons::Snippet line;
+    if (results.correctedQuery.empty())
+        return line;
+    // TRANSLATORS: above the lessons found when some words of the search are in no lesson; %1 is
+    // the search with each such word replaced by the nearest word the lessons hold (in bold).
+    const std::string pattern = toUtf8(uiText(context_, "Showing results for: %1"));
+    const std::size_t at = pattern.find("%1");
+    if (at == std::string::npos)
+        return line;
+    const lessons::Snippet query = lessons::searchedInstead(results);
+    line.text = pattern.substr(0, at) + query.text + pattern.substr(at + 2);
+    for (const auto& [begin, end] : query.hits)
+        line.hits.emplace_back(at + begin, at + end);
+    return line;
 }
 
 void LessonsView::showFilters(const lessons::FacetCounts& facets)
@@ -405,6 +423,7 @@ void LessonsView::showProblem(const rtl::OUString& headline, const rtl::OUString
     controls_.setResultRows({});
     controls_.enableInsert(false);
     controls_.setStatus(headline);
+    controls_.showSearchedInstead({});
     showPreviewMessage(controls_.previewModel(), details.isEmpty() ? headline : headline + "\n\n" + details,
                        controls_.fieldFont());
 }

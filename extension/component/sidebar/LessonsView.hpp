@@ -87,6 +87,7 @@ private:
     void searched(unsigned generation, const LibraryOutcome<lessons::SearchResults>& outcome, int suggestedStep) noexcept;
     void showResults(const lessons::SearchResults& results, int suggestedStep);
     void showFilters(const lessons::FacetCounts& facets);
+    lessons::Snippet searchedInsteadLine(const lessons::SearchResults& results) const;
     void showRows();
     void selectionChanged(const css::uno::Reference<css::uno::XInterface>& source);
     void showLesson(std::size_t hit);

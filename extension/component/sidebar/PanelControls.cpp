@@ -2,6 +2,7 @@
 
 #include "UiText.hpp"
 #include "UnoBoundary.hpp"
+#include "sidebar/PreviewText.hpp"
 
 #include <com/sun/star/awt/FontDescriptor.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
@@ -134,6 +135,15 @@ void PanelControls::create(const Reference<css::uno::XComponentContext>& context
 
     status_ = add("status", "com.sun.star.awt.UnoControlFixedTextModel", "com.sun.star.awt.UnoControlFixedText",
                   {{"MultiLine", css::uno::Any(true)}});
+    // A line of its own, in the rich text control: only it shows the corrected words in bold.
+    searchedInstead_ = add("searchedInstead", "com.sun.star.form.component.RichTextControl",
+                           "com.sun.star.form.control.RichTextControl",
+                           {{"RichText", css::uno::Any(true)},
+                            {"MultiLine", css::uno::Any(false)},
+                            {"ReadOnly", css::uno::Any(true)},
+                            {"Border", css::uno::Any(sal_Int16(0))}});
+    // No name of its own: a screen reader reads the rich text control by its text.
+    Reference<css::awt::XWindow>(searchedInstead_, UNO_QUERY_THROW)->setVisible(false);
     results_ = add("results", "com.sun.star.awt.UnoControlListBoxModel", "com.sun.star.awt.UnoControlListBox");
     Reference<css::beans::XPropertySet>(results_->getModel(), UNO_QUERY_THROW)
         ->addPropertyChangeListener("SelectedItems", selectionListener_);
@@ -179,6 +189,8 @@ bool PanelControls::layout(sal_Int32 width, sal_Int32 height)
 {
     if (!container_.is() || width <= 0 || height <= 0)
         return false;
+    width_ = width;
+    height_ = height;
     window()->setPosSize(0, 0, width, height, css::awt::PosSize::POSSIZE);
     const sal_Int32 inner = std::max<sal_Int32>(width - 2 * kMargin, 40);
     const sal_Int32 half = (inner - kGap) / 2;
@@ -202,6 +214,10 @@ bool PanelControls::layout(sal_Int32 width, sal_Int32 height)
     }
     place(status_, kMargin, y, inner, kStatusRows);
     y += kStatusRows + kGap;
+    if (searchedInsteadShown_) {
+        place(searchedInstead_, kMargin, y, inner, kRow);
+        y += kRow + kGap;
+    }
     const sal_Int32 buttonY = height - kMargin - kButtonRow;
     const sal_Int32 rest = std::max<sal_Int32>(buttonY - kGap - y, 2 * kRow);
     const sal_Int32 listHeight = rest * 2 / 5;
@@ -239,6 +255,18 @@ void PanelControls::setQuery(const rtl::OUString& text)
 }
 
 void PanelControls::setStatus(const rtl::OUString& text) { set(status_, "Label", css::uno::Any(text)); }
+
+void PanelControls::showSearchedInstead(const lessons::Snippet& line)
+{
+    const bool shown = !line.text.empty();
+    if (shown)
+        showPreview(searchedInstead_->getModel(), {{lessons::PreviewParagraph::Role::Body, line}}, fieldFont());
+    if (shown == searchedInsteadShown_)
+        return;
+    searchedInsteadShown_ = shown;
+    Reference<css::awt::XWindow>(searchedInstead_, UNO_QUERY_THROW)->setVisible(shown);
+    layout(width_, height_);
+}
 
 void PanelControls::setResultRows(const std::vector<rtl::OUString>& rows)
 {

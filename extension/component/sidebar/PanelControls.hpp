@@ -3,6 +3,7 @@
 #pragma once
 
 #include "lessons/FittedLines.hpp"
+#include "lessons/LessonSearch.hpp"
 
 #include <com/sun/star/awt/FontDescriptor.hpp>
 #include <com/sun/star/awt/XActionListener.hpp>
@@ -55,6 +56,9 @@ public:
     rtl::OUString query() const;
     void setQuery(const rtl::OUString& text);
     void setStatus(const rtl::OUString& text);
+    // The line above the result list that says what was searched instead of the words typed,
+    // its `hits` (the corrected words) in bold; hidden when `line` is empty.
+    void showSearchedInstead(const lessons::Snippet& line);
     void setResultRows(const std::vector<rtl::OUString>& rows); // none selected
     void selectResultRow(std::size_t row);
     void enableInsert(bool enabled);
@@ -88,7 +92,10 @@ private:
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::Reference<css::beans::XPropertyChangeListener> selectionListener_;
     css::uno::Reference<css::awt::XControlContainer> container_;
-    css::uno::Reference<css::awt::XControl> searchLabel_, searchBox_, status_, results_, preview_, insertButton_;
+    css::uno::Reference<css::awt::XControl> searchLabel_, searchBox_, status_, searchedInstead_, results_, preview_,
+        insertButton_;
+    bool searchedInsteadShown_ = false;
+    sal_Int32 width_ = 0, height_ = 0; // of the last layout
     long resultRowWidth_ = 0;
 };
 
