@@ -12,9 +12,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 namespace partnering::lessons {
 
@@ -32,6 +34,10 @@ std::string fileKey(const std::string& path)
 struct LessonIndex::Impl {
     fs::path directory;
     Xapian::WritableDatabase db;
+    // How much each spelling word's frequency changes in this build, applied once before the
+    // commit. Xapian keeps its pending spelling changes in ordered maps of every word of the
+    // build: a call per word and text cost the writer more than half of its time.
+    std::unordered_map<std::string, std::int64_t> spellingChanges;
 
     // Every document id of a lesson's texts.
     std::vector<Xapian::docid> textsOf(const std::string& lessonId)
@@ -49,7 +55,7 @@ struct LessonIndex::Impl {
         for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
             const std::string word = *term;
             if (!word.empty() && !(word[0] >= 'A' && word[0] <= 'Z') && worthSpelling(word))
-                db.remove_spelling(word, 1);
+                --spellingChanges[word];
         }
     }
 
@@ -82,9 +88,20 @@ struct LessonIndex::Impl {
         }
         for (auto& text : prepared.texts) {
             db.replace_document(text.uniqueTerm, text.document);
-            for (const auto& word : text.spellingWords)
-                db.add_spelling(word, 1);
+            for (auto& word : text.spellingWords)
+                ++spellingChanges[std::move(word)];
         }
+    }
+
+    void applySpellingChanges()
+    {
+        for (const auto& [word, change] : spellingChanges) {
+            if (change > 0)
+                db.add_spelling(word, static_cast<Xapian::termcount>(change));
+            else if (change < 0)
+                db.remove_spelling(word, static_cast<Xapian::termcount>(-change));
+        }
+        spellingChanges.clear();
     }
 
     std::size_t loadGlossary(const fs::path& path, BuildReport& report)
@@ -178,6 +195,7 @@ BuildReport LessonIndex::build(const std::vector<fs::path>& inputs, const std::o
     for (const auto& file : files)
         inputPaths.insert(file.path);
 
+    impl_->spellingChanges.clear();
     try {
         db.begin_transaction();
         impl_->upgradeFormat();
@@ -276,6 +294,7 @@ BuildReport LessonIndex::build(const std::vector<fs::path>& inputs, const std::o
 
         if (glossary)
             report.synonyms = impl_->loadGlossary(*glossary, report);
+        impl_->applySpellingChanges();
         impl_->recordStemmers();
         db.commit_transaction();
     } catch (const Xapian::Error& e) {

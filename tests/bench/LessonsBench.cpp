@@ -3,6 +3,7 @@
 // Each phase runs in its own process so its peak memory (max RSS) is its own.
 //
 // usage: lessons_bench --corpus DIR --queries FILE.jsonl --work DIR [--report FILE.json]
+//                      [--phases plain,ours,ours1,search]  (default: all; a partial run prints its JSON only)
 #include "lessons/LessonIndex.hpp"
 #include "lessons/LessonSearch.hpp"
 
@@ -22,6 +23,7 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -281,15 +283,34 @@ int main(int argc, char** argv)
     const auto queries = readQueries(args["--queries"]);
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
 
+    std::set<std::string> phases{"plain", "ours", "ours1", "search"};
+    if (args.count("--phases")) {
+        phases.clear();
+        std::istringstream list(args["--phases"]);
+        for (std::string phase; std::getline(list, phase, ',');)
+            phases.insert(phase);
+    }
+    const bool all = phases.size() == 4 && phases.count("plain") && phases.count("ours") && phases.count("ours1") && phases.count("search");
+
     json report;
     report["corpus"] = {{"documents", lessonFiles(corpus).size()}, {"queries", queries.size()}, {"cores", cores}};
     std::cerr << "lessons_bench: " << report["corpus"].dump() << '\n';
-    report["index"]["plain_xapian"] = isolated("plain Xapian index", [&] { return plainXapianIndex(corpus, work / "xapian"); });
-    report["index"]["ours_1_thread"] = isolated("our index, 1 thread", [&] { return oursIndex(corpus, work / "ours-1", 1); });
-    report["index"]["ours"] = isolated("our index", [&] { return oursIndex(corpus, work / "ours", 0); }); // the default
-    report["search"]["plain_xapian"] = isolated("plain Xapian search", [&] { return plainXapianSearch(work / "xapian", queries); });
-    report["search"]["ours"] = isolated("our search", [&] { return oursSearch(work / "ours", queries); });
+    if (phases.count("plain"))
+        report["index"]["plain_xapian"] = isolated("plain Xapian index", [&] { return plainXapianIndex(corpus, work / "xapian"); });
+    if (phases.count("ours1"))
+        report["index"]["ours_1_thread"] = isolated("our index, 1 thread", [&] { return oursIndex(corpus, work / "ours-1", 1); });
+    if (phases.count("ours"))
+        report["index"]["ours"] = isolated("our index", [&] { return oursIndex(corpus, work / "ours", 0); }); // the default
+    if (phases.count("search")) {
+        report["search"]["plain_xapian"] = isolated("plain Xapian search", [&] { return plainXapianSearch(work / "xapian", queries); });
+        report["search"]["ours"] = isolated("our search", [&] { return oursSearch(work / "ours", queries); });
+    }
     fs::remove_all(work / "ours-1");
+    if (!all) {
+        if (args.count("--report"))
+            std::ofstream(args["--report"]) << report.dump(2) << '\n';
+        return 0;
+    }
 
     const auto& index = report["index"];
     const auto& search = report["search"];
