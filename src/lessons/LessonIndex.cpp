@@ -71,12 +71,14 @@ struct LessonIndex::Impl {
             deleteText(id);
     }
 
-    void writeLesson(PreparedFile& prepared)
+    // `known`: the index may hold texts of the lesson (a file recorded it, or wrote it in this
+    // build); a lesson new to the index has none to replace or forget.
+    void writeLesson(PreparedFile& prepared, bool known)
     {
         std::set<std::string> keep;
         for (const auto& text : prepared.texts)
             keep.insert(text.uniqueTerm);
-        for (auto id : textsOf(prepared.lesson.id)) {
+        for (auto id : known ? textsOf(prepared.lesson.id) : std::vector<Xapian::docid>()) {
             const Xapian::Document old = db.get_document(id);
             auto term = old.termlist_begin();
             term.skip_to(std::string(schema::kUniqueId));
@@ -93,15 +95,16 @@ struct LessonIndex::Impl {
         }
     }
 
+    // Each word leaves our map as it enters Xapian's, so the two are not both whole at the peak.
     void applySpellingChanges()
     {
-        for (const auto& [word, change] : spellingChanges) {
-            if (change > 0)
-                db.add_spelling(word, static_cast<Xapian::termcount>(change));
-            else if (change < 0)
-                db.remove_spelling(word, static_cast<Xapian::termcount>(-change));
+        while (!spellingChanges.empty()) {
+            const auto entry = spellingChanges.extract(spellingChanges.begin());
+            if (entry.mapped() > 0)
+                db.add_spelling(entry.key(), static_cast<Xapian::termcount>(entry.mapped()));
+            else if (entry.mapped() < 0)
+                db.remove_spelling(entry.key(), static_cast<Xapian::termcount>(-entry.mapped()));
         }
-        spellingChanges.clear();
     }
 
     std::size_t loadGlossary(const fs::path& path, BuildReport& report)
@@ -279,7 +282,9 @@ BuildReport LessonIndex::build(const std::vector<fs::path>& inputs, const std::o
                     impl_->deleteLesson(previous->lessonId); // the file now holds another lesson
                     owner.erase(previous->lessonId);
                 }
-                impl_->writeLesson(prepared);
+                // Every lesson of the index is recorded by a file (`owner`): a build that
+                // failed before its commit left nothing behind.
+                impl_->writeLesson(prepared, taken != owner.end());
                 report.texts += prepared.texts.size();
                 owner[id] = file.path;
                 stamp.lessonId = id;

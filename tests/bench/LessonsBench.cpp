@@ -262,6 +262,8 @@ json isolated(const std::string& name, Phase&& phase)
     ::wait4(child, &status, 0, &usage);
     json result = out.empty() ? json{{"error", "the phase crashed"}} : json::parse(out);
     result["peak_rss_mib"] = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    result["cpu_seconds"] = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+                            + static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     std::cerr << "  " << name << ": " << result.dump() << '\n';
     return result;
 }
