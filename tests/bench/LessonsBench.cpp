@@ -295,7 +295,10 @@ int main(int argc, char** argv)
     const bool all = phases.size() == 4 && phases.count("plain") && phases.count("ours") && phases.count("ours1") && phases.count("search");
 
     json report;
-    report["corpus"] = {{"documents", lessonFiles(corpus).size()}, {"queries", queries.size()}, {"cores", cores}};
+    std::size_t languages = 0; // make_corpus.py writes a folder per language
+    for (const auto& entry : fs::directory_iterator(corpus))
+        languages += entry.is_directory() ? 1 : 0;
+    report["corpus"] = {{"documents", lessonFiles(corpus).size()}, {"languages", languages}, {"queries", queries.size()}, {"cores", cores}};
     std::cerr << "lessons_bench: " << report["corpus"].dump() << '\n';
     if (phases.count("plain"))
         report["index"]["plain_xapian"] = isolated("plain Xapian index", [&] { return plainXapianIndex(corpus, work / "xapian"); });
@@ -319,17 +322,22 @@ int main(int argc, char** argv)
     report["ratios"] = {
         {"indexing_throughput_ours_over_xapian", index["ours"]["documents_per_second"].get<double>() / index["plain_xapian"]["documents_per_second"].get<double>()},
         {"query_p99_xapian_over_ours", search["plain_xapian"]["p99_ms"].get<double>() / search["ours"]["p99_ms"].get<double>()},
-        {"db_size_ours_over_xapian", index["ours"]["db_bytes"].get<double>() / index["plain_xapian"]["db_bytes"].get<double>()}};
+        {"db_size_ours_over_xapian", index["ours"]["db_bytes"].get<double>() / index["plain_xapian"]["db_bytes"].get<double>()},
+        {"indexing_peak_memory_ours_over_xapian", index["ours"]["peak_rss_mib"].get<double>() / index["plain_xapian"]["peak_rss_mib"].get<double>()}};
 
     std::cout << std::fixed << std::setprecision(2)
               << "| measure | ours | plain Xapian | ratio |\n|---|---|---|---|\n"
-              << "| indexing, documents/s | " << index["ours"]["documents_per_second"].get<double>() << " (default: "
+              << "| index " << report["corpus"]["documents"].get<std::size_t>() << " sections, "
+              << report["corpus"]["languages"].get<std::size_t>() << " languages, documents/s | " << index["ours"]["documents_per_second"].get<double>() << " (default: "
               << std::max(1u, cores - 1) << " analysis + 1 writing thread on " << cores << " cores; "
               << index["ours_1_thread"]["documents_per_second"].get<double>() << " on 1) | "
               << index["plain_xapian"]["documents_per_second"].get<double>() << " | "
               << report["ratios"]["indexing_throughput_ours_over_xapian"].get<double>() << " |\n"
               << "| indexing peak memory, MiB | " << index["ours"]["peak_rss_mib"].get<double>() << " | "
-              << index["plain_xapian"]["peak_rss_mib"].get<double>() << " | |\n"
+              << index["plain_xapian"]["peak_rss_mib"].get<double>() << " | "
+              << report["ratios"]["indexing_peak_memory_ours_over_xapian"].get<double>() << " |\n"
+              << "| indexing CPU, s (all threads) | " << index["ours"]["cpu_seconds"].get<double>() << " | "
+              << index["plain_xapian"]["cpu_seconds"].get<double>() << " | |\n"
               << "| database size, MiB | " << index["ours"]["db_bytes"].get<double>() / 1048576 << " | "
               << index["plain_xapian"]["db_bytes"].get<double>() / 1048576 << " | "
               << report["ratios"]["db_size_ours_over_xapian"].get<double>() << " |\n"
