@@ -12,9 +12,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 namespace partnering::lessons {
 
@@ -32,6 +34,10 @@ std::string fileKey(const std::string& path)
 struct LessonIndex::Impl {
     fs::path directory;
     Xapian::WritableDatabase db;
+    // How much each spelling word's frequency changes in this build, applied once before the
+    // commit. Xapian keeps its pending spelling changes in ordered maps of every word of the
+    // build: a call per word and text cost the writer more than half of its time.
+    std::unordered_map<std::string, std::int64_t> spellingChanges;
 
     // Every document id of a lesson's texts.
     std::vector<Xapian::docid> textsOf(const std::string& lessonId)
@@ -49,7 +55,7 @@ struct LessonIndex::Impl {
         for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
             const std::string word = *term;
             if (!word.empty() && !(word[0] >= 'A' && word[0] <= 'Z') && worthSpelling(word))
-                db.remove_spelling(word, 1);
+                --spellingChanges[word];
         }
     }
 
@@ -65,12 +71,14 @@ struct LessonIndex::Impl {
             deleteText(id);
     }
 
-    void writeLesson(PreparedFile& prepared)
+    // `known`: the index may hold texts of the lesson (a file recorded it, or wrote it in this
+    // build); a lesson new to the index has none to replace or forget.
+    void writeLesson(PreparedFile& prepared, bool known)
     {
         std::set<std::string> keep;
         for (const auto& text : prepared.texts)
             keep.insert(text.uniqueTerm);
-        for (auto id : textsOf(prepared.lesson.id)) {
+        for (auto id : known ? textsOf(prepared.lesson.id) : std::vector<Xapian::docid>()) {
             const Xapian::Document old = db.get_document(id);
             auto term = old.termlist_begin();
             term.skip_to(std::string(schema::kUniqueId));
@@ -82,8 +90,20 @@ struct LessonIndex::Impl {
         }
         for (auto& text : prepared.texts) {
             db.replace_document(text.uniqueTerm, text.document);
-            for (const auto& word : text.spellingWords)
-                db.add_spelling(word, 1);
+            for (auto& word : text.spellingWords)
+                ++spellingChanges[std::move(word)];
+        }
+    }
+
+    // Each word leaves our map as it enters Xapian's, so the two are not both whole at the peak.
+    void applySpellingChanges()
+    {
+        while (!spellingChanges.empty()) {
+            const auto entry = spellingChanges.extract(spellingChanges.begin());
+            if (entry.mapped() > 0)
+                db.add_spelling(entry.key(), static_cast<Xapian::termcount>(entry.mapped()));
+            else if (entry.mapped() < 0)
+                db.remove_spelling(entry.key(), static_cast<Xapian::termcount>(-entry.mapped()));
         }
     }
 
@@ -178,6 +198,7 @@ BuildReport LessonIndex::build(const std::vector<fs::path>& inputs, const std::o
     for (const auto& file : files)
         inputPaths.insert(file.path);
 
+    impl_->spellingChanges.clear();
     try {
         db.begin_transaction();
         impl_->upgradeFormat();
@@ -261,7 +282,9 @@ BuildReport LessonIndex::build(const std::vector<fs::path>& inputs, const std::o
                     impl_->deleteLesson(previous->lessonId); // the file now holds another lesson
                     owner.erase(previous->lessonId);
                 }
-                impl_->writeLesson(prepared);
+                // Every lesson of the index is recorded by a file (`owner`): a build that
+                // failed before its commit left nothing behind.
+                impl_->writeLesson(prepared, taken != owner.end());
                 report.texts += prepared.texts.size();
                 owner[id] = file.path;
                 stamp.lessonId = id;
@@ -276,6 +299,7 @@ BuildReport LessonIndex::build(const std::vector<fs::path>& inputs, const std::o
 
         if (glossary)
             report.synonyms = impl_->loadGlossary(*glossary, report);
+        impl_->applySpellingChanges();
         impl_->recordStemmers();
         db.commit_transaction();
     } catch (const Xapian::Error& e) {

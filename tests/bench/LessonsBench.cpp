@@ -3,6 +3,7 @@
 // Each phase runs in its own process so its peak memory (max RSS) is its own.
 //
 // usage: lessons_bench --corpus DIR --queries FILE.jsonl --work DIR [--report FILE.json]
+//                      [--phases plain,ours,ours1,search]  (default: all; a partial run prints its JSON only)
 #include "lessons/LessonIndex.hpp"
 #include "lessons/LessonSearch.hpp"
 
@@ -22,6 +23,7 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -260,6 +262,8 @@ json isolated(const std::string& name, Phase&& phase)
     ::wait4(child, &status, 0, &usage);
     json result = out.empty() ? json{{"error", "the phase crashed"}} : json::parse(out);
     result["peak_rss_mib"] = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    result["cpu_seconds"] = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+                            + static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     std::cerr << "  " << name << ": " << result.dump() << '\n';
     return result;
 }
@@ -281,32 +285,59 @@ int main(int argc, char** argv)
     const auto queries = readQueries(args["--queries"]);
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
 
+    std::set<std::string> phases{"plain", "ours", "ours1", "search"};
+    if (args.count("--phases")) {
+        phases.clear();
+        std::istringstream list(args["--phases"]);
+        for (std::string phase; std::getline(list, phase, ',');)
+            phases.insert(phase);
+    }
+    const bool all = phases.size() == 4 && phases.count("plain") && phases.count("ours") && phases.count("ours1") && phases.count("search");
+
     json report;
-    report["corpus"] = {{"documents", lessonFiles(corpus).size()}, {"queries", queries.size()}, {"cores", cores}};
+    std::size_t languages = 0; // make_corpus.py writes a folder per language
+    for (const auto& entry : fs::directory_iterator(corpus))
+        languages += entry.is_directory() ? 1 : 0;
+    report["corpus"] = {{"documents", lessonFiles(corpus).size()}, {"languages", languages}, {"queries", queries.size()}, {"cores", cores}};
     std::cerr << "lessons_bench: " << report["corpus"].dump() << '\n';
-    report["index"]["plain_xapian"] = isolated("plain Xapian index", [&] { return plainXapianIndex(corpus, work / "xapian"); });
-    report["index"]["ours_1_thread"] = isolated("our index, 1 thread", [&] { return oursIndex(corpus, work / "ours-1", 1); });
-    report["index"]["ours"] = isolated("our index", [&] { return oursIndex(corpus, work / "ours", 0); }); // the default
-    report["search"]["plain_xapian"] = isolated("plain Xapian search", [&] { return plainXapianSearch(work / "xapian", queries); });
-    report["search"]["ours"] = isolated("our search", [&] { return oursSearch(work / "ours", queries); });
+    if (phases.count("plain"))
+        report["index"]["plain_xapian"] = isolated("plain Xapian index", [&] { return plainXapianIndex(corpus, work / "xapian"); });
+    if (phases.count("ours1"))
+        report["index"]["ours_1_thread"] = isolated("our index, 1 thread", [&] { return oursIndex(corpus, work / "ours-1", 1); });
+    if (phases.count("ours"))
+        report["index"]["ours"] = isolated("our index", [&] { return oursIndex(corpus, work / "ours", 0); }); // the default
+    if (phases.count("search")) {
+        report["search"]["plain_xapian"] = isolated("plain Xapian search", [&] { return plainXapianSearch(work / "xapian", queries); });
+        report["search"]["ours"] = isolated("our search", [&] { return oursSearch(work / "ours", queries); });
+    }
     fs::remove_all(work / "ours-1");
+    if (!all) {
+        if (args.count("--report"))
+            std::ofstream(args["--report"]) << report.dump(2) << '\n';
+        return 0;
+    }
 
     const auto& index = report["index"];
     const auto& search = report["search"];
     report["ratios"] = {
         {"indexing_throughput_ours_over_xapian", index["ours"]["documents_per_second"].get<double>() / index["plain_xapian"]["documents_per_second"].get<double>()},
         {"query_p99_xapian_over_ours", search["plain_xapian"]["p99_ms"].get<double>() / search["ours"]["p99_ms"].get<double>()},
-        {"db_size_ours_over_xapian", index["ours"]["db_bytes"].get<double>() / index["plain_xapian"]["db_bytes"].get<double>()}};
+        {"db_size_ours_over_xapian", index["ours"]["db_bytes"].get<double>() / index["plain_xapian"]["db_bytes"].get<double>()},
+        {"indexing_peak_memory_ours_over_xapian", index["ours"]["peak_rss_mib"].get<double>() / index["plain_xapian"]["peak_rss_mib"].get<double>()}};
 
     std::cout << std::fixed << std::setprecision(2)
               << "| measure | ours | plain Xapian | ratio |\n|---|---|---|---|\n"
-              << "| indexing, documents/s | " << index["ours"]["documents_per_second"].get<double>() << " (default: "
+              << "| index " << report["corpus"]["documents"].get<std::size_t>() << " sections, "
+              << report["corpus"]["languages"].get<std::size_t>() << " languages, documents/s | " << index["ours"]["documents_per_second"].get<double>() << " (default: "
               << std::max(1u, cores - 1) << " analysis + 1 writing thread on " << cores << " cores; "
               << index["ours_1_thread"]["documents_per_second"].get<double>() << " on 1) | "
               << index["plain_xapian"]["documents_per_second"].get<double>() << " | "
               << report["ratios"]["indexing_throughput_ours_over_xapian"].get<double>() << " |\n"
               << "| indexing peak memory, MiB | " << index["ours"]["peak_rss_mib"].get<double>() << " | "
-              << index["plain_xapian"]["peak_rss_mib"].get<double>() << " | |\n"
+              << index["plain_xapian"]["peak_rss_mib"].get<double>() << " | "
+              << report["ratios"]["indexing_peak_memory_ours_over_xapian"].get<double>() << " |\n"
+              << "| indexing CPU, s (all threads) | " << index["ours"]["cpu_seconds"].get<double>() << " | "
+              << index["plain_xapian"]["cpu_seconds"].get<double>() << " | |\n"
               << "| database size, MiB | " << index["ours"]["db_bytes"].get<double>() / 1048576 << " | "
               << index["plain_xapian"]["db_bytes"].get<double>() / 1048576 << " | "
               << report["ratios"]["db_size_ours_over_xapian"].get<double>() << " |\n"

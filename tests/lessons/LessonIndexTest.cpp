@@ -5,6 +5,7 @@
 #include "error/Error.hpp"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <csignal>
@@ -115,6 +116,36 @@ TEST(LessonIndex, IncrementalUpdateAddsChangesAndRemovesFiles)
     EXPECT_TRUE(idsFor(library, "trust").empty());
     EXPECT_EQ(idsFor(library, "focal"), std::vector<std::string>{"gamma"});
     EXPECT_EQ(LessonSearch::openLocal(library.index()).lessonCount(), 2u);
+}
+
+// The spelling corrector ranks words by the number of texts that hold them: a build keeps that
+// count exact as texts are added, changed and removed, and forgets words no text holds.
+TEST(LessonIndex, SpellingFrequenciesFollowTheTexts)
+{
+    LessonLibrary library;
+    library.write("alpha", {{"en", "Alpha", "A mediator helps. The mediator listens."}});
+    const auto beta = library.write("beta", {{"en", "Beta", "Mediator and arbitration."}, {"fr", "Beta", "Médiateur et arbitration."}});
+    library.write("gamma", {{"en", "Gamma", "Trust grows slowly."}});
+    build(library);
+    auto frequency = [&](const std::string& word) {
+        const Xapian::Database db(library.index().string());
+        auto it = db.spellings_begin();
+        it.skip_to(word);
+        return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0u;
+    };
+    EXPECT_EQ(frequency("mediator"), 2u); // texts, not occurrences
+    EXPECT_EQ(frequency("arbitration"), 2u);
+    EXPECT_EQ(frequency("trust"), 1u);
+
+    library.write("alpha", {{"en", "Alpha", "An arbitration panel decides."}});
+    std::filesystem::remove(beta);
+    library.write("gamma", {{"en", "Gamma", "Trust grows slowly, then quickly."}});
+    build(library);
+    EXPECT_EQ(frequency("mediator"), 0u);
+    EXPECT_EQ(frequency("arbitration"), 1u);
+    EXPECT_EQ(frequency("trust"), 1u); // a changed text that keeps the word counts it once
+    EXPECT_EQ(frequency("quickly"), 1u);
+    EXPECT_EQ(frequency("panel"), 1u);
 }
 
 TEST(LessonIndex, ALanguageDroppedFromALessonLeavesTheIndex)
