@@ -4,6 +4,7 @@
 #pragma once
 
 #include "odf/OdfPackage.hpp"
+#include "translation/DocumentLanguage.hpp"
 
 #include <filesystem>
 #include <string>
@@ -65,6 +66,7 @@ private:
     std::vector<TextUnit> units_;
     std::vector<Location> locations_; // beside units_
     std::vector<std::string> parts_;  // content.xml and styles.xml as read (empty when absent)
+    std::vector<LanguageTags> languageTags_; // beside parts_: where each sets its language
 };
 
 // Checks that `target` carries exactly the codes of `unit` (each once, pairs in order and
