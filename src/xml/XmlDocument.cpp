@@ -229,15 +229,21 @@ std::string escape(std::string_view text)
 {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
-    for (const char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out.push_back(c);
+    std::size_t run = 0; // the start of the characters copied as they are, in one append
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char* entity = nullptr;
+        switch (text[i]) {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        default: continue;
         }
+        out.append(text.substr(run, i - run));
+        out += entity;
+        run = i + 1;
     }
+    out.append(text.substr(run));
     return out;
 }
 
