@@ -214,7 +214,7 @@ libdeflate_compressor& compressor()
 {
     thread_local std::unique_ptr<libdeflate_compressor, CompressorDeleter> fast(libdeflate_alloc_compressor(1));
     if (!fast)
-        throw std::bad_alloc();
+        throw EnvironmentFailure("partnering.odf.write", "libdeflate could not allocate a compressor (out of memory)");
     return *fast;
 }
 

@@ -217,13 +217,13 @@ TemplateText TemplateText::extract(const odf::OdfPackage& templatePackage)
     for (std::size_t partIndex = 0; partIndex < std::size(kParts); ++partIndex) {
         const char* part = kParts[partIndex];
         result.parts_.emplace_back();
-        result.languageTags_.emplace_back();
+        result.languageTags_.push_back(std::make_shared<const LanguageTags>());
         if (!templatePackage.contains(part))
             continue;
         const std::string& bytes = result.parts_.back() = templatePackage.read(part);
         const std::string name = templatePackage.sourceName() + ": " + part;
         const auto elements = odf::scanXml(bytes, name);
-        result.languageTags_.back() = LanguageTags(elements);
+        result.languageTags_.back() = std::make_shared<const LanguageTags>(elements);
         std::string heading = std::string(part) == "styles.xml" ? "page headers and footers" : "";
         int ordinal = 0;
         std::map<int, std::string> unitIds; // paragraph element -> its unit, for the context of the ones it holds
@@ -380,7 +380,7 @@ MergeReport TemplateText::merge(const std::vector<TextUnit>& translation, const 
         const std::string& bytes = parts_[partIndex];
         if (bytes.empty())
             continue;
-        const auto tags = languageTags_[partIndex].edits(bytes, documentLanguage);
+        const auto tags = languageTags_[partIndex]->edits(bytes, documentLanguage);
         parts[partIndex] = splice(partIndex, 0, bytes.size(), &tags);
     }
 
