@@ -149,6 +149,9 @@ void scan(std::string_view bytes, const std::string& sourceName, const ElementHa
     ParseState state;
     const Context ctxt = safeParser(bytes, sourceName, limits, state, &handlers);
     xmlParseDocument(ctxt.get());
+    // A document type declaration makes libxml2 start a document of its own even here.
+    const Document declared(ctxt->myDoc);
+    ctxt->myDoc = nullptr;
     checkParsed(ctxt.get(), state, sourceName, true);
 }
 
