@@ -8,13 +8,13 @@
 #   on another distribution (ICU 76 on Debian 13); ours are linked in and their symbols hidden
 #   (partnering_hide_static_symbols), so neither copy sees the other. ICU's data is linked in
 #   (libicudata.a), so no .dat file has to be found at run time.
-# - libexttextcat, zlib, libgettextpo, libunistring: the few functions used are
+# - libexttextcat, zlib, libdeflate, libgettextpo, libunistring: the few functions used are
 #   cheaper to carry than a package a user must install.
 # Debian 12 ships static archives of most, but built for executables (-fPIE: they reach data
 # such as stderr or libstdc++'s vtables directly, which a shared object cannot), and none of
 # Xapian or libzip. So ICU, libxml2, Boost.Locale, libexttextcat, Xapian and libzip are built
-# from Debian's source packages, position-independent (cmake/DebianSourceBuilds.cmake); zlib
-# and xxhash link as Debian ships them.
+# from Debian's source packages, position-independent (cmake/DebianSourceBuilds.cmake); zlib,
+# libdeflate and xxhash link as Debian ships them.
 
 include(DebianSourceBuilds)
 
@@ -46,6 +46,8 @@ find_package(Threads REQUIRED)
 # zlib and xxhash: Debian's archives link into a shared object as they are.
 partnering_static_archive(Partnering::zlib libz.a)
 partnering_static_archive(PkgConfig::XXHASH libxxhash.a)
+# libdeflate (writing packages' large parts): Debian's archive is position-independent too.
+partnering_static_archive(PkgConfig::LIBDEFLATE libdeflate.a)
 
 # ICU 72 (Debian 12's) with its data.
 partnering_debian_static_build(icu PREFIX PARTNERING_ICU_PREFIX)

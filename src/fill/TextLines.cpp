@@ -55,10 +55,13 @@ std::vector<std::string> wrappedLines(std::string_view text, double maxWidth, do
         lines.push_back(utf8(unicode, 0, unicode.length()));
         return lines;
     }
+    // One line breaker per thread, kept: building one costs more than wrapping a name.
     UErrorCode status = U_ZERO_ERROR;
-    const std::unique_ptr<icu::BreakIterator> breaks(icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status))
+    thread_local const std::unique_ptr<icu::BreakIterator> lineBreaks(
+        icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !lineBreaks)
         throw EnvironmentFailure("partnering.fill.icu", std::string("ICU has no line breaking: ") + u_errorName(status));
+    icu::BreakIterator* breaks = lineBreaks.get();
     breaks->setText(unicode);
 
     int32_t lineStart = 0;

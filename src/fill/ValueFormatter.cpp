@@ -27,7 +27,15 @@ struct ValueFormatter::Icu {
     std::unique_ptr<icu::NumberFormat> money;
     std::unique_ptr<icu::ListFormatter> lists;
     std::unique_ptr<icu::Calendar> calendar;
+    // Changing a formatter's currency rebuilds it, and a date takes a calendar computation
+    // and a pattern walk: a draft prints the same few currencies and dates again and again.
+    std::map<std::string, std::unique_ptr<icu::NumberFormat>> moneyIn;
+    std::map<int, std::string> writtenDates; // year * 10000 + month * 100 + day -> as written
 };
+
+namespace {
+constexpr std::size_t kRememberedDates = 4096; // forgotten all at once past this
+}
 
 namespace {
 
@@ -89,6 +97,12 @@ const std::string& ValueFormatter::language() const noexcept
 
 std::string ValueFormatter::date(int year, int month, int day) const
 {
+    const bool plain = year >= 0 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    const int key = year * 10000 + month * 100 + day;
+    if (plain) {
+        if (const auto known = icu_->writtenDates.find(key); known != icu_->writtenDates.end())
+            return known->second;
+    }
     UErrorCode status = U_ZERO_ERROR;
     icu_->calendar->clear();
     icu_->calendar->set(year, month - 1, day, 12, 0, 0);
@@ -101,6 +115,11 @@ std::string ValueFormatter::date(int year, int month, int day) const
     // no ordinal day.
     if (day == 1 && std::string_view(icu_->locale.getLanguage()) == "fr" && written.starts_with("1 "))
         written.insert(1, "er");
+    if (plain) {
+        if (icu_->writtenDates.size() >= kRememberedDates)
+            icu_->writtenDates.clear();
+        icu_->writtenDates.emplace(key, written);
+    }
     return written;
 }
 
@@ -122,12 +141,21 @@ std::string ValueFormatter::count(std::size_t value) const
 
 std::string ValueFormatter::money(double amount, const std::string& isoCurrency) const
 {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString code = icu::UnicodeString::fromUTF8(isoCurrency);
-    icu_->money->setCurrency(code.getTerminatedBuffer(), status);
-    check(status, language_, "amounts");
+    auto formatter = icu_->moneyIn.find(isoCurrency);
+    if (formatter == icu_->moneyIn.end()) {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::NumberFormat> inCurrency(icu_->money->clone());
+        if (!inCurrency)
+            check(U_MEMORY_ALLOCATION_ERROR, language_, "amounts");
+        icu::UnicodeString code = icu::UnicodeString::fromUTF8(isoCurrency);
+        inCurrency->setCurrency(code.getTerminatedBuffer(), status);
+        check(status, language_, "amounts");
+        if (icu_->moneyIn.size() >= 64) // currencies are few; a bound all the same
+            icu_->moneyIn.clear();
+        formatter = icu_->moneyIn.emplace(isoCurrency, std::move(inCurrency)).first;
+    }
     icu::UnicodeString text;
-    icu_->money->format(amount, text);
+    formatter->second->format(amount, text);
     return utf8(text);
 }
 

@@ -12,8 +12,15 @@ void appendText(std::string& out, std::string_view text)
             out += "<text:s text:c=\"" + std::to_string(spaces - 1) + "\"/>";
         spaces = 0;
     };
+    std::size_t run = 0; // where the characters written as they are begin, up to i: one append
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
+        if (c != ' ' && c != '&' && c != '<' && c != '>' && static_cast<unsigned char>(c) >= 0x20) {
+            flushSpaces(); // the spaces before this run (run == i then)
+            continue;
+        }
+        out.append(text.substr(run, i - run));
+        run = i + 1;
         if (c == ' ') {
             ++spaces;
             continue;
@@ -29,11 +36,10 @@ void appendText(std::string& out, std::string_view text)
             if (i + 1 >= text.size() || text[i + 1] != '\n')
                 out += "<text:line-break/>";
             break;
-        default:
-            if (static_cast<unsigned char>(c) >= 0x20)
-                out.push_back(c);
+        default: break; // a control character XML cannot carry
         }
     }
+    out.append(text.substr(run));
     flushSpaces();
 }
 

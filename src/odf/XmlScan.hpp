@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <string>
+#include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace partnering::odf {
@@ -26,6 +28,7 @@ inline constexpr std::string_view kDc = "http://purl.org/dc/elements/1.1/";
 
 struct ScannedAttribute {
     std::string ns, name, value; // value decoded
+    std::string prefix;          // as written: "fo" in fo:language
 };
 
 struct ScannedElement {
@@ -37,10 +40,15 @@ struct ScannedElement {
     int parent = -1;
     std::vector<int> children;
     std::vector<ScannedAttribute> attributes;
+    std::vector<std::pair<std::string, std::string>> namespaces; // declared here: prefix ("" for the default), URI
 
     bool is(std::string_view elementNs, std::string_view elementName) const { return ns == elementNs && name == elementName; }
     std::string attribute(std::string_view attributeNs, std::string_view attributeName) const;
 };
+
+// The prefix bound to `uri` where element `index` stands (its own declarations, then its
+// ancestors'), or nullopt when none is; a default namespace ("") is not a prefix.
+std::optional<std::string> prefixOf(const std::vector<ScannedElement>& elements, int index, std::string_view uri);
 
 // Every element of `bytes` in document order (the root first). The document first goes
 // through xml::parse's checks (no entity declarations, size, well-formedness); errors name

@@ -8,6 +8,9 @@
 #include <unicode/locid.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
+#include <optional>
+
 namespace partnering::l10n {
 
 namespace {
@@ -73,35 +76,101 @@ TextPropertyNames textPropertyNames(ScriptClass scripts)
     return {kFoNs, "language", "country"};
 }
 
-void setAttribute(xmlNode* node, const char* nsHref, const char* name, const std::string& value)
+// Where an attribute's value is in a start tag: the bytes between its quotes.
+struct RawValue {
+    std::size_t begin = 0, end = 0;
+};
+
+// The value of attribute `qname` in the well-formed start tag `tag`, if it is there.
+std::optional<RawValue> rawValue(std::string_view tag, std::string_view qname)
 {
-    xmlNs* ns = xmlSearchNsByHref(node->doc, node, reinterpret_cast<const xmlChar*>(nsHref));
-    if (ns == nullptr)
-        return; // the part does not use that vocabulary: nothing to set
-    xmlSetNsProp(node, ns, reinterpret_cast<const xmlChar*>(name), reinterpret_cast<const xmlChar*>(value.c_str()));
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    std::size_t i = 1;
+    while (i < tag.size() && !space(tag[i]) && tag[i] != '/' && tag[i] != '>')
+        ++i; // the element's name
+    while (i < tag.size()) {
+        while (i < tag.size() && space(tag[i]))
+            ++i;
+        if (i >= tag.size() || tag[i] == '/' || tag[i] == '>')
+            return std::nullopt;
+        const std::size_t nameStart = i;
+        while (i < tag.size() && tag[i] != '=' && !space(tag[i]))
+            ++i;
+        const std::string_view name = tag.substr(nameStart, i - nameStart);
+        while (i < tag.size() && tag[i] != '"' && tag[i] != '\'')
+            ++i;
+        if (i >= tag.size())
+            return std::nullopt;
+        const char quote = tag[i];
+        const std::size_t valueStart = ++i;
+        while (i < tag.size() && tag[i] != quote)
+            ++i;
+        if (name == qname)
+            return RawValue{valueStart, i};
+        ++i;
+    }
+    return std::nullopt;
 }
 
-void localiseStyles(xmlNode* node, const DocumentLanguage& language, const TextPropertyNames& names)
-{
-    for (; node != nullptr; node = node->next) {
-        if (node->type != XML_ELEMENT_NODE)
-            continue;
-        if (xml::isElement(node, kStyleNs, "text-properties")) {
-            const bool isDefault = node->parent != nullptr && xml::isElement(node->parent, kStyleNs, "default-style");
-            if (isDefault || !xml::attribute(node, names.language, names.ns).empty()) {
-                setAttribute(node, names.ns, names.language, language.language);
-                setAttribute(node, names.ns, names.country, language.country);
-            }
-        } else if (language.rightToLeft
-                   && (xml::isElement(node, kStyleNs, "paragraph-properties") || xml::isElement(node, kStyleNs, "table-properties")
-                       || xml::isElement(node, kStyleNs, "page-layout-properties"))) {
-            setAttribute(node, kStyleNs, "writing-mode", "rl-tb");
-            const std::string align = xml::attribute(node, "text-align", kFoNs);
-            if (align == "left" || align == "right")
-                setAttribute(node, kFoNs, "text-align", align == "left" ? "start" : "end");
-        }
-        localiseStyles(node->children, language, names);
+// One start tag with attributes set: existing ones get the new value in place, new ones go
+// at the end, as libxml2 would add them.
+class TagEditor {
+public:
+    explicit TagEditor(std::string_view tag) : tag_(tag) {}
+
+    void set(const std::string& qname, const std::string& value)
+    {
+        if (const auto raw = rawValue(tag_, qname))
+            replaced_.push_back({*raw, xml::escape(value)});
+        else
+            added_ += " " + qname + "=\"" + xml::escape(value) + "\"";
     }
+
+    bool changed() const { return !replaced_.empty() || !added_.empty(); }
+
+    std::string text() const
+    {
+        std::vector<std::pair<RawValue, std::string>> replaced = replaced_;
+        std::sort(replaced.begin(), replaced.end(), [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
+        const std::size_t close = tag_.size() - (tag_.size() >= 2 && tag_[tag_.size() - 2] == '/' ? 2 : 1);
+        std::string out;
+        std::size_t cursor = 0;
+        for (const auto& [raw, value] : replaced) {
+            out.append(tag_.substr(cursor, raw.begin - cursor));
+            out += value;
+            cursor = raw.end;
+        }
+        out.append(tag_.substr(cursor, close - cursor));
+        out += added_;
+        out.append(tag_.substr(close));
+        return out;
+    }
+
+private:
+    std::string_view tag_;
+    std::vector<std::pair<RawValue, std::string>> replaced_;
+    std::string added_;
+};
+
+// The name an attribute in `ns` is written with in the tag: its own prefix when it is there,
+// else the prefix bound where the tag is; empty when the namespace is not bound (nothing to set).
+std::string qualifiedName(const std::vector<odf::ScannedAttribute>& attributes, std::string_view ns, const char* name,
+                          const std::string& boundPrefix)
+{
+    for (const auto& attribute : attributes) {
+        if (attribute.ns == ns && attribute.name == name)
+            return attribute.prefix + ":" + name;
+    }
+    return boundPrefix.empty() ? std::string() : boundPrefix + ":" + name;
+}
+
+const std::string* valueOf(const std::vector<odf::ScannedAttribute>& attributes, std::string_view ns, const char* name)
+{
+    for (const auto& attribute : attributes) {
+        if (attribute.ns == ns && attribute.name == name)
+            return &attribute.value;
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -122,11 +191,79 @@ DocumentLanguage DocumentLanguage::of(const std::string& languageTag)
     return out;
 }
 
+LanguageTags::LanguageTags(const std::vector<odf::ScannedElement>& elements)
+{
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        const auto& element = elements[i];
+        if (element.ns != odf::ns::kStyle)
+            continue;
+        Tag tag;
+        if (element.name == "text-properties") {
+            const bool isDefault = element.parent >= 0 && elements[static_cast<std::size_t>(element.parent)].is(odf::ns::kStyle, "default-style");
+            tag.kind = isDefault ? Kind::DefaultTextProperties : Kind::TextProperties;
+        } else if (element.name == "paragraph-properties" || element.name == "table-properties"
+                   || element.name == "page-layout-properties") {
+            tag.kind = Kind::Direction;
+        } else {
+            continue;
+        }
+        tag.start = element.start;
+        tag.end = element.startTagEnd;
+        tag.attributes = element.attributes;
+        const int index = static_cast<int>(i);
+        tag.foPrefix = odf::prefixOf(elements, index, odf::ns::kFo).value_or("");
+        tag.stylePrefix = odf::prefixOf(elements, index, odf::ns::kStyle).value_or("");
+        tags_.push_back(std::move(tag));
+    }
+}
+
+std::vector<ByteEdit> LanguageTags::edits(std::string_view bytes, const DocumentLanguage& language) const
+{
+    const TextPropertyNames names = textPropertyNames(language.scripts);
+    const std::string_view namesNs = names.ns;
+    std::vector<ByteEdit> out;
+    for (const Tag& tag : tags_) {
+        TagEditor editor(bytes.substr(tag.start, tag.end - tag.start));
+        const std::string& namesPrefix = namesNs == odf::ns::kFo ? tag.foPrefix : tag.stylePrefix;
+        const auto set = [&](std::string_view ns, const char* name, const std::string& prefix, const std::string& value) {
+            if (const std::string qname = qualifiedName(tag.attributes, ns, name, prefix); !qname.empty())
+                editor.set(qname, value);
+        };
+        if (tag.kind != Kind::Direction) {
+            const std::string* named = valueOf(tag.attributes, namesNs, names.language);
+            if (tag.kind == Kind::DefaultTextProperties || (named != nullptr && !named->empty())) {
+                set(namesNs, names.language, namesPrefix, language.language);
+                set(namesNs, names.country, namesPrefix, language.country);
+            }
+        } else if (language.rightToLeft) {
+            set(odf::ns::kStyle, "writing-mode", tag.stylePrefix, "rl-tb");
+            if (const std::string* align = valueOf(tag.attributes, odf::ns::kFo, "text-align");
+                align != nullptr && (*align == "left" || *align == "right"))
+                set(odf::ns::kFo, "text-align", tag.foPrefix, *align == "left" ? "start" : "end");
+        }
+        if (editor.changed())
+            out.push_back({tag.start, tag.end, editor.text()});
+    }
+    return out;
+}
+
+std::string applyEdits(std::string_view bytes, const std::vector<ByteEdit>& edits)
+{
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 16);
+    std::size_t cursor = 0;
+    for (const auto& edit : edits) {
+        out.append(bytes.substr(cursor, edit.begin - cursor));
+        out += edit.text;
+        cursor = edit.end;
+    }
+    out.append(bytes.substr(cursor));
+    return out;
+}
+
 std::string localisedPart(const std::string& bytes, const std::string& name, const DocumentLanguage& language)
 {
-    const auto doc = xml::parse(bytes, name);
-    localiseStyles(xmlDocGetRootElement(doc.get()), language, textPropertyNames(language.scripts));
-    return xml::serialize(doc.get());
+    return applyEdits(bytes, LanguageTags(odf::scanXml(bytes, name)).edits(bytes, language));
 }
 
 std::string localisedMeta(const std::string& bytes, const std::string& name, const std::string& languageTag)

@@ -2,7 +2,12 @@
 // their text properties (and right-to-left direction where ICU says so), meta.xml its dc:language.
 #pragma once
 
+#include "odf/XmlScan.hpp"
+
+#include <cstddef>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace partnering::l10n {
 
@@ -22,9 +27,40 @@ struct DocumentLanguage {
     static DocumentLanguage of(const std::string& languageTag);
 };
 
-// styles.xml or content.xml (`bytes`, named `name` in errors) with the language set on every
-// text style that names one and on the default style; for a right-to-left language, the
-// direction of paragraphs, tables and pages too, left/right alignment mirrored to start/end.
+// Bytes [begin, end) of a part replaced by `text`.
+struct ByteEdit {
+    std::size_t begin = 0, end = 0;
+    std::string text;
+};
+
+// The start tags of a part (styles.xml, content.xml) that carry its language and direction,
+// found in a scan the caller has already made: a localised part is the original with these
+// tags edited, every other byte copied as it is.
+class LanguageTags {
+public:
+    LanguageTags() = default;
+    explicit LanguageTags(const std::vector<odf::ScannedElement>& elements);
+
+    // The language set on every text style that names one and on the default style; for a
+    // right-to-left language, the direction of paragraphs, tables and pages too, left/right
+    // alignment mirrored to start/end. Each edit replaces one start tag; in byte order.
+    std::vector<ByteEdit> edits(std::string_view bytes, const DocumentLanguage& language) const;
+
+private:
+    enum class Kind { TextProperties, DefaultTextProperties, Direction };
+    struct Tag {
+        Kind kind = Kind::TextProperties;
+        std::size_t start = 0, end = 0;           // the start tag
+        std::vector<odf::ScannedAttribute> attributes;
+        std::string foPrefix, stylePrefix;        // bound where the tag is; empty: not bound
+    };
+    std::vector<Tag> tags_;
+};
+
+// `bytes` with the edits applied (in byte order, not overlapping).
+std::string applyEdits(std::string_view bytes, const std::vector<ByteEdit>& edits);
+
+// styles.xml or content.xml (`bytes`, named `name` in errors) localised as LanguageTags::edits() says.
 std::string localisedPart(const std::string& bytes, const std::string& name, const DocumentLanguage& language);
 
 // meta.xml with dc:language set to `languageTag`.

@@ -1,6 +1,7 @@
 #include "translation/TemplateText.hpp"
 
 #include "translation/DocumentLanguage.hpp"
+#include "translation/UnitCodes.hpp"
 
 #include "error/Error.hpp"
 #include "l10n/Catalogs.hpp"
@@ -191,51 +192,6 @@ bool hasWords(const std::string& text)
     return false;
 }
 
-// A unit's text as pieces: literal text, or a code (standalone, opening or closing).
-struct Piece {
-    enum class Type { Text, Standalone, Open, Close } type = Type::Text;
-    std::string text;
-    int id = 0;
-};
-
-std::vector<Piece> piecesOf(const std::string& text)
-{
-    std::vector<Piece> pieces;
-    const auto addText = [&](char c) {
-        if (pieces.empty() || pieces.back().type != Piece::Type::Text)
-            pieces.push_back({});
-        pieces.back().text.push_back(c);
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '{') {
-            addText(text[i]);
-            continue;
-        }
-        if (i + 1 < text.size() && text[i + 1] == '{') {
-            addText('{');
-            ++i;
-            continue;
-        }
-        const bool closing = i + 1 < text.size() && text[i + 1] == '/';
-        std::size_t j = i + (closing ? 2 : 1);
-        const std::size_t digits = j;
-        while (j < text.size() && text[j] >= '0' && text[j] <= '9')
-            ++j;
-        const bool standalone = !closing && j + 1 < text.size() && text[j] == '/' && text[j + 1] == '}';
-        const std::size_t end = standalone ? j + 1 : j;
-        if (j == digits || end >= text.size() || text[end] != '}' || j - digits > 6) {
-            addText('{'); // not a code: a brace the translator typed
-            continue;
-        }
-        Piece piece;
-        piece.type = closing ? Piece::Type::Close : standalone ? Piece::Type::Standalone : Piece::Type::Open;
-        piece.id = std::stoi(text.substr(digits, j - digits));
-        pieces.push_back(piece);
-        i = end;
-    }
-    return pieces;
-}
-
 // Unit text as a reader would see it in a note: fields by name, other codes left out.
 std::string readable(const std::string& text, const std::vector<InlineCode>& codes)
 {
@@ -252,71 +208,7 @@ std::string readable(const std::string& text, const std::vector<InlineCode>& cod
     return out;
 }
 
-std::string describe(const InlineCode& code)
-{
-    const std::string id = std::to_string(code.id);
-    return (code.paired ? "{" + id + "}...{/" + id + "}" : "{" + id + "/}") + " (" + code.meaning + ")";
-}
-
 } // namespace
-
-std::string codeProblem(const TextUnit& unit, const std::string& target)
-{
-    std::map<int, int> seen;
-    std::vector<int> open;
-    for (const auto& piece : piecesOf(target)) {
-        if (piece.type == Piece::Type::Text)
-            continue;
-        const auto code = std::find_if(unit.codes.begin(), unit.codes.end(), [&](const InlineCode& c) { return c.id == piece.id; });
-        const std::string written = piece.type == Piece::Type::Close ? "{/" + std::to_string(piece.id) + "}"
-                                  : piece.type == Piece::Type::Open  ? "{" + std::to_string(piece.id) + "}"
-                                                                     : "{" + std::to_string(piece.id) + "/}";
-        if (code == unit.codes.end())
-            return "the translation invents " + written + ", which the source does not have";
-        if (code->paired == (piece.type == Piece::Type::Standalone))
-            return written + " is not written as in the source: " + describe(*code);
-        if (piece.type == Piece::Type::Close) {
-            if (open.empty() || open.back() != piece.id)
-                return written + " closes a code that is not the last one opened";
-            open.pop_back();
-            continue;
-        }
-        if (++seen[piece.id] > 1)
-            return "the translation repeats " + describe(*code);
-        if (piece.type == Piece::Type::Open)
-            open.push_back(piece.id);
-    }
-    if (!open.empty())
-        return "{" + std::to_string(open.back()) + "} is never closed";
-    for (const auto& code : unit.codes) {
-        if (seen[code.id] == 0)
-            return "the translation drops " + describe(code);
-    }
-    return {};
-}
-
-int wordCount(const std::string& unitText)
-{
-    std::string plain;
-    for (const auto& piece : piecesOf(unitText)) {
-        if (piece.type == Piece::Type::Text)
-            plain += piece.text;
-        else
-            plain += ' ';
-    }
-    UErrorCode status = U_ZERO_ERROR;
-    thread_local std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status) || !words)
-        throw EnvironmentFailure("partnering.l10n.icu", "no ICU word break iterator");
-    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(plain);
-    words->setText(text);
-    int count = 0;
-    for (int32_t end = words->next(); end != icu::BreakIterator::DONE; end = words->next()) {
-        if (words->getRuleStatus() != UBRK_WORD_NONE)
-            ++count;
-    }
-    return count;
-}
 
 TemplateText TemplateText::extract(const odf::OdfPackage& templatePackage)
 {
@@ -325,11 +217,13 @@ TemplateText TemplateText::extract(const odf::OdfPackage& templatePackage)
     for (std::size_t partIndex = 0; partIndex < std::size(kParts); ++partIndex) {
         const char* part = kParts[partIndex];
         result.parts_.emplace_back();
+        result.languageTags_.push_back(std::make_shared<const LanguageTags>());
         if (!templatePackage.contains(part))
             continue;
         const std::string& bytes = result.parts_.back() = templatePackage.read(part);
         const std::string name = templatePackage.sourceName() + ": " + part;
         const auto elements = odf::scanXml(bytes, name);
+        result.languageTags_.back() = std::make_shared<const LanguageTags>(elements);
         std::string heading = std::string(part) == "styles.xml" ? "page headers and footers" : "";
         int ordinal = 0;
         std::map<int, std::string> unitIds; // paragraph element -> its unit, for the context of the ones it holds
@@ -423,20 +317,33 @@ MergeReport TemplateText::merge(const std::vector<TextUnit>& translation, const 
     MergeReport report;
     std::vector<std::string> rendered(units_.size());
     // The bytes of [from, to) of a part with each unit in it replaced by its rendering; units
-    // inside a replaced one (a footnote's paragraphs) are already part of that rendering.
-    const auto splice = [&](std::size_t part, std::size_t from, std::size_t to) {
+    // inside a replaced one (a footnote's paragraphs) are already part of that rendering. The
+    // part's language edits too, when given (their start tags are never inside a unit).
+    const auto splice = [&](std::size_t part, std::size_t from, std::size_t to, const std::vector<ByteEdit>* tags = nullptr) {
         const std::string& bytes = parts_[part];
         std::string spliced;
         spliced.reserve(to - from + (to - from) / 2);
         std::size_t cursor = from;
+        auto tag = tags != nullptr ? tags->begin() : std::vector<ByteEdit>::const_iterator();
+        const auto tagsBefore = [&](std::size_t limit) {
+            for (; tags != nullptr && tag != tags->end() && tag->begin < limit; ++tag) {
+                if (tag->begin < cursor)
+                    continue;
+                spliced.append(bytes, cursor, tag->begin - cursor);
+                spliced += tag->text;
+                cursor = tag->end;
+            }
+        };
         for (std::size_t j = 0; j < units_.size(); ++j) {
             const Location& at = locations_[j];
             if (at.part != part || at.begin < cursor || at.end > to)
                 continue;
+            tagsBefore(at.begin);
             spliced.append(bytes, cursor, at.begin - cursor);
             spliced += rendered[j];
             cursor = at.end;
         }
+        tagsBefore(to);
         spliced.append(bytes, cursor, to - cursor);
         return spliced;
     };
@@ -473,8 +380,8 @@ MergeReport TemplateText::merge(const std::vector<TextUnit>& translation, const 
         const std::string& bytes = parts_[partIndex];
         if (bytes.empty())
             continue;
-        parts[partIndex] = localisedPart(splice(partIndex, 0, bytes.size()), package_->sourceName() + ": " + kParts[partIndex],
-                                         documentLanguage);
+        const auto tags = languageTags_[partIndex]->edits(bytes, documentLanguage);
+        parts[partIndex] = splice(partIndex, 0, bytes.size(), &tags);
     }
 
     odf::PackageWriter writer(out, package_->mimetype());

@@ -6,6 +6,7 @@
 #include "odf/OdfPackage.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,8 @@ struct MergeReport {
     std::vector<std::string> untranslated; // unit ids
 };
 
+class LanguageTags; // translation/DocumentLanguage.hpp, private to the library
+
 class TemplateText {
 public:
     // Throws InvalidInput for a package that is not a usable template (see OdfPackage).
@@ -65,6 +68,7 @@ private:
     std::vector<TextUnit> units_;
     std::vector<Location> locations_; // beside units_
     std::vector<std::string> parts_;  // content.xml and styles.xml as read (empty when absent)
+    std::vector<std::shared_ptr<const LanguageTags>> languageTags_; // beside parts_: where each sets its language
 };
 
 // Checks that `target` carries exactly the codes of `unit` (each once, pairs in order and

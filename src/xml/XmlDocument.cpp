@@ -26,6 +26,7 @@ struct ParseState {
     std::string firstError;
     int firstErrorLine = 0;
     bool declaredEntity = false;
+    void* user = nullptr; // scan()'s handlers' own state
 };
 
 struct ContextDeleter {
@@ -73,7 +74,14 @@ void initLibxml()
 
 } // namespace
 
-Document parse(std::string_view bytes, const std::string& sourceName, ParseLimits limits)
+namespace {
+
+using Context = std::unique_ptr<xmlParserCtxt, ContextDeleter>;
+
+// A parser over `bytes` with the checks both parse() and scan() make; `handlers` null: the
+// tree-building handlers.
+Context safeParser(std::string_view bytes, const std::string& sourceName, ParseLimits limits, ParseState& state,
+                   const ElementHandlers* handlers)
 {
     if (bytes.size() > limits.maxBytes)
         throw InvalidInput("partnering.xml.too-large",
@@ -85,13 +93,19 @@ Document parse(std::string_view bytes, const std::string& sourceName, ParseLimit
         throw InvalidInput("partnering.xml.malformed", sourceName + ":1: the document is empty");
     initLibxml();
 
-    std::unique_ptr<xmlParserCtxt, ContextDeleter> ctxt(
-        xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size())));
+    Context ctxt(xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size())));
     if (!ctxt)
         throw EnvironmentFailure("partnering.xml.no-parser", sourceName + ": libxml2 could not create a parser");
-
-    ParseState state;
+    if (handlers != nullptr) {
+        // Only elements: no tree, no text nodes.
+        std::memset(ctxt->sax, 0, sizeof *ctxt->sax);
+        ctxt->sax->initialized = XML_SAX2_MAGIC;
+        ctxt->sax->startElementNs = handlers->start;
+        ctxt->sax->endElementNs = handlers->end;
+        state.user = handlers->user;
+    }
     ctxt->_private = &state;
+    ctxt->userData = ctxt.get();
     ctxt->sax->serror = recordError;
     ctxt->sax->error = nullptr;
     ctxt->sax->warning = nullptr;
@@ -100,21 +114,50 @@ Document parse(std::string_view bytes, const std::string& sourceName, ParseLimit
     // No XML_PARSE_NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE: nothing is fetched or expanded.
     xmlCtxtUseOptions(ctxt.get(), XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     ctxt->sax->serror = recordError; // xmlCtxtUseOptions may reset handlers on some versions
-    xmlParseDocument(ctxt.get());
+    return ctxt;
+}
 
-    Document doc(ctxt->myDoc);
-    ctxt->myDoc = nullptr;
+void checkParsed(xmlParserCtxt* ctxt, const ParseState& state, const std::string& sourceName, bool produced)
+{
     if (state.declaredEntity)
         throw InvalidInput("partnering.xml.entity-declared",
-                           sourceName + ":" + std::to_string(xmlSAX2GetLineNumber(ctxt.get()))
+                           sourceName + ":" + std::to_string(xmlSAX2GetLineNumber(ctxt))
                                + ": entity declarations are not allowed (external entities and entity "
                                  "expansion are refused)");
-    if (!ctxt->wellFormed || !doc) {
+    if (!ctxt->wellFormed || !produced) {
         std::string reason = state.firstError.empty() ? "not well-formed XML" : state.firstError;
-        int line = state.firstError.empty() ? xmlSAX2GetLineNumber(ctxt.get()) : state.firstErrorLine;
+        int line = state.firstError.empty() ? xmlSAX2GetLineNumber(ctxt) : state.firstErrorLine;
         throw InvalidInput("partnering.xml.malformed", sourceName + ":" + std::to_string(line) + ": " + reason);
     }
+}
+
+} // namespace
+
+Document parse(std::string_view bytes, const std::string& sourceName, ParseLimits limits)
+{
+    ParseState state;
+    const Context ctxt = safeParser(bytes, sourceName, limits, state, nullptr);
+    xmlParseDocument(ctxt.get());
+    Document doc(ctxt->myDoc);
+    ctxt->myDoc = nullptr;
+    checkParsed(ctxt.get(), state, sourceName, doc != nullptr);
     return doc;
+}
+
+void scan(std::string_view bytes, const std::string& sourceName, const ElementHandlers& handlers, ParseLimits limits)
+{
+    ParseState state;
+    const Context ctxt = safeParser(bytes, sourceName, limits, state, &handlers);
+    xmlParseDocument(ctxt.get());
+    // A document type declaration makes libxml2 start a document of its own even here.
+    const Document declared(ctxt->myDoc);
+    ctxt->myDoc = nullptr;
+    checkParsed(ctxt.get(), state, sourceName, true);
+}
+
+void* userOf(void* ctx)
+{
+    return stateOf(ctx).user;
 }
 
 Document parseFile(const std::string& path, ParseLimits limits)
@@ -189,15 +232,21 @@ std::string escape(std::string_view text)
 {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
-    for (const char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out.push_back(c);
+    std::size_t run = 0; // the start of the characters copied as they are, in one append
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char* entity = nullptr;
+        switch (text[i]) {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        default: continue;
         }
+        out.append(text.substr(run, i - run));
+        out += entity;
+        run = i + 1;
     }
+    out.append(text.substr(run));
     return out;
 }
 

@@ -2,6 +2,7 @@
 // no network, no external entities or DTDs, no entity declarations at all, bounded size.
 #pragma once
 
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include <cstddef>
@@ -26,6 +27,17 @@ struct ParseLimits {
 // entities (the door to XXE and billion-laughs), "[partnering.xml.too-large]" past the limit.
 // Thread-safe: it never touches libxml2's process-wide settings (LibreOffice shares them).
 Document parse(std::string_view bytes, const std::string& sourceName, ParseLimits limits = {});
+
+// The same checks as parse() over a stream of elements, with no tree built: libxml2 calls
+// `start` and `end` (SAX2) for each element; they reach `user` through userOf(ctx) and the
+// parser context itself through ctx (for xmlByteConsumed). Throws what parse() throws.
+struct ElementHandlers {
+    startElementNsSAX2Func start = nullptr;
+    endElementNsSAX2Func end = nullptr;
+    void* user = nullptr;
+};
+void scan(std::string_view bytes, const std::string& sourceName, const ElementHandlers& handlers, ParseLimits limits = {});
+void* userOf(void* ctx);
 
 // Reads the file and parses it as above; a missing or unreadable file is an EnvironmentFailure.
 Document parseFile(const std::string& path, ParseLimits limits = {});

@@ -96,6 +96,47 @@ TEST_F(OdfPackageTest, CopiedEntriesKeepTheirCompressedBytes)
     EXPECT_EQ(fs::file_size(dir_ / "a.odt"), fs::file_size(dir_ / "b.odt"));
 }
 
+// Large parts are deflated (by libdeflate) and read back (by libdeflate, with libzip's checks):
+// any zip reader gets the same bytes, and damaged data is refused, not returned.
+TEST_F(OdfPackageTest, LargePartsAreDeflatedAndDamageIsCaughtWhenRead)
+{
+    std::string text;
+    for (int i = 0; text.size() < 100000; ++i)
+        text += "<text:p text:style-name=\"P" + std::to_string(i % 7) + "\">Clause " + std::to_string(i) + " é 中</text:p>";
+    {
+        PackageWriter writer(dir_ / "a.odt", partnering::odf::kTextMimetype);
+        writer.add("content.xml", text);
+        writer.commit();
+    }
+    EXPECT_LT(fs::file_size(dir_ / "a.odt"), text.size() / 4) << "deflated";
+    EXPECT_EQ(OdfPackage::open(dir_ / "a.odt").read("content.xml"), text);
+    // libzip (zlib) reads the same bytes.
+    int error = 0;
+    zip_t* zip = zip_open((dir_ / "a.odt").c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    ASSERT_NE(zip, nullptr);
+    zip_file_t* file = zip_fopen(zip, "content.xml", 0);
+    ASSERT_NE(file, nullptr);
+    std::string read(text.size(), '\0');
+    EXPECT_EQ(zip_fread(file, read.data(), read.size()), static_cast<zip_int64_t>(text.size()));
+    zip_fclose(file);
+    zip_close(zip);
+    EXPECT_EQ(read, text);
+
+    // A byte changed in the middle of the compressed data: a broken stream or a CRC mismatch.
+    std::string bytes = bytesOf(dir_ / "a.odt");
+    const auto data = bytes.find("content.xml") + std::string("content.xml").size();
+    for (const std::size_t at : {data + 200, data + 2000}) {
+        std::string damaged = bytes;
+        damaged[at] = static_cast<char>(damaged[at] ^ 0x5a);
+        try {
+            OdfPackage::fromBytes(damaged, "damaged.odt").read("content.xml");
+            FAIL() << "damage at " << at << " went unnoticed";
+        } catch (const InvalidInput& e) {
+            EXPECT_NE(std::string(e.what()).find("[partnering.odf.bad-entry]"), std::string::npos) << e.what();
+        }
+    }
+}
+
 TEST_F(OdfPackageTest, HostileArchivesAreRefusedNamingTheEntry)
 {
     std::ofstream(dir_ / "text.odt") << "this is not a zip";

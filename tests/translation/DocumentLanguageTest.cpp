@@ -71,5 +71,51 @@ TEST(DocumentLanguage, RightToLeftStylesAreMirroredAndLanguageSet)
     EXPECT_NE(khmer.find(R"(fo:text-align="left")"), std::string::npos) << khmer;
 }
 
+TEST(DocumentLanguage, OnlyTheStartTagsThatCarryLanguageOrDirectionChange)
+{
+    // Single quotes, spaces before "/>", a prefix of our own for fo, a comment and character
+    // references: everything but the edited start tags must come back byte for byte.
+    const std::string before = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               R"(<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" )"
+                               R"(xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" )"
+                               R"(xmlns:x="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"><!-- &amp; kept -->)"
+                               R"(<office:styles><style:default-style style:family="paragraph">)";
+    const std::string defaultTag = R"(<style:text-properties x:language='en'  x:country="US" />)";
+    const std::string middle = R"(</style:default-style><style:style style:name="Q&#233;"><style:text-properties x:font-size="12pt"/>)"
+                               R"(<style:paragraph-properties x:text-align="right"/></style:style>)"
+                               R"(<style:style style:name="T">)";
+    const std::string namedTag = R"(<style:text-properties x:language="de" style:language-asian="zh"></style:text-properties>)";
+    const std::string after = "</style:style></office:styles></office:document-styles>\n";
+    const std::string part = before + defaultTag + middle + namedTag + after;
+
+    const std::string french = localisedPart(part, "styles.xml", DocumentLanguage::of("fr"));
+    EXPECT_EQ(french, before + R"(<style:text-properties x:language='fr'  x:country="FR" />)" + middle
+                          + R"(<style:text-properties x:language="fr" style:language-asian="zh" x:country="FR"></style:text-properties>)"
+                          + after);
+
+    const std::string chinese = localisedPart(part, "styles.xml", DocumentLanguage::of("zh-CN"));
+    EXPECT_EQ(chinese, before
+                           + R"(<style:text-properties x:language='en'  x:country="US"  style:language-asian="zh" style:country-asian="CN"/>)"
+                           + middle
+                           + R"(<style:text-properties x:language="de" style:language-asian="zh" style:country-asian="CN"></style:text-properties>)"
+                           + after);
+
+    const std::string hebrew = localisedPart(part, "styles.xml", DocumentLanguage::of("he"));
+    EXPECT_NE(hebrew.find(R"(<style:paragraph-properties x:text-align="end" style:writing-mode="rl-tb"/>)"), std::string::npos)
+        << hebrew;
+    EXPECT_NE(hebrew.find("<!-- &amp; kept -->"), std::string::npos);
+    EXPECT_NE(hebrew.find(R"(style:name="Q&#233;")"), std::string::npos);
+}
+
+TEST(DocumentLanguage, ANamespaceThePartDoesNotBindIsLeftAlone)
+{
+    const std::string part = R"(<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" )"
+                             R"(xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"><office:styles>)"
+                             R"(<style:default-style><style:text-properties/></style:default-style></office:styles></office:document-styles>)";
+    EXPECT_EQ(localisedPart(part, "styles.xml", DocumentLanguage::of("fr")), part); // fo: is not bound
+    EXPECT_NE(localisedPart(part, "styles.xml", DocumentLanguage::of("ar")).find(R"(<style:text-properties style:language-complex="ar" style:country-complex="EG"/>)"),
+              std::string::npos);
+}
+
 } // namespace
 } // namespace partnering::l10n

@@ -118,3 +118,39 @@ TEST(XmlDocument, ParseFileNamesThePath)
 }
 
 } // namespace
+
+namespace {
+
+void countStart(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*, int, const xmlChar**, int, int, const xmlChar**)
+{
+    ++*static_cast<int*>(partnering::xml::userOf(ctx));
+}
+
+std::string scanErrorId(std::string_view text)
+{
+    int elements = 0;
+    try {
+        partnering::xml::scan(text, "input.xml", {countStart, nullptr, &elements});
+    } catch (const InvalidInput& e) {
+        return e.id();
+    }
+    return "accepted";
+}
+
+TEST(XmlDocument, AScanMakesTheSameChecksAsAParseWithoutATree)
+{
+    int elements = 0;
+    partnering::xml::scan(R"(<a xmlns="urn:t"><b k="v">x</b><c/></a>)", "ok.xml", {countStart, nullptr, &elements});
+    EXPECT_EQ(elements, 3);
+
+    std::string bomb = "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol1 \"&lol;&lol;\">]><lolz>&lol1;</lolz>";
+    for (const std::string& hostile :
+         {std::string("<?xml version=\"1.0\"?>\n<!DOCTYPE a [\n<!ENTITY x SYSTEM \"file:///etc/passwd\">\n]>\n<a>&x;</a>"), bomb,
+          std::string("<!DOCTYPE a [<!ENTITY % p SYSTEM \"http://127.0.0.1:9/x\"> %p;]><a/>"), std::string("<a>&nbsp;</a>"),
+          std::string("<a>\n<b>\n</a>"), std::string("  "), std::string("<a>caf\xC3</a>")}) {
+        SCOPED_TRACE(hostile);
+        EXPECT_EQ(scanErrorId(hostile), parseError(hostile).id());
+    }
+}
+
+} // namespace
