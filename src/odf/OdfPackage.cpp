@@ -1,6 +1,7 @@
 #include "odf/OdfPackage.hpp"
 
 #include "error/Error.hpp"
+#include "odf/AtomicFile.hpp"
 #include "xml/XmlDocument.hpp"
 
 #include <libdeflate.h>
@@ -45,6 +46,10 @@ bool safeEntryName(std::string_view name)
 
 struct ZipCloser {
     void operator()(zip_t* zip) const noexcept { zip_discard(zip); }
+};
+
+struct SourceFreer {
+    void operator()(zip_source_t* source) const noexcept { zip_source_free(source); }
 };
 
 } // namespace
@@ -283,6 +288,7 @@ zip_int64_t readDeflated(void* state, void* data, zip_uint64_t length, zip_sourc
 
 struct PackageWriter::Impl {
     std::filesystem::path path;
+    std::unique_ptr<zip_source_t, SourceFreer> sink; // the package in memory
     std::unique_ptr<zip_t, ZipCloser> zip;
     std::deque<std::string> buffers; // the data of stored entries, alive (and unmoved) until commit
     std::deque<DeflatedEntry> deflated; // the same for deflated ones
@@ -304,15 +310,22 @@ struct PackageWriter::Impl {
 PackageWriter::PackageWriter(const std::filesystem::path& path, std::string_view mimetype) : impl_(std::make_unique<Impl>())
 {
     impl_->path = path;
-    int error = 0;
-    // libzip writes into a temporary file beside `path` and renames it over `path` in
-    // zip_close: until then nothing is touched, and zip_discard removes the temporary.
-    zip_t* zip = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+    // libzip builds the package in memory; commit() hands it to an AtomicFile, which names it
+    // only once it is whole on disk. (libzip's own file writing leaves its named temporary
+    // behind when the process is killed.)
+    zip_error_t failure;
+    zip_error_init(&failure);
+    zip_source_t* sink = zip_source_buffer_create(nullptr, 0, 0, &failure);
+    if (sink == nullptr)
+        throw EnvironmentFailure("partnering.odf.write", path.string() + ": " + zipError(&failure));
+    impl_->sink.reset(sink);
+    zip_source_keep(sink); // the archive takes one reference, the writer keeps its own to read the result
+    zip_t* zip = zip_open_from_source(sink, ZIP_TRUNCATE, &failure);
     if (zip == nullptr) {
-        zip_error_t failure;
-        zip_error_init_with_code(&failure, error);
+        zip_source_free(sink);
         throw EnvironmentFailure("partnering.odf.write", path.string() + ": " + zipError(&failure));
     }
+    zip_error_fini(&failure);
     impl_->zip.reset(zip);
     impl_->buffers.emplace_back(mimetype);
     const auto& bytes = impl_->buffers.back();
@@ -370,6 +383,30 @@ void PackageWriter::commit()
         zip_discard(zip);
         throw EnvironmentFailure("partnering.odf.write", impl_->path.string() + ": " + reason);
     }
+    zip_source_t* sink = impl_->sink.get();
+    if (zip_source_open(sink) != 0)
+        throw EnvironmentFailure("partnering.odf.write",
+                                 impl_->path.string() + ": " + zip_error_strerror(zip_source_error(sink)));
+    AtomicFile file(impl_->path);
+    std::string chunk(1u << 20, '\0');
+    for (;;) {
+        const zip_int64_t got = zip_source_read(sink, chunk.data(), chunk.size());
+        if (got < 0) {
+            zip_source_close(sink);
+            throw EnvironmentFailure("partnering.odf.write",
+                                     impl_->path.string() + ": " + zip_error_strerror(zip_source_error(sink)));
+        }
+        if (got == 0)
+            break;
+        try {
+            file.write(std::string_view(chunk.data(), static_cast<std::size_t>(got)));
+        } catch (...) {
+            zip_source_close(sink);
+            throw;
+        }
+    }
+    zip_source_close(sink);
+    file.commit();
 }
 
 std::string manifest(std::string_view mimetype, const std::vector<std::pair<std::string, std::string>>& entries)

@@ -1,12 +1,16 @@
 #include "translation/TranslationFile.hpp"
 
 #include "error/Error.hpp"
+#include "odf/AtomicFile.hpp"
 #include "xml/XmlDocument.hpp"
 
 #include <gettext-po.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <unicode/ustring.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <csetjmp>
 #include <cstdlib>
 #include <cstring>
@@ -32,18 +36,12 @@ Format formatOf(const std::filesystem::path& path)
                        path.string() + ": translations are .po (gettext) or .xlf (XLIFF 2.0) files");
 }
 
-// Writes next to `out` and renames: a reader never sees half a file.
+// A reader never sees half a file, and a failure or a kill leaves no temporary behind.
 void writeAtomically(const std::filesystem::path& out, const std::string& bytes)
 {
-    const auto temporary = out.string() + ".partnering-tmp";
-    {
-        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-        if (!file || !file.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) || !file.flush()) {
-            std::filesystem::remove(temporary);
-            throw EnvironmentFailure("partnering.l10n.write", out.string() + ": cannot write");
-        }
-    }
-    std::filesystem::rename(temporary, out);
+    odf::AtomicFile file(out);
+    file.write(bytes);
+    file.commit();
 }
 
 std::string codeLegend(const TextUnit& unit)
@@ -102,6 +100,39 @@ po_file_t readPoFile(const char* path, PoErrors& errors)
     return file;
 }
 
+// The same for writing; false when libgettextpo gave up.
+bool writePoFile(po_file_t file, const char* path, PoErrors& errors)
+{
+    std::jmp_buf fatal;
+    errors.fatal = &fatal;
+    poErrors = &errors;
+    if (setjmp(fatal) != 0) {
+        poErrors = nullptr;
+        return false;
+    }
+    const po_xerror_handler handler{recordPoError, recordPoError2};
+    const bool written = po_file_write(file, path, &handler) != nullptr;
+    poErrors = nullptr;
+    return written;
+}
+
+bool readAll(int fd, std::string& bytes)
+{
+    if (::lseek(fd, 0, SEEK_SET) != 0)
+        return false;
+    char chunk[1 << 16];
+    for (;;) {
+        const ssize_t got = ::read(fd, chunk, sizeof chunk);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return false;
+        if (got == 0)
+            return true;
+        bytes.append(chunk, static_cast<std::size_t>(got));
+    }
+}
+
 struct PoFileDeleter {
     void operator()(po_file_t file) const noexcept { po_file_free(file); }
 };
@@ -151,18 +182,20 @@ void writePo(const TranslationFile& file, const std::filesystem::path& out)
         po_message_insert(iterator, message);
     }
     po_message_iterator_free(iterator);
+    // libgettextpo writes only to a named file, and a full disk goes unnoticed: it writes into an
+    // anonymous file in memory, which then reaches the disk whole or not at all.
+    const int memory = ::memfd_create("partnering-po", MFD_CLOEXEC);
+    if (memory < 0)
+        throw EnvironmentFailure("partnering.l10n.write", out.string() + ": " + std::strerror(errno));
     PoErrors errors;
-    poErrors = &errors;
-    const po_xerror_handler handler{recordPoError, recordPoError2};
-    const auto temporary = out.string() + ".partnering-tmp";
-    const bool written = po_file_write(po.get(), temporary.c_str(), &handler) != nullptr && errors.messages.empty();
-    poErrors = nullptr;
-    if (!written) {
-        std::filesystem::remove(temporary);
+    const bool written = writePoFile(po.get(), ("/proc/self/fd/" + std::to_string(memory)).c_str(), errors);
+    std::string bytes;
+    const bool read = written && errors.messages.empty() && readAll(memory, bytes);
+    ::close(memory);
+    if (!read)
         throw EnvironmentFailure("partnering.l10n.write",
                                  out.string() + ": " + (errors.messages.empty() ? "cannot write" : errors.messages.front()));
-    }
-    std::filesystem::rename(temporary, out);
+    writeAtomically(out, bytes);
 }
 
 TranslationFile readPo(const std::filesystem::path& in)
