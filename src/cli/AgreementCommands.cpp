@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -42,6 +43,14 @@ journey::AgreementAnswers readAnswers(const std::string& path)
             throw InvalidInput("partnering.cli.no-answers", path + ": the document holds no journey answers");
         return std::move(*stored);
     }
+    // Checked before reading, so that a huge file is not read into memory first.
+    std::error_code unknown;
+    if (const auto size = std::filesystem::file_size(path, unknown);
+        !unknown && size > journey::AgreementAnswers::kMaxBytes)
+        throw InvalidInput("partnering.answers.too-large", path + ": " + std::to_string(size)
+                                                               + " bytes of answers, over the limit of "
+                                                               + std::to_string(journey::AgreementAnswers::kMaxBytes)
+                                                               + " (8 MiB)");
     return journey::AgreementAnswers::parse(readFile(path), path);
 }
 

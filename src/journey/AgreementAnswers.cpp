@@ -153,6 +153,10 @@ std::vector<AnswerProblem> AgreementAnswers::validate(const nlohmann::json& json
 
 AgreementAnswers AgreementAnswers::parse(std::string_view text, const std::string& sourceName)
 {
+    if (text.size() > kMaxBytes)
+        throw InvalidInput("partnering.answers.too-large", sourceName + ": " + std::to_string(text.size())
+                                                               + " bytes of answers, over the limit of "
+                                                               + std::to_string(kMaxBytes) + " (8 MiB)");
     nlohmann::json json;
     try {
         json = nlohmann::json::parse(text);

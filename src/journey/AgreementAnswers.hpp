@@ -35,9 +35,13 @@ struct AnswerProblem {
 // incomplete: see progress()).
 class AgreementAnswers {
 public:
+    // The largest answers accepted, in bytes of JSON: a ten-partner partnership's take 33 KB.
+    static constexpr std::size_t kMaxBytes = 8u << 20;
+
     // Throws InvalidInput "[partnering.answers.invalid]" listing every problem, each as
     // "sourceName: $.path: reason" on a line of its own; "[partnering.answers.not-json]"
-    // with line and column for text that is not JSON.
+    // with line and column for text that is not JSON; "[partnering.answers.too-large]" for
+    // text over kMaxBytes.
     static AgreementAnswers parse(std::string_view text, const std::string& sourceName);
     static AgreementAnswers fromJson(nlohmann::json json, const std::string& sourceName);
 

@@ -193,9 +193,18 @@ const LessonText* Lesson::textIn(std::string_view language) const
     return nullptr;
 }
 
+void rejectTooLarge(const std::string& sourceName, std::uint64_t size)
+{
+    throw InvalidInput("partnering.lessons.too-large", sourceName + ":1: " + std::to_string(size)
+                                                           + " bytes, over the limit of "
+                                                           + std::to_string(kMaxLessonBytes) + " (4 MiB) for a lesson file");
+}
+
 Lesson parseLesson(std::string_view bytes, const std::string& sourceName)
 {
-    const auto doc = xml::parse(bytes, sourceName, {.maxBytes = 4u << 20});
+    if (bytes.size() > kMaxLessonBytes)
+        rejectTooLarge(sourceName, bytes.size());
+    const auto doc = xml::parse(bytes, sourceName, {.maxBytes = kMaxLessonBytes});
     const xmlNode* root = xmlDocGetRootElement(doc.get());
     if (!xml::isElement(root, kLessonNamespace, "lesson"))
         reject("partnering.lessons.not-a-lesson", sourceName, root != nullptr ? xmlGetLineNo(root) : 1,

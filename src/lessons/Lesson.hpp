@@ -2,6 +2,8 @@
 // reading one with every check: well-formed, safe, schema-valid and meaningful.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,8 +34,15 @@ struct Lesson {
     const LessonText* textIn(std::string_view language) const;
 };
 
+// The largest lesson file accepted: the longest shipped one, in six languages, takes 12 KB.
+inline constexpr std::size_t kMaxLessonBytes = 4u << 20;
+
+// "[partnering.lessons.too-large]": a lesson file over kMaxLessonBytes.
+[[noreturn]] void rejectTooLarge(const std::string& sourceName, std::uint64_t size);
+
 // Parses and checks one lesson file's bytes. `sourceName` names it in errors, which are
-// InvalidInput "[id] file:line: message": the parser's "[partnering.xml.*]" (XmlDocument.hpp),
+// InvalidInput "[id] file:line: message": "[partnering.lessons.too-large]",
+// the parser's "[partnering.xml.*]" (XmlDocument.hpp),
 // "[partnering.lessons.not-a-lesson]", "[partnering.lessons.missing-id]", "[partnering.lessons.bad-id]",
 // "[partnering.lessons.unknown-step]", "[partnering.lessons.bad-keyword]",
 // "[partnering.lessons.missing-language]", "[partnering.lessons.bad-language]",

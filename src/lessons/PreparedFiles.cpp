@@ -19,6 +19,9 @@ PreparedFile prepareFile(const InputFile& file, const FileStamp* recorded, Analy
 {
     PreparedFile prepared;
     try {
+        // Checked before reading: a huge file in the library must not be read into memory first.
+        if (file.size > kMaxLessonBytes)
+            rejectTooLarge(file.path, file.size);
         std::string bytes;
         if (!readFile(file.path, bytes)) {
             prepared.message = "[partnering.lessons.unreadable] " + file.path + ": cannot read the file";
