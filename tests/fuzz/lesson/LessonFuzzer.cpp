@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 using namespace partnering;
@@ -26,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Analysers live as long as one input: each language's ICU rules are loaded again, so a
     // language that breaks them breaks this input, not a later one.
     lessons::AnalyzerCache analyzers;
-    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     for (const auto& text : lesson.texts) {
         const auto prepared = lessons::prepareText(lesson, text, analyzers(text.language));
         db.replace_document(prepared.uniqueTerm, prepared.document);
