@@ -1,5 +1,6 @@
 // Fuzz target: a TBX glossary from its bytes through parsing to the cross-language synonyms
-// the indexer writes from it, in an in-memory Xapian database.
+// the indexer writes from it, in a Xapian database.
+#include "ScratchFolder.hpp"
 #include "error/Error.hpp"
 #include "glossary/Glossary.hpp"
 #include "lessons/GlossarySynonyms.hpp"
@@ -30,7 +31,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 std::abort();
         }
     }
-    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    // Xapian's in-memory backend has no synonyms: an on-disk database, opened once, whose
+    // synonyms each input replaces as a rebuild of the library does.
+    static Xapian::WritableDatabase db((fuzz::scratchFolder() / "synonyms").string(), Xapian::DB_CREATE_OR_OVERWRITE);
     lessons::replaceSynonyms(db, glossary);
     db.commit();
     return 0;
