@@ -1,5 +1,6 @@
 # Compiler settings for our own targets only (no global flags): C++20, warnings as
-# errors, hidden symbols, and the sanitizers when PARTNERING_SANITIZE is on.
+# errors, hidden symbols, and the sanitizers when PARTNERING_SANITIZE is on; with PARTNERING_FUZZ
+# also libFuzzer's coverage instrumentation (the fuzz targets alone link libFuzzer itself).
 function(partnering_target_defaults target)
   target_compile_features(${target} PRIVATE cxx_std_20)
   set_target_properties(${target} PROPERTIES
@@ -13,6 +14,9 @@ function(partnering_target_defaults target)
     target_compile_options(${target} PRIVATE -fsanitize=address,undefined
                                              -fno-sanitize-recover=all -fno-omit-frame-pointer)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
+  if(PARTNERING_FUZZ)
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
   endif()
 endfunction()
 

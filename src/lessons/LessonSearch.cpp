@@ -222,9 +222,10 @@ LessonSearch LessonSearch::openRemote(const std::string& host, unsigned port, st
     auto impl = std::make_unique<Impl>();
     impl->name = host + ":" + std::to_string(port);
     try {
-        const auto operation = static_cast<unsigned>(kRemoteOperationTimeout.count());
+        // A constant, read by the lambda below without being captured.
+        constexpr auto operation = static_cast<unsigned>(kRemoteOperationTimeout.count());
         // Connecting again happens inside a search, whose caller may be waiting for it to end.
-        impl->connect = [host, port, operation] { return Xapian::Remote::open(host, port, operation, operation); };
+        impl->connect = [host, port] { return Xapian::Remote::open(host, port, operation, operation); };
         impl->db = Xapian::Remote::open(host, port, operation, static_cast<unsigned>(timeout.count()));
         impl->stemmers = SearchQuery::stemmersOf(impl->db);
     } catch (const Xapian::Error& e) {

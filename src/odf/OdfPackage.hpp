@@ -50,7 +50,8 @@ private:
 
 // Writes a new package to `path`: nothing appears there until commit(), which replaces any
 // previous file in one rename; a writer destroyed without commit() leaves no trace. Throws
-// EnvironmentFailure "[partnering.odf.write]" when the file cannot be written.
+// EnvironmentFailure "[partnering.odf.write]" when the file cannot be written, InvalidInput
+// "[partnering.odf.damaged-entry]" when an entry copied from another package fails its checks.
 class PackageWriter {
 public:
     PackageWriter(const std::filesystem::path& path, std::string_view mimetype);

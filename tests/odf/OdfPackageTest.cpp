@@ -137,6 +137,36 @@ TEST_F(OdfPackageTest, LargePartsAreDeflatedAndDamageIsCaughtWhenRead)
     }
 }
 
+// An entry copied byte for byte is read only when the copy is written: damage in it is the
+// source package's fault, told as such, and neither the new file nor a temporary is left.
+TEST_F(OdfPackageTest, DamageInACopiedEntryIsBlamedOnItsPackageAndNothingIsWritten)
+{
+    std::string text;
+    for (int i = 0; text.size() < 50000; ++i)
+        text += "<text:p>Clause " + std::to_string(i) + "</text:p>";
+    {
+        PackageWriter writer(dir_ / "template.ott", partnering::odf::kTextMimetype);
+        writer.add("styles.xml", text);
+        writer.commit();
+    }
+    std::string bytes = bytesOf(dir_ / "template.ott");
+    const auto data = bytes.find("styles.xml") + std::string("styles.xml").size();
+    bytes[data + 1000] = static_cast<char>(bytes[data + 1000] ^ 0x5a);
+    const auto source = OdfPackage::fromBytes(bytes, "damaged-template.ott");
+    PackageWriter writer(dir_ / "draft.odt", partnering::odf::kTextMimetype);
+    writer.copy(source, "styles.xml");
+    try {
+        writer.commit();
+        FAIL() << "the damaged entry was copied";
+    } catch (const InvalidInput& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("[partnering.odf.damaged-entry]"), std::string::npos) << message;
+        EXPECT_NE(message.find("damaged-template.ott"), std::string::npos) << message;
+    }
+    EXPECT_FALSE(fs::exists(dir_ / "draft.odt"));
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1) << "a temporary is left";
+}
+
 TEST_F(OdfPackageTest, HostileArchivesAreRefusedNamingTheEntry)
 {
     std::ofstream(dir_ / "text.odt") << "this is not a zip";
