@@ -404,25 +404,19 @@ void PackageWriter::commit()
     if (zip_source_open(sink) != 0)
         throw EnvironmentFailure("partnering.odf.write",
                                  impl_->path.string() + ": " + zip_error_strerror(zip_source_error(sink)));
+    // Closed (not freed: the writer owns it) on every way out, a failed write's included.
+    const std::unique_ptr<zip_source_t, int (*)(zip_source_t*)> reading(sink, zip_source_close);
     AtomicFile file(impl_->path);
     std::string chunk(1u << 20, '\0');
     for (;;) {
         const zip_int64_t got = zip_source_read(sink, chunk.data(), chunk.size());
-        if (got < 0) {
-            zip_source_close(sink);
+        if (got < 0)
             throw EnvironmentFailure("partnering.odf.write",
                                      impl_->path.string() + ": " + zip_error_strerror(zip_source_error(sink)));
-        }
         if (got == 0)
             break;
-        try {
-            file.write(std::string_view(chunk.data(), static_cast<std::size_t>(got)));
-        } catch (...) {
-            zip_source_close(sink);
-            throw;
-        }
+        file.write(std::string_view(chunk.data(), static_cast<std::size_t>(got)));
     }
-    zip_source_close(sink);
     file.commit();
 }
 
