@@ -87,6 +87,11 @@ JourneyWizardController::JourneyWizardController(Reference<css::uno::XComponentC
 {
 }
 
+JourneyWizardController::~JourneyWizardController()
+{
+    discardWrittenDraft();
+}
+
 Reference<css::ui::dialogs::XWizardPage> JourneyWizardController::createPage(const Reference<css::awt::XWindow>& parent,
                                                                               sal_Int16 pageId)
 {

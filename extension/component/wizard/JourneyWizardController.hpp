@@ -40,7 +40,7 @@ public:
     JourneyWizardController(css::uno::Reference<css::uno::XComponentContext> context,
                             css::uno::Reference<css::frame::XFrame> frame);
     // A draft Finish wrote and nobody opened goes with the controller.
-    ~JourneyWizardController() override { discardWrittenDraft(); }
+    ~JourneyWizardController() override;
 
     // XWizardController
     css::uno::Reference<css::ui::dialogs::XWizardPage> SAL_CALL
