@@ -51,14 +51,17 @@ def hostile_answers(small):
                    "partners": 3, "vision": {"text": True}}
     huge_value = json.loads(json.dumps(small))
     huge_value["vision"]["statement"] = "A vision that never ends. " * (12 * MiB // 26)
-    # Half a million list items of the wrong type and a property name of six megabytes: each is
+    # Ninety thousand list items of the wrong type and a property name of six megabytes: each is
     # a problem of its own, and the name is in the path of its problem.
-    huge_blob = {"language": "en", "x" * (6 * MiB): 1, "partnership": {"stakeholders": [0] * 500000}}
+    huge_blob = {"language": "en", "x" * (6 * MiB): 1, "partnership": {"stakeholders": [0] * 90000}}
+    # Two million values (four megabytes): more than any journey holds, refused unread.
+    too_many = {"language": "en", "partnership": {"stakeholders": [0] * 2000000}}
     return {
         "broken-json": (small_text[:len(small_text) // 2], ["[partnering.answers.not-json]"]),
         "wrong-types": (json.dumps(wrong_types), ["[partnering.answers.invalid]", "$.language", "$.partners"]),
         "megabytes-of-text": (json.dumps(huge_value), ["[partnering.answers.invalid]", "$.vision.statement"]),
         "megabytes-of-problems": (json.dumps(huge_blob), ["[partnering.answers.invalid]", "$.partnership.stakeholders"]),
+        "too-many-values": (json.dumps(too_many), ["[partnering.answers.too-large]", "100000 values"]),
         # Not JSON, and the token that breaks it is one unterminated string of ten megabytes.
         "megabytes-unterminated": ('{"language": "en", "vision": "' + "y" * (10 * MiB),
                                    ["[partnering.answers.not-json]"]),

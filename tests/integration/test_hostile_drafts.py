@@ -1,11 +1,12 @@
 """Drafts whose stored answers are hostile, opened in Writer on a virtual display: broken JSON,
-valid JSON of the wrong types, and megabytes of text (a value of twelve megabytes, half a million
-wrong list items under a property name of six megabytes, an unterminated string of ten). For
-each, Partnering > Partnership journey (its dispatch URL) says plainly, in a message the test
-reads through accessibility and closes with its own OK, that the stored journey cannot be
-resumed and why, in a few lines; then the wizard opens on fresh answers. Partnering > Check
-agreement says what is wrong in its own message. Every step has a time limit, and Writer still
-answers afterwards (a document's text is edited and read back through the main thread)."""
+valid JSON of the wrong types, and megabytes of text (a value of twelve megabytes, ninety
+thousand wrong list items under a property name of six megabytes, two million values, an
+unterminated string of ten). For each, Partnering > Partnership journey (its dispatch URL) says
+plainly, in a message the test reads through accessibility and closes with its own OK, that the
+stored journey cannot be resumed and why, in a few lines; then the wizard opens on fresh answers.
+Partnering > Check agreement says what is wrong in its own message. Every step has a time limit,
+and Writer still answers afterwards (a document's text is edited and read back through the main
+thread)."""
 import json
 import os
 import time
@@ -139,6 +140,9 @@ class HostileDraftsInWriter(UserSession, OfficeOnScreen, unittest.TestCase):
 
     def test_megabytes_of_problems(self):
         self.hostile("megabytes-of-problems")
+
+    def test_too_many_values(self):
+        self.hostile("too-many-values")
 
     def test_megabytes_unterminated(self):
         self.hostile("megabytes-unterminated")
