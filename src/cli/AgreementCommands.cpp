@@ -46,11 +46,10 @@ journey::AgreementAnswers readAnswers(const std::string& path)
     // Checked before reading, so that a huge file is not read into memory first.
     std::error_code unknown;
     if (const auto size = std::filesystem::file_size(path, unknown);
-        !unknown && size > journey::AgreementAnswers::kMaxBytes)
+        !unknown && size > journey::kMaxAnswersBytes)
         throw InvalidInput("partnering.answers.too-large", path + ": " + std::to_string(size)
-                                                               + " bytes of answers, over the limit of "
-                                                               + std::to_string(journey::AgreementAnswers::kMaxBytes)
-                                                               + " (8 MiB)");
+                                                               + " bytes of answers; at most "
+                                                               + std::to_string(journey::kMaxAnswersBytes) + " are read");
     return journey::AgreementAnswers::parse(readFile(path), path);
 }
 

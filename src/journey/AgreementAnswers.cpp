@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
+#include <utility>
 
 namespace partnering::journey {
 
@@ -60,6 +62,40 @@ std::string lineAndColumn(std::string_view text, std::size_t offset)
         }
     }
     return std::to_string(line) + ":" + std::to_string(column);
+}
+
+// `text` as a message shows it: at most kShownCharacters characters (cut at a character's
+// start, marked with an ellipsis), so that a hostile answer cannot make a message of megabytes.
+std::string shown(std::string_view text)
+{
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && characters++ == kShownCharacters)
+            return std::string(text.substr(0, i)) + "\u2026";
+    }
+    return std::string(text);
+}
+
+// Parses `text`, refusing answers nested deeper or holding more values than any journey needs
+// before they take the memory and time they ask for.
+nlohmann::json boundedJson(std::string_view text, const std::string& sourceName)
+{
+    if (text.size() > kMaxAnswersBytes)
+        throw InvalidInput("partnering.answers.too-large",
+                           sourceName + ": " + std::to_string(text.size()) + " bytes of answers; at most "
+                               + std::to_string(kMaxAnswersBytes) + " are read");
+    std::size_t values = 0;
+    const auto bounded = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
+        if (depth > kMaxAnswersDepth)
+            throw InvalidInput("partnering.answers.too-large", sourceName + ": the answers are nested more than "
+                                                                   + std::to_string(kMaxAnswersDepth) + " deep");
+        if (event != nlohmann::json::parse_event_t::key && event != nlohmann::json::parse_event_t::object_end
+            && event != nlohmann::json::parse_event_t::array_end && ++values > kMaxAnswerValues)
+            throw InvalidInput("partnering.answers.too-large", sourceName + ": the answers hold more than "
+                                                                   + std::to_string(kMaxAnswerValues) + " values");
+        return true;
+    };
+    return nlohmann::json::parse(text, bounded);
 }
 
 // The plain sentence the wizard and `partnering check` show for a missing answer.
@@ -132,20 +168,26 @@ std::vector<AnswerProblem> AgreementAnswers::validate(const nlohmann::json& json
     if (validator.validate(compiledSchema(), valijson::adapters::NlohmannJsonAdapter(json), &results))
         return problems;
     // valijson reports each failure at every level above it too ("Failed to validate item
-    // #0 in array"); the deepest report at a place says what is actually wrong.
-    std::vector<valijson::ValidationResults::Error> errors(results.begin(), results.end());
-    for (const auto& error : errors) {
-        const bool summary = std::any_of(errors.begin(), errors.end(), [&](const auto& other) {
-            return other.context.size() > error.context.size()
-                && std::equal(error.context.begin(), error.context.end(), other.context.begin());
-        });
-        if (summary)
+    // #0 in array"); the deepest report at a place says what is actually wrong. A context is
+    // a summary when another one extends it: in sorted order, its successor does (sets, so
+    // that half a million problems take seconds, not hours).
+    const auto key = [](const std::vector<std::string>& context) {
+        std::string joined;
+        for (const auto& part : context)
+            joined += part + '\x1f';
+        return joined;
+    };
+    std::set<std::string> contexts;
+    for (const auto& error : results)
+        contexts.insert(key(error.context));
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const auto& error : results) {
+        const std::string place = key(error.context);
+        const auto next = contexts.upper_bound(place);
+        if (next != contexts.end() && next->compare(0, place.size(), place) == 0)
             continue;
-        AnswerProblem problem{.path = jsonPath(error.context), .reason = error.description};
-        const bool seen = std::any_of(problems.begin(), problems.end(), [&](const AnswerProblem& p) {
-            return p.path == problem.path && p.reason == problem.reason;
-        });
-        if (!seen)
+        AnswerProblem problem{.path = shown(jsonPath(error.context)), .reason = shown(error.description)};
+        if (seen.emplace(problem.path, problem.reason).second)
             problems.push_back(std::move(problem));
     }
     return problems;
@@ -153,19 +195,16 @@ std::vector<AnswerProblem> AgreementAnswers::validate(const nlohmann::json& json
 
 AgreementAnswers AgreementAnswers::parse(std::string_view text, const std::string& sourceName)
 {
-    if (text.size() > kMaxBytes)
-        throw InvalidInput("partnering.answers.too-large", sourceName + ": " + std::to_string(text.size())
-                                                               + " bytes of answers, over the limit of "
-                                                               + std::to_string(kMaxBytes) + " (8 MiB)");
     nlohmann::json json;
     try {
-        json = nlohmann::json::parse(text);
+        json = boundedJson(text, sourceName);
     } catch (const nlohmann::json::parse_error& e) {
         std::string reason = e.what();
-        if (const auto colon = reason.rfind(": "); colon != std::string::npos)
-            reason = reason.substr(colon + 2);
+        if (const auto colon = reason.find(": "); colon != std::string::npos)
+            reason = reason.substr(colon + 2); // after "[json.exception…] parse error at line L, column C"
+        // The reason quotes the token read last, which may be a string of megabytes.
         throw InvalidInput("partnering.answers.not-json",
-                           sourceName + ":" + lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0) + ": " + reason);
+                           sourceName + ":" + lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0) + ": " + shown(reason));
     }
     return fromJson(std::move(json), sourceName);
 }
@@ -175,8 +214,11 @@ AgreementAnswers AgreementAnswers::fromJson(nlohmann::json json, const std::stri
     const auto problems = validate(json);
     if (!problems.empty()) {
         std::string message = std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems");
-        for (const auto& problem : problems)
-            message += "\n" + sourceName + ": " + problem.path + ": " + problem.reason;
+        const std::size_t listed = std::min(problems.size(), kListedProblems);
+        for (std::size_t i = 0; i < listed; ++i)
+            message += "\n" + sourceName + ": " + problems[i].path + ": " + problems[i].reason;
+        if (listed < problems.size())
+            message += "\n(" + std::to_string(problems.size() - listed) + " more)";
         throw InvalidInput("partnering.answers.invalid", message);
     }
     AgreementAnswers answers(std::move(json));

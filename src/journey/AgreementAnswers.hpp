@@ -31,21 +31,32 @@ struct AnswerProblem {
     std::size_t count = 0; // TooFew: how many it has
 };
 
+// What answers may hold before they are refused unread (InvalidInput
+// "[partnering.answers.too-large]"): far beyond any journey (the large example is 33 kB of 668
+// values), and small enough that a hostile draft cannot hold the wizard, Check or the CLI for
+// long. A text answer's own limit is the schema's (20,000 characters).
+inline constexpr std::size_t kMaxAnswersBytes = 16 * 1024 * 1024;
+inline constexpr std::size_t kMaxAnswerValues = 100000; // objects, arrays and values
+inline constexpr int kMaxAnswersDepth = 32;
+// How much of the answers a message quotes: the first problems (then how many more), each
+// path and reason cut to this many characters.
+inline constexpr std::size_t kListedProblems = 10;
+inline constexpr std::size_t kShownCharacters = 200;
+
 // Answers that are well-formed JSON and valid against the answers schema (they may still be
 // incomplete: see progress()).
 class AgreementAnswers {
 public:
-    // The largest answers accepted, in bytes of JSON: a ten-partner partnership's take 33 KB.
-    static constexpr std::size_t kMaxBytes = 8u << 20;
-
-    // Throws InvalidInput "[partnering.answers.invalid]" listing every problem, each as
-    // "sourceName: $.path: reason" on a line of its own; "[partnering.answers.not-json]"
-    // with line and column for text that is not JSON; "[partnering.answers.too-large]" for
-    // text over kMaxBytes.
+    // Throws InvalidInput "[partnering.answers.invalid]" listing the first kListedProblems
+    // problems, each as "sourceName: $.path: reason" on a line of its own, and how many more;
+    // "[partnering.answers.not-json]" with line and column for text that is not JSON;
+    // "[partnering.answers.too-large]" beyond kMaxAnswersBytes, kMaxAnswerValues or
+    // kMaxAnswersDepth.
     static AgreementAnswers parse(std::string_view text, const std::string& sourceName);
     static AgreementAnswers fromJson(nlohmann::json json, const std::string& sourceName);
 
-    // Every schema problem of `json`, in document order; empty when it is valid.
+    // Every schema problem of `json`, in document order, its path and reason cut to
+    // kShownCharacters; empty when it is valid.
     static std::vector<AnswerProblem> validate(const nlohmann::json& json);
 
     const nlohmann::json& json() const noexcept { return json_; }

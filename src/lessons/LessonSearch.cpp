@@ -164,6 +164,11 @@ struct LessonSearch::Impl {
         bool reconnected = false;
         for (int attempt = 0;; ++attempt) {
             try {
+                // A local index rebuilt since the last call (partnering index build, the panel's
+                // folder library) is read at its newest revision: a reader left at an older one
+                // would keep answering from it until a second commit.
+                if (!connect)
+                    db.reopen();
                 return call();
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt >= 3)

@@ -16,7 +16,7 @@ FOCAL_LESSON = os.path.join(SOURCE, "index", "lessons", "designate-a-focal-point
 
 MIB = 1 << 20
 LESSON_LIMIT = 4 * MIB
-ANSWERS_LIMIT = 8 * MIB
+ANSWERS_LIMIT = 16 * MIB
 TEMPLATE_FILE_LIMIT = 256 * MIB
 TEMPLATE_PART_LIMIT = 64 * MIB
 QUERY_BYTES_LIMIT = 1024

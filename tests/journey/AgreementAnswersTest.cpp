@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -233,3 +235,54 @@ TEST(AgreementAnswers, SchemaProblemsAreOfTheInvalidKind)
 }
 
 } // namespace
+
+// Hostile answers (a draft's stored answers are anybody's text): refused or reported in a few
+// lines, quickly, however many megabytes they hold.
+TEST(AgreementAnswers, AMessageQuotesNoMoreThanAFewShortLines)
+{
+    using partnering::journey::kListedProblems;
+    using partnering::journey::kShownCharacters;
+    json hostile = {{"language", "en"}, {std::string(3'000'000, 'k'), 1},
+                    {"partnership", {{"stakeholders", json::array()}}}};
+    for (int i = 0; i < 50000; ++i)
+        hostile["partnership"]["stakeholders"].push_back(i);
+    const auto started = std::chrono::steady_clock::now();
+    const std::string error = errorOf(hostile.dump());
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20));
+    EXPECT_EQ(error.rfind("[partnering.answers.invalid] ", 0), 0u) << error.substr(0, 300);
+    EXPECT_NE(error.find("$.partnership.stakeholders"), std::string::npos) << error.substr(0, 300);
+    EXPECT_NE(error.find(" more)"), std::string::npos) << error.substr(0, 300);
+    EXPECT_LE(std::count(error.begin(), error.end(), '\n'), static_cast<long>(kListedProblems + 1));
+    EXPECT_LT(error.size(), (kListedProblems + 2) * (2 * kShownCharacters + 40)) << error.substr(0, 300);
+}
+
+TEST(AgreementAnswers, AnUnterminatedStringOfMegabytesIsNotQuotedWhole)
+{
+    const std::string error = errorOf("{\"language\": \"en\", \"vision\": \"" + std::string(5'000'000, 'y'));
+    EXPECT_EQ(error.rfind("[partnering.answers.not-json] answers.json:1:", 0), 0u) << error.substr(0, 300);
+    EXPECT_NE(error.find("missing closing quote"), std::string::npos) << error.substr(0, 300);
+    EXPECT_LT(error.size(), 600u);
+}
+
+TEST(AgreementAnswers, AnswersBeyondTheLimitsAreRefusedUnread)
+{
+    using partnering::journey::kMaxAnswersBytes;
+    using partnering::journey::kMaxAnswersDepth;
+    using partnering::journey::kMaxAnswerValues;
+    EXPECT_EQ(errorOf(std::string(kMaxAnswersBytes + 1, ' ')).rfind("[partnering.answers.too-large] answers.json: ", 0), 0u);
+    std::string deep = "{\"language\": \"en\", \"vision\": ";
+    deep += std::string(kMaxAnswersDepth + 5, '[') + std::string(kMaxAnswersDepth + 5, ']') + "}";
+    EXPECT_NE(errorOf(deep).find("nested more than"), std::string::npos) << errorOf(deep);
+    std::string many = "{\"language\": \"en\", \"vision\": [0";
+    for (std::size_t i = 0; i < kMaxAnswerValues; ++i)
+        many += ",0";
+    many += "]}";
+    EXPECT_NE(errorOf(many).find("[partnering.answers.too-large] answers.json: the answers hold more than"),
+              std::string::npos);
+    // A value of twelve megabytes is read, and refused by the schema's limit for a text.
+    auto answers = json::parse(example("small.json"));
+    answers["vision"]["statement"] = std::string(12'000'000, 'v');
+    const std::string error = errorOf(answers.dump());
+    EXPECT_NE(error.find("[partnering.answers.invalid] 1 problem\nanswers.json: $.vision.statement: "), std::string::npos)
+        << error.substr(0, 300);
+}

@@ -292,3 +292,20 @@ TEST(LessonIndex, GlossaryBecomesCrossLanguageSynonyms)
 }
 
 } // namespace
+
+TEST(LessonIndex, AnOpenSearchSeesTheIndexRebuiltUnderIt)
+{
+    // A sidebar keeps its search open while `partnering index build` rebuilds the same index:
+    // the next search reads the new revision, not the one it opened (Xapian would keep
+    // answering from that until a second commit).
+    LessonLibrary library;
+    library.write("marker", {{"en", "Count the kestrels", "An old kestrel count."}});
+    build(library);
+    const auto search = LessonSearch::openLocal(library.index());
+    SearchRequest request;
+    request.query = "kestrel";
+    ASSERT_EQ(search.search(request).hits.at(0).title, "Count the kestrels");
+    library.write("marker", {{"en", "Count the kestrels again", "A new kestrel count."}});
+    build(library);
+    EXPECT_EQ(search.search(request).hits.at(0).title, "Count the kestrels again");
+}

@@ -87,6 +87,11 @@ JourneyWizardController::JourneyWizardController(Reference<css::uno::XComponentC
 {
 }
 
+JourneyWizardController::~JourneyWizardController()
+{
+    discardWrittenDraft();
+}
+
 Reference<css::ui::dialogs::XWizardPage> JourneyWizardController::createPage(const Reference<css::awt::XWindow>& parent,
                                                                               sal_Int16 pageId)
 {
@@ -257,7 +262,38 @@ sal_Bool JourneyWizardController::confirmFinish()
         if (draftPanel_ != nullptr)
             chosenDraft_ = draftPanel_->choice();
     });
+    if (confirmed && !resumed_)
+        confirmed = writeNewDraft();
     return confirmed;
+}
+
+bool JourneyWizardController::writeNewDraft()
+{
+    // Written while the wizard is still open: when the disk is full or the folder refuses, the
+    // user reads why over the wizard and keeps every answer to press Finish again.
+    const auto failed = [&](const Failure& failure) {
+        showMessage(context_, dialogWindow(), uiText(context_, "Partnership journey"),
+                    uiText(context_, "The draft could not be written; your answers are kept. Make room or fix the "
+                                     "problem below, then press Finish again.")
+                        + "\n\n" + failureText(failure, uiText(context_, "The journey wizard failed unexpectedly.")),
+                    MessageKind::Error);
+    };
+    return reportFailures(failed, [&] {
+        discardWrittenDraft();
+        const Draft prepared = prepareDraft();
+        const auto path = uniqueDraftPath();
+        prepared.filler.fill(prepared.answers, path, {extensionFolder(context_) / "locale"});
+        writtenDraft_ = path;
+    });
+}
+
+void JourneyWizardController::discardWrittenDraft() noexcept
+{
+    if (!writtenDraft_)
+        return;
+    std::error_code ignored;
+    std::filesystem::remove(*writtenDraft_, ignored);
+    writtenDraft_.reset();
 }
 
 Reference<css::awt::XWindow> JourneyWizardController::dialogWindow() const
@@ -319,9 +355,12 @@ rtl::OUString JourneyWizardController::refreshDraft()
 Reference<css::lang::XComponent> JourneyWizardController::openDraft()
 {
     return callCore(static_cast<cppu::OWeakObject*>(this), [&] {
-        const Draft prepared = prepareDraft();
-        const auto draft = uniqueDraftPath();
-        prepared.filler.fill(prepared.answers, draft, {extensionFolder(context_) / "locale"});
+        // The draft Finish wrote, or (after a refresh in place the user turned down) a new one.
+        const auto draft = writtenDraft_ ? *std::exchange(writtenDraft_, std::nullopt) : uniqueDraftPath();
+        if (!std::filesystem::exists(draft)) {
+            const Draft prepared = prepareDraft();
+            prepared.filler.fill(prepared.answers, draft, {extensionFolder(context_) / "locale"});
+        }
 
         // Opened as a template, the filled file becomes a new untitled document: saving it
         // asks where, and the temporary file can go at once.

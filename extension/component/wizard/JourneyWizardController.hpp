@@ -18,6 +18,7 @@
 #include <org/partnering/XJourneyWizardController.hpp>
 #include <rtl/ref.hxx>
 
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -38,6 +39,8 @@ public:
     // Resumes from the answers stored in `frame`'s document when it holds any.
     JourneyWizardController(css::uno::Reference<css::uno::XComponentContext> context,
                             css::uno::Reference<css::frame::XFrame> frame);
+    // A draft Finish wrote and nobody opened goes with the controller.
+    ~JourneyWizardController() override;
 
     // XWizardController
     css::uno::Reference<css::ui::dialogs::XWizardPage> SAL_CALL
@@ -108,6 +111,10 @@ private:
     // How many placeholders the draft that Finish makes will carry; nothing when the template
     // cannot be filled (logged; the question then speaks of gaps without a count).
     std::optional<int> placeholdersInDraft();
+    // Finish on a new journey: fills the template into a new file before the wizard closes;
+    // false (the user told why, the wizard kept open) when it cannot be written.
+    bool writeNewDraft();
+    void discardWrittenDraft() noexcept;
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     css::uno::Reference<css::frame::XFrame> frame_;
@@ -121,6 +128,7 @@ private:
     std::map<int, rtl::Reference<StepPage>> pages_;
     DraftChoicePanel* draftPanel_ = nullptr; // on the last page, while it exists
     std::optional<DraftChoice> chosenDraft_;
+    std::optional<std::filesystem::path> writtenDraft_; // by Finish, until openDraft() opens it
     rtl::Reference<DialogLayout> dialogLayout_;
     std::vector<bool> complete_; // the steps the roadmap ticks
     bool jumping_ = false;
