@@ -11,6 +11,8 @@
 #include <cstring>
 #include <deque>
 #include <fstream>
+#include <mutex>
+#include <set>
 
 namespace partnering::odf {
 
@@ -62,6 +64,10 @@ struct OdfPackage::Archive {
     std::vector<zip_uint64_t> indexes;
     std::unique_ptr<zip_t, ZipCloser> zip;
     PackageLimits limits;
+    // The entries whose data has been read through and found whole (see PackageWriter::copy);
+    // a filler may copy from one template on several threads.
+    std::mutex checkedMutex;
+    std::set<zip_uint64_t> checked;
 
     zip_uint64_t indexOf(std::string_view name) const
     {
@@ -364,6 +370,17 @@ void PackageWriter::add(std::string name, std::string bytes)
 void PackageWriter::copy(const OdfPackage& source, std::string_view name)
 {
     const zip_uint64_t index = source.archive_->indexOf(name);
+    // libzip copies the compressed bytes as they are and so never checks their CRC: a damaged
+    // entry would pass into the new package unseen. Each entry is read through once per
+    // package (InvalidInput "[partnering.odf.bad-entry]" naming it), then copied as it is.
+    {
+        OdfPackage::Archive& archive = *source.archive_;
+        const std::lock_guard lock(archive.checkedMutex);
+        if (!archive.checked.contains(index)) {
+            source.read(name);
+            archive.checked.insert(index);
+        }
+    }
     zip_source_t* raw = zip_source_zip(impl_->zip.get(), source.archive_->zip.get(), index, ZIP_FL_COMPRESSED, 0, -1);
     if (raw == nullptr)
         throw EnvironmentFailure("partnering.odf.write", impl_->path.string() + ": " + std::string(name) + ": "
