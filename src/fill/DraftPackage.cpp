@@ -56,9 +56,18 @@ std::tuple<std::string, std::string, std::string> metaAround(const odf::OdfPacka
         }
         child = next;
     }
-    xmlNs* ns = xmlSearchNsByHref(doc.get(), officeMeta, reinterpret_cast<const xmlChar*>(kMetaNs.data()));
-    if (ns == nullptr)
-        ns = xmlNewNs(root, reinterpret_cast<const xmlChar*>(kMetaNs.data()), reinterpret_cast<const xmlChar*>("meta"));
+    // A template may bind "meta" to another namespace (a damaged or hostile one): the
+    // properties then get a prefix no one uses there, declared where they live, rather than
+    // the prefix libxml2 refuses to bind twice, which would leave them in office's namespace
+    // and the answers unreadable.
+    const auto* metaHref = reinterpret_cast<const xmlChar*>(kMetaNs.data());
+    xmlNs* ns = xmlSearchNsByHref(doc.get(), officeMeta, metaHref);
+    for (int suffix = 0; ns == nullptr; ++suffix) {
+        const std::string prefix = suffix == 0 ? "meta" : "meta" + std::to_string(suffix);
+        const auto* name = reinterpret_cast<const xmlChar*>(prefix.c_str());
+        if (xmlSearchNs(doc.get(), officeMeta, name) == nullptr)
+            ns = xmlNewNs(officeMeta, metaHref, name);
+    }
     for (const auto& [property, slot] : {std::pair{kAnswersProperty, kAnswersSlot}, std::pair{kLayoutProperty, kLayoutSlot}}) {
         xmlNode* node = xmlNewChild(officeMeta, ns, reinterpret_cast<const xmlChar*>("user-defined"),
                                     reinterpret_cast<const xmlChar*>(std::string(slot).c_str()));

@@ -247,6 +247,27 @@ TEST_F(DraftPackageTest, TheDraftWrittenHoldsTheContentTheAnswersTheLayoutAndThe
     }
 }
 
+TEST_F(DraftPackageTest, TheAnswersAreStoredWhereTheyAreReadEvenWhenTheTemplateBindsMetaElsewhere)
+{
+    // Found by the template fuzz target: "meta" bound to another namespace in the template's
+    // meta.xml put the answers in office's namespace, and the draft read back held none.
+    for (const char* root :
+         {R"(<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn@oasis:names:tc:opendocument:xmlns:meta:1.0">)",
+          R"(<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:x" xmlns:meta1="urn:y">)"}) {
+        const std::string templateMeta = std::string(root) + "<office:meta><meta:generator>kept</meta:generator></office:meta>" + kMetaTail;
+        const DraftPackage draft(packageOf({{"meta.xml", templateMeta}}), false);
+        const auto given = answers({{"partnership", {{"name", "Alliance"}}}});
+        const auto out = dir_ / "d.odt";
+        draft.write(out, "<content/>", given, DraftLayout{"t", "en", "1"}, "");
+        const auto written = OdfPackage::open(out);
+        const auto stored = partnering::fill::storedAnswers(written);
+        ASSERT_TRUE(stored.has_value()) << written.read("meta.xml");
+        EXPECT_EQ(stored->json(), given.json());
+        EXPECT_EQ(occurrences(written.read("meta.xml"), "<meta:generator>kept</meta:generator>"), 1u)
+            << "the template's own element keeps its prefix and namespace";
+    }
+}
+
 struct StoredCase {
     const char* what;
     std::optional<std::string> meta;
