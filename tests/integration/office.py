@@ -29,15 +29,16 @@ class ClosesItsDocuments:
 class OfficeOnScreen:
     """A TestCase mixin: one soffice for the class, with the extension `OXT` installed and its
     windows on a virtual display (`display`, for screenshots) of DISPLAY_SIZE pixels; both
-    stopped after the class."""
+    stopped after the class. OFFICE_ENV adds to soffice's environment."""
     OXT = None
     DISPLAY_SIZE = (1280, 800)
+    OFFICE_ENV = None
 
     @classmethod
     def setUpClass(cls):
         from xvfb import VirtualDisplay
         cls.display = VirtualDisplay(*cls.DISPLAY_SIZE).start()
-        cls.office = Office(oxt=cls.OXT, display=cls.display.name)
+        cls.office = Office(oxt=cls.OXT, display=cls.display.name, extra_env=cls.OFFICE_ENV)
         try:
             cls.office.start()
         except BaseException:
