@@ -5,6 +5,9 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
+#include <algorithm>
+#include <cstdarg>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -27,7 +30,51 @@ struct ParseState {
     int firstErrorLine = 0;
     bool declaredEntity = false;
     void* user = nullptr; // scan()'s handlers' own state
+    std::string genericError; // the first line libxml2 gave its generic handler, see below
 };
+
+constexpr std::size_t kKeptCharacters = 200;
+
+// libxml2 sends a few errors (an encoding's conversion failing, and the I/O error after it)
+// to the thread's generic handler, which prints them on stderr whatever the parser's options.
+// While a parse runs they are kept instead: the first line joins the message about the
+// document, and nothing else appears on the user's terminal.
+class GenericErrorsKept {
+public:
+    explicit GenericErrorsKept(ParseState& state) : previousContext_(xmlGenericErrorContext), previous_(xmlGenericError)
+    {
+        xmlSetGenericErrorFunc(&state, keep);
+    }
+    ~GenericErrorsKept() { xmlSetGenericErrorFunc(previousContext_, previous_); }
+    GenericErrorsKept(const GenericErrorsKept&) = delete;
+    GenericErrorsKept& operator=(const GenericErrorsKept&) = delete;
+
+private:
+    __attribute__((format(printf, 2, 3))) static void keep(void* context, const char* format, ...)
+    {
+        auto& kept = static_cast<ParseState*>(context)->genericError;
+        if (kept.size() >= kKeptCharacters || kept.find('\n') != std::string::npos)
+            return; // the first line is enough
+        char piece[kKeptCharacters + 1];
+        va_list arguments;
+        va_start(arguments, format);
+        std::vsnprintf(piece, sizeof piece, format, arguments);
+        va_end(arguments);
+        kept += piece;
+    }
+
+    void* previousContext_;
+    xmlGenericErrorFunc previous_;
+};
+
+// The first line of what libxml2 sent its generic handler, without its "kind : " label.
+std::string firstGenericLine(const std::string& kept)
+{
+    std::string line = kept.substr(0, std::min(kept.find('\n'), kKeptCharacters));
+    if (const auto label = line.find(" : "); label != std::string::npos)
+        line.erase(0, label + 3);
+    return line;
+}
 
 struct ContextDeleter {
     void operator()(xmlParserCtxt* ctxt) const noexcept { xmlFreeParserCtxt(ctxt); }
@@ -126,6 +173,8 @@ void checkParsed(xmlParserCtxt* ctxt, const ParseState& state, const std::string
                                  "expansion are refused)");
     if (!ctxt->wellFormed || !produced) {
         std::string reason = state.firstError.empty() ? "not well-formed XML" : state.firstError;
+        if (!state.genericError.empty())
+            reason += " (" + firstGenericLine(state.genericError) + ")";
         int line = state.firstError.empty() ? xmlSAX2GetLineNumber(ctxt) : state.firstErrorLine;
         throw InvalidInput("partnering.xml.malformed", sourceName + ":" + std::to_string(line) + ": " + reason);
     }
@@ -137,7 +186,10 @@ Document parse(std::string_view bytes, const std::string& sourceName, ParseLimit
 {
     ParseState state;
     const Context ctxt = safeParser(bytes, sourceName, limits, state, nullptr);
-    xmlParseDocument(ctxt.get());
+    {
+        const GenericErrorsKept kept(state);
+        xmlParseDocument(ctxt.get());
+    }
     Document doc(ctxt->myDoc);
     ctxt->myDoc = nullptr;
     checkParsed(ctxt.get(), state, sourceName, doc != nullptr);
@@ -148,7 +200,10 @@ void scan(std::string_view bytes, const std::string& sourceName, const ElementHa
 {
     ParseState state;
     const Context ctxt = safeParser(bytes, sourceName, limits, state, &handlers);
-    xmlParseDocument(ctxt.get());
+    {
+        const GenericErrorsKept kept(state);
+        xmlParseDocument(ctxt.get());
+    }
     // A document type declaration makes libxml2 start a document of its own even here.
     const Document declared(ctxt->myDoc);
     ctxt->myDoc = nullptr;

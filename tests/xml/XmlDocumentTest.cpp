@@ -99,6 +99,31 @@ TEST(XmlDocument, PrintsNothingOnErrors)
     EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
 }
 
+TEST(XmlDocument, ABadEncodingIsToldInTheMessageNotOnStderr)
+{
+    // libxml2 reports an encoding's failed conversion to its generic handler (stderr), not to
+    // the parser: "encoding error : input conversion failed..." and "I/O error : encoder error".
+    const std::string text = "<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>\n<a>\x1b$B\x80\x81\xe2\x80\x9c</a>";
+    const xmlGenericErrorFunc callers = xmlGenericError;
+    for (const bool scanning : {false, true}) {
+        SCOPED_TRACE(scanning ? "scan" : "parse");
+        testing::internal::CaptureStderr();
+        std::string message;
+        try {
+            if (scanning)
+                partnering::xml::scan(text, "input.xml", {nullptr, nullptr, nullptr});
+            else
+                parse(text, "input.xml");
+        } catch (const InvalidInput& e) {
+            message = e.what();
+        }
+        EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+        EXPECT_NE(message.find("[partnering.xml.malformed] input.xml:"), std::string::npos) << message;
+        EXPECT_NE(message.find("conversion failed"), std::string::npos) << message;
+    }
+    EXPECT_EQ(xmlGenericError, callers) << "the thread's generic handler is the caller's again";
+}
+
 TEST(XmlDocument, MissingFileIsAnEnvironmentFailure)
 {
     EXPECT_THROW(partnering::xml::parseFile("/nonexistent/lesson.xml"), partnering::EnvironmentFailure);
