@@ -205,6 +205,19 @@ AgreementAnswers AgreementAnswers::parse(std::string_view text, const std::strin
         // The reason quotes the token read last, which may be a string of megabytes.
         throw InvalidInput("partnering.answers.not-json",
                            sourceName + ":" + lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0) + ": " + shown(reason));
+    } catch (const nlohmann::json::out_of_range& e) {
+        // A number beyond a double's range ("1e999", found by the answers fuzz target): nlohmann
+        // names the number, "[json.exception.out_of_range.406] number overflow parsing '1e999'",
+        // but not its place, so the place is where that number first appears.
+        std::string reason = e.what();
+        if (const auto close = reason.find("] "); close != std::string::npos)
+            reason.erase(0, close + 2);
+        std::string place;
+        if (const auto open = reason.find('\''), close = reason.rfind('\''); open != std::string::npos && close > open) {
+            if (const auto at = text.find(std::string_view(reason).substr(open + 1, close - open - 1)); at != std::string_view::npos)
+                place = ":" + lineAndColumn(text, at);
+        }
+        throw InvalidInput("partnering.answers.not-json", sourceName + place + ": " + shown(reason));
     }
     return fromJson(std::move(json), sourceName);
 }

@@ -73,6 +73,14 @@ TEST(AgreementAnswers, TextThatIsNotJsonGetsLineAndColumn)
     EXPECT_NE(error.find("[partnering.answers.not-json] answers.json:3:"), std::string::npos) << error;
 }
 
+TEST(AgreementAnswers, ANumberBeyondADoubleIsNotJsonWithItsPlace)
+{
+    // nlohmann refuses it with out_of_range, not parse_error: it escaped as an internal error.
+    const std::string error = errorOf("{\n  \"language\": \"en\",\n  \"partners\": [{\"n\": 5e308}]\n}");
+    EXPECT_EQ(error.rfind("[partnering.answers.not-json] answers.json:3:", 0), 0u) << error;
+    EXPECT_NE(error.find("number overflow parsing '5e308'"), std::string::npos) << error;
+}
+
 TEST(AgreementAnswers, TheLanguageIsRequiredAndMustBeATag)
 {
     EXPECT_NE(errorOf("{}").find("$"), std::string::npos);
