@@ -41,9 +41,26 @@ class OfficeOnScreen:
         cls.office = Office(oxt=cls.OXT, display=cls.display.name, extra_env=cls.OFFICE_ENV)
         try:
             cls.office.start()
+            cls.set_up_types_one_at_a_time()
         except BaseException:
             cls.tearDownClass()
             raise
+
+    @classmethod
+    def set_up_types_one_at_a_time(cls):
+        """LibreOffice 25.2 deadlocked (in a Debian 13 root, its threads seen in gdb) when two
+        remote calls first used two of its classes at once: one held the SolarMutex and waited
+        for cppuhelper's one-time set-up of a window's accessibility classes, the other held
+        that set-up and waited for the SolarMutex to answer a Writer document's queryInterface.
+        A test's first document and the message box watcher's thread reading the new window
+        (user_path.TopWindows) did exactly that. Both set-ups are made here first, on this one
+        thread, before any watcher runs."""
+        document = cls.office.desktop().loadComponentFromURL("private:factory/swriter", "_blank", 0, ())
+        try:
+            window = document.getCurrentController().getFrame().getContainerWindow()
+            window.getAccessibleContext().getAccessibleRole()
+        finally:
+            document.close(True)
 
     @classmethod
     def tearDownClass(cls):
