@@ -298,7 +298,6 @@ struct PackageWriter::Impl {
     std::unique_ptr<zip_t, ZipCloser> zip;
     std::deque<std::string> buffers; // the data of stored entries, alive (and unmoved) until commit
     std::deque<DeflatedEntry> deflated; // the same for deflated ones
-    std::vector<std::string> copiedFrom; // the packages whose entries copy() takes byte for byte
 
     void addSource(const std::string& name, zip_source_t* source, bool store)
     {
@@ -391,9 +390,6 @@ void PackageWriter::copy(const OdfPackage& source, std::string_view name)
         throw EnvironmentFailure("partnering.odf.write", impl_->path.string() + ": " + std::string(name) + ": "
                                                              + zip_strerror(impl_->zip.get()));
     }
-    if (std::find(impl_->copiedFrom.begin(), impl_->copiedFrom.end(), source.archive_->sourceName)
-        == impl_->copiedFrom.end())
-        impl_->copiedFrom.push_back(source.archive_->sourceName);
 }
 
 void PackageWriter::commit()
@@ -401,20 +397,7 @@ void PackageWriter::commit()
     zip_t* zip = impl_->zip.release();
     if (zip_close(zip) != 0) {
         const std::string reason = zip_strerror(zip);
-        const int code = zip_error_code_zip(zip_get_error(zip));
         zip_discard(zip);
-        // Copied entries are read only now: data that fails its checks is the source
-        // package's fault, not the disk's (our own entries are checked as they are added).
-        const bool damagedSource = code == ZIP_ER_CRC || code == ZIP_ER_COMPRESSED_DATA || code == ZIP_ER_INCONS
-                                || code == ZIP_ER_ZLIB || code == ZIP_ER_EOF;
-        if (damagedSource && !impl_->copiedFrom.empty()) {
-            std::string sources;
-            for (const auto& source : impl_->copiedFrom)
-                sources += (sources.empty() ? "" : ", ") + source;
-            throw InvalidInput("partnering.odf.damaged-entry",
-                               sources + ": an entry is damaged (" + reason + "), so " + impl_->path.string()
-                                   + " was not written");
-        }
         throw EnvironmentFailure("partnering.odf.write", impl_->path.string() + ": " + reason);
     }
     zip_source_t* sink = impl_->sink.get();

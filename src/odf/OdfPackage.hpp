@@ -51,8 +51,7 @@ private:
 // Writes a new package to `path`: nothing appears there until commit(), which replaces any
 // previous file in one rename; a writer destroyed without commit() leaves no trace. Throws
 // EnvironmentFailure "[partnering.odf.write]" when the file cannot be written; copy() throws
-// InvalidInput "[partnering.odf.bad-entry]" for an entry whose data fails its checks, and
-// commit() "[partnering.odf.damaged-entry]" when libzip finds one while copying.
+// InvalidInput "[partnering.odf.bad-entry]" for an entry whose data fails its checks.
 class PackageWriter {
 public:
     PackageWriter(const std::filesystem::path& path, std::string_view mimetype);
