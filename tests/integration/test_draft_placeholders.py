@@ -155,8 +155,7 @@ class NearEmptyDrafts(DraftsOnScreen):
         wait_for(lambda: document.getCurrentController().getFrame().getContainerWindow().isVisible(), 10,
                  "the draft's window")
         # The pointer off the page: a placeholder's tooltip under it would hide another one.
-        subprocess.run(["xdotool", "mousemove", "--sync", "5", "400"], check=True, timeout=30,
-                       env=dict(os.environ, DISPLAY=self.display.name))
+        self.keyboard.move_to(5, 400)
         self.screenshot("agreement-fr-near-empty.png")
 
 

@@ -6,7 +6,6 @@ message box the test did not expect fails it (user_path.MessageBoxWatcher)."""
 import json
 import os
 import re
-import shutil
 import subprocess
 import time
 import unittest
@@ -16,7 +15,6 @@ from user_path import (READ_ONLY_PARAGRAPHS, TABLE_HEADERS, UserSession, click, 
                        press, showing, text_of, wait_for)
 
 import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
-from com.sun.star.beans import PropertyValue
 
 OXT = os.environ["PARTNERING_OXT"]
 CLI = os.environ["PARTNERING_CLI"]
@@ -379,33 +377,51 @@ class JourneyFromTheMenu(JourneyUser, unittest.TestCase):
     def test_g_a_click_on_a_dot_of_the_drawn_map_selects_that_stakeholder(self):
         document = self.draft(small_answers())
         command, wizard = self.start_journey(document)
-        wait_for(lambda: find(wizard, "ICON"), what="the stakeholder map")
-        # The user scrolls down a line at a time until the dot shows. UNICEF Cambodia is the one
-        # United Nations stakeholder: its numbered dot is the only large dot of that colour
-        # (the key's sample of the colour is smaller).
+        icon = wait_for(lambda: find(wizard, "ICON"), what="the stakeholder map")
+        # The user scrolls down a line at a time until the whole map shows. UNICEF Cambodia is
+        # the one United Nations stakeholder: its numbered dot is the only large dot of that
+        # colour (the key's sample of the colour is smaller).
         bar = self.questions_scroll_bar(wizard)
         at, size = bar.getLocationOnScreen(), bar.getSize()
-        viewport = (at.X - 700, at.Y, 700, size.Height)
+        arrow = (at.X + size.Width // 2, at.Y + size.Height - 5)
+
+        def map_box():
+            """Where the map shows on the screen, cut to the questions' viewport."""
+            where, extent = icon.getLocationOnScreen(), icon.getSize()
+            top, bottom = max(where.Y, at.Y), min(where.Y + extent.Height, at.Y + size.Height)
+            return where.X, top, min(extent.Width, at.X - where.X), bottom - top
+
+        def whole_map_shows():  # or as much of it as the viewport holds
+            return map_box()[3] >= min(icon.getSize().Height, size.Height)
+
+        missed = 0
+        while not whole_map_shows():
+            before = icon.getLocationOnScreen().Y
+            self.keyboard.click_at(*arrow)
+            try:
+                wait_for(lambda: icon.getLocationOnScreen().Y != before, timeout=3, what="the page to scroll a line")
+                missed = 0
+            except AssertionError:  # a click may need repeating, as for the text boxes above
+                missed += 1
+                if missed == 3:
+                    self.screenshot("map-scrolling-stopped.png")
+                    raise
 
         def settled_dot():
             # Where the dot is once the page stops moving: on a loaded machine the arrow's
-            # clicks are still scrolling when a screenshot is taken.
-            dot = self.dot_of(self.screenshot("map-before-click.png"), viewport, "#0072B2")
-            while dot is not None:
-                time.sleep(0.5)
-                again = self.dot_of(self.screenshot("map-before-click.png"), viewport, "#0072B2")
-                if again == dot:
+            # clicks may still be scrolling when a screenshot is taken.
+            dot = None
+            for _ in range(10):
+                again = self.dot_of(self.screenshot("map-before-click.png"), map_box(), "#0072B2")
+                if again is not None and again == dot:
                     return dot
                 dot = again
             return None
 
-        dot = None
-        for _ in range(40):
-            dot = settled_dot()
-            if dot is not None:
-                break
-            self.keyboard.click_at(at.X + size.Width // 2, at.Y + size.Height - 5)  # the arrow down
-        self.assertIsNotNone(dot, "the United Nations dot never showed on the map")
+        dot = settled_dot()
+        self.assertIsNotNone(dot, "no United Nations dot in the map at %s (questions' bar at %s, %s); see %s"
+                             % (map_box(), (at.X, at.Y), (size.Width, size.Height),
+                                os.path.join(ARTIFACTS, "map-before-click.png")))
         stakeholder = self.field(wizard, "Stakeholder *")
         for attempt in range(2):  # a click may need repeating, as for the text boxes above
             if attempt > 0:

@@ -4,7 +4,6 @@ editable. A picked option and a typed wording reach the new draft; a resumed dra
 import json
 import os
 import re
-import subprocess
 import time
 import unittest
 import xml.etree.ElementTree as ElementTree
@@ -141,8 +140,7 @@ class ClausesOnStep6(JourneyUser, unittest.TestCase):
     def pointer_away(self, wizard):
         """The mouse moved off the questions, onto the wizard's list of steps."""
         box = wizard.getPosSize()
-        subprocess.run(["xdotool", "mousemove", "--sync", str(box.X + 60), str(box.Y + box.Height - 120)],
-                       check=True, capture_output=True, timeout=60, env=dict(os.environ, DISPLAY=self.display.name))
+        self.keyboard.move_to(box.X + 60, box.Y + box.Height - 120)
         time.sleep(0.5)
 
     def finish_into_new_draft(self, wizard, command):

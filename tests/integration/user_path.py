@@ -424,8 +424,8 @@ class Keyboard:
         self.display = display.name if hasattr(display, "name") else display
 
     def _xdotool(self, *args):
-        subprocess.run(["xdotool"] + list(args), check=True, capture_output=True, timeout=60,
-                       env=dict(os.environ, DISPLAY=self.display))
+        return subprocess.run(["xdotool"] + list(args), check=True, capture_output=True, timeout=60, text=True,
+                              env=dict(os.environ, DISPLAY=self.display)).stdout
 
     def type(self, text, delay_ms=40):
         self._xdotool("type", "--delay", str(delay_ms), "--", text)
@@ -435,9 +435,18 @@ class Keyboard:
         at, size = context.getLocationOnScreen(), context.getSize()
         self.click_at(at.X + size.Width // 2, at.Y + size.Height // 2, button)
 
+    def move_to(self, x, y):
+        """The pointer to (x, y), once it is there. Not when it is there already: xdotool's
+        --sync then waits 15 s for a move that never comes (the wizard's scroll arrow, clicked
+        line after line, took 15 s a line)."""
+        here = dict(line.split("=", 1) for line in self._xdotool("getmouselocation", "--shell").split())
+        if (int(here["X"]), int(here["Y"])) != (x, y):
+            self._xdotool("mousemove", "--sync", str(x), str(y))
+
     def click_at(self, x, y, button=1):
         """A click at (x, y) on the screen."""
-        self._xdotool("mousemove", "--sync", str(x), str(y), "click", str(button))
+        self.move_to(x, y)
+        self._xdotool("click", str(button))
 
     def key(self, *keys):
         """Key combinations such as "ctrl+z", "Tab", "alt+n"."""
