@@ -96,6 +96,27 @@ TEST_F(OdfPackageTest, CopiedEntriesKeepTheirCompressedBytes)
     EXPECT_EQ(fs::file_size(dir_ / "a.odt"), fs::file_size(dir_ / "b.odt"));
 }
 
+TEST_F(OdfPackageTest, ACopiedStoredEntryStaysStored)
+{
+    // Left to libzip's default method, it was deflated on the way, opening a zlib stream each.
+    const std::string meta = "<meta>" + std::string(2000, 'm') + "</meta>"; // stored: small, yet compressible
+    PackageWriter first(dir_ / "a.odt", partnering::odf::kTextMimetype);
+    first.add("meta.xml", meta);
+    first.commit();
+    const auto source = OdfPackage::open(dir_ / "a.odt");
+    PackageWriter second(dir_ / "b.odt", partnering::odf::kTextMimetype);
+    second.copy(source, "meta.xml");
+    second.commit();
+    int error = 0;
+    zip_t* zip = zip_open((dir_ / "b.odt").c_str(), ZIP_RDONLY, &error);
+    ASSERT_NE(zip, nullptr);
+    zip_stat_t stat;
+    ASSERT_EQ(zip_stat(zip, "meta.xml", 0, &stat), 0);
+    EXPECT_EQ(stat.comp_method, ZIP_CM_STORE);
+    zip_discard(zip);
+    EXPECT_EQ(OdfPackage::open(dir_ / "b.odt").read("meta.xml"), meta);
+}
+
 // Large parts are deflated (by libdeflate) and read back (by libdeflate, with libzip's checks):
 // any zip reader gets the same bytes, and damaged data is refused, not returned.
 TEST_F(OdfPackageTest, LargePartsAreDeflatedAndDamageIsCaughtWhenRead)
