@@ -1,5 +1,6 @@
 #include "Command.hpp"
 #include "error/Error.hpp"
+#include "error/ScopeGuards.hpp"
 #include "fill/DraftPlaceholders.hpp"
 #include "fill/DraftTemplates.hpp"
 #include "fill/TemplateFiller.hpp"
@@ -184,11 +185,13 @@ void addAgreementCommands(CLI::App& app, Context& context)
     build->callback([templateOptions] {
         odf::writePackageFromFlat(readFile(templateOptions->flatPath), templateOptions->flatPath, templateOptions->outPath,
                                   odf::kTextTemplateMimetype);
-        try {
+        {
+            // A template that does not fill is not left behind as if it were one.
+            const OnScopeFailure removeOnFailure([&] {
+                std::error_code ignored;
+                std::filesystem::remove(templateOptions->outPath, ignored);
+            });
             fill::TemplateFiller::open(templateOptions->outPath); // its fields must all be answers
-        } catch (...) {
-            std::filesystem::remove(templateOptions->outPath);
-            throw;
         }
         std::cout << "wrote " << templateOptions->outPath << '\n';
     });

@@ -1,6 +1,7 @@
 #include "lessons/LessonIndex.hpp"
 
 #include "error/Error.hpp"
+#include "error/ScopeGuards.hpp"
 #include "glossary/Glossary.hpp"
 #include "lessons/GlossarySynonyms.hpp"
 #include "lessons/IndexSchema.hpp"
@@ -201,6 +202,13 @@ BuildReport LessonIndex::build(const std::vector<fs::path>& inputs, const std::o
     impl_->spellingChanges.clear();
     try {
         db.begin_transaction();
+        // However the build fails (Xapian, a bad file, a full disk), none of it is committed.
+        const OnScopeFailure cancel([&db] {
+            try {
+                db.cancel_transaction();
+            } catch (const Xapian::Error&) {
+            }
+        });
         impl_->upgradeFormat();
 
         std::map<std::string, FileStamp> recorded;
@@ -303,18 +311,8 @@ BuildReport LessonIndex::build(const std::vector<fs::path>& inputs, const std::o
         impl_->recordStemmers();
         db.commit_transaction();
     } catch (const Xapian::Error& e) {
-        try {
-            db.cancel_transaction();
-        } catch (const Xapian::Error&) {
-        }
         throw EnvironmentFailure("partnering.lessons.index-write",
                                  impl_->directory.string() + ": " + e.get_description());
-    } catch (...) {
-        try {
-            db.cancel_transaction();
-        } catch (const Xapian::Error&) {
-        }
-        throw;
     }
     return report;
 }

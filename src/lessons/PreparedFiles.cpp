@@ -1,6 +1,7 @@
 #include "lessons/PreparedFiles.hpp"
 
 #include "error/Error.hpp"
+#include "error/ScopeGuards.hpp"
 #include "lessons/TextAnalyzer.hpp"
 
 #include <algorithm>
@@ -101,7 +102,8 @@ void prepareFiles(const std::vector<InputFile>& files, const std::vector<const F
         throw EnvironmentFailure("partnering.lessons.no-threads",
                                  "cannot start the threads that analyse lesson files: " + std::string(e.what()));
     }
-    try {
+    {
+        const OnScopeFailure stopOnFailure(stopWorkers); // the writer failed: no worker outlives it
         for (std::size_t i = 0; i < count; ++i) {
             PreparedFile prepared;
             {
@@ -114,9 +116,6 @@ void prepareFiles(const std::vector<InputFile>& files, const std::vector<const F
             consumed.notify_all();
             write(i, std::move(prepared));
         }
-    } catch (...) {
-        stopWorkers();
-        throw;
     }
     for (auto& worker : workers)
         worker.join();

@@ -81,6 +81,20 @@ class CommandLine(unittest.TestCase):
             self.assertIn("[partnering.fill.no-template]", result.stderr)
             self.assertFalse(os.path.exists(os.path.join(folder, "other.odt")))
 
+    def test_a_template_whose_field_is_no_answer_is_refused_and_not_written(self):
+        with open(os.path.join(SOURCE, "templates", "workplan.fodt"), encoding="utf-8") as f:
+            flat = f.read()
+        self.assertIn("&lt;partnership.name&gt;", flat)
+        with tempfile.TemporaryDirectory() as folder:
+            source, built = os.path.join(folder, "typo.fodt"), os.path.join(folder, "typo.ott")
+            with open(source, "w", encoding="utf-8") as f:
+                f.write(flat.replace("&lt;partnership.name&gt;", "&lt;partnership.nmae&gt;", 1))
+            result = run("template", "build", source, built)
+            self.assertEqual(result.returncode, 3, result.stderr)
+            self.assertIn("[partnering.fill.unknown-field]", result.stderr)
+            self.assertIn("partnership.nmae", result.stderr)
+            self.assertEqual(os.listdir(folder), ["typo.fodt"], "nothing written beside the template")
+
 
 class CheckCommand(unittest.TestCase):
     @classmethod

@@ -1,6 +1,6 @@
 #include "sidebar/CitationInWriter.hpp"
 
-#include "ScopeGuards.hpp"
+#include "error/ScopeGuards.hpp"
 #include "UnoBoundary.hpp"
 
 #include <com/sun/star/awt/FontSlant.hpp>

@@ -3,7 +3,7 @@
 #include "sidebar/LessonsView.hpp"
 #include "sidebar/SidebarLink.hpp"
 
-#include "ScopeGuards.hpp"
+#include "error/ScopeGuards.hpp"
 
 #include <com/sun/star/accessibility/XAccessible.hpp>
 #include <com/sun/star/ui/LayoutSize.hpp>

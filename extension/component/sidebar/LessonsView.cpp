@@ -2,7 +2,7 @@
 
 #include "DocumentAnswers.hpp"
 #include "MainThread.hpp"
-#include "ScopeGuards.hpp"
+#include "error/ScopeGuards.hpp"
 #include "UiText.hpp"
 #include "UnoBoundary.hpp"
 #include "library/LessonLibrary.hpp"

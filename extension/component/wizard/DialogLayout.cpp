@@ -1,6 +1,6 @@
 #include "wizard/DialogLayout.hpp"
 
-#include "ScopeGuards.hpp"
+#include "error/ScopeGuards.hpp"
 #include "UnoBoundary.hpp"
 
 #include <com/sun/star/awt/AsyncCallback.hpp>

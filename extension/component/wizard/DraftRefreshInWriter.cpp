@@ -1,7 +1,7 @@
 #include "wizard/DraftRefreshInWriter.hpp"
 
 #include "DocumentAnswers.hpp"
-#include "ScopeGuards.hpp"
+#include "error/ScopeGuards.hpp"
 #include "UiText.hpp"
 #include "UnoBoundary.hpp"
 #include "check/PlaceholderFields.hpp"

@@ -7,7 +7,7 @@
 #include "ExtensionFolder.hpp"
 #include "UiText.hpp"
 #include "DocumentAnswers.hpp"
-#include "ScopeGuards.hpp"
+#include "error/ScopeGuards.hpp"
 #include "UnoBoundary.hpp"
 #include "library/LessonLibrary.hpp"
 

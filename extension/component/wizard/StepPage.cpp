@@ -3,7 +3,7 @@
 #include "wizard/JourneyWizardController.hpp"
 #include "wizard/StakeholderGridView.hpp"
 
-#include "ScopeGuards.hpp"
+#include "error/ScopeGuards.hpp"
 #include "UiText.hpp"
 #include "UnoBoundary.hpp"
 #include "sidebar/LessonsPanel.hpp"

@@ -5,7 +5,7 @@
 #include <exception>
 #include <utility>
 
-namespace partnering::uno {
+namespace partnering {
 
 // Sets `flag` while the scope runs and gives it back its value after (e.g. "our own writes to
 // the controls are no edits of the user's").
@@ -21,8 +21,8 @@ private:
     bool was_;
 };
 
-// Runs `cleanup` when the scope ends, however it ends. `cleanup` must not throw (wrap UNO calls
-// in reportFailures).
+// Runs `cleanup` when the scope ends, however it ends. `cleanup` must not throw (in the
+// extension, wrap UNO calls in reportFailures).
 template <class Cleanup> class AtScopeExit {
 public:
     explicit AtScopeExit(Cleanup cleanup) : cleanup_(std::move(cleanup)) {}
@@ -34,8 +34,9 @@ private:
     Cleanup cleanup_;
 };
 
-// Runs `undo` when the scope is left by an exception, before the exception goes on. `undo` must
-// not throw (wrap UNO calls in reportFailures).
+// Runs `undo` when the scope is left by an exception, before the exception goes on (and before
+// any handler of it runs). `undo` must not throw (in the extension, wrap UNO calls in
+// reportFailures).
 template <class Undo> class OnScopeFailure {
 public:
     explicit OnScopeFailure(Undo undo) : undo_(std::move(undo)) {}
@@ -52,4 +53,4 @@ private:
     int exceptionsAtStart_ = std::uncaught_exceptions();
 };
 
-} // namespace partnering::uno
+} // namespace partnering

@@ -1,12 +1,12 @@
-#include "ScopeGuards.hpp"
+#include "error/ScopeGuards.hpp"
 
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 
-using partnering::uno::AtScopeExit;
-using partnering::uno::OnScopeFailure;
-using partnering::uno::ScopedFlag;
+using partnering::AtScopeExit;
+using partnering::OnScopeFailure;
+using partnering::ScopedFlag;
 
 namespace {
 
