@@ -84,24 +84,10 @@ void recordPoError2(int severity, po_message_t message, const char* filename, si
     recordPoError(severity, message, filename, line, column, multiline, text);
 }
 
+// Runs `call(handler)`, a libgettextpo call, with what it reports kept in `errors`; false when
+// it failed or libgettextpo gave up (its fatal handler must not return: it jumps back here).
 // No object with a destructor lives in this frame: longjmp may leave it.
-po_file_t readPoFile(const char* path, PoErrors& errors)
-{
-    std::jmp_buf fatal;
-    errors.fatal = &fatal;
-    poErrors = &errors;
-    if (setjmp(fatal) != 0) {
-        poErrors = nullptr;
-        return nullptr;
-    }
-    const po_xerror_handler handler{recordPoError, recordPoError2};
-    po_file_t file = po_file_read(path, &handler);
-    poErrors = nullptr;
-    return file;
-}
-
-// The same for writing; false when libgettextpo gave up.
-bool writePoFile(po_file_t file, const char* path, PoErrors& errors)
+template <class Call> bool withPoErrors(PoErrors& errors, Call call)
 {
     std::jmp_buf fatal;
     errors.fatal = &fatal;
@@ -111,9 +97,21 @@ bool writePoFile(po_file_t file, const char* path, PoErrors& errors)
         return false;
     }
     const po_xerror_handler handler{recordPoError, recordPoError2};
-    const bool written = po_file_write(file, path, &handler) != nullptr;
+    const bool done = call(&handler);
     poErrors = nullptr;
-    return written;
+    return done;
+}
+
+po_file_t readPoFile(const char* path, PoErrors& errors)
+{
+    po_file_t file = nullptr;
+    withPoErrors(errors, [&](po_xerror_handler_t handler) { return (file = po_file_read(path, handler)) != nullptr; });
+    return file;
+}
+
+bool writePoFile(po_file_t file, const char* path, PoErrors& errors)
+{
+    return withPoErrors(errors, [&](po_xerror_handler_t handler) { return po_file_write(file, path, handler) != nullptr; });
 }
 
 bool readAll(int fd, std::string& bytes)
