@@ -1,8 +1,11 @@
 """The Lessons learned panel as the tests see it: the lessons they look for, the panel made
-through its factory with its controls at hand, the document's citations, and the settings
-the options page writes. Shared by test_sidebar and test_sidebar_user_path."""
+through its factory with its controls at hand, the panel as a user opens it in Writer's
+sidebar (read through accessibility), the document's citations, and the settings the options
+page writes. Shared by test_sidebar, test_sidebar_user_path and test_library_rebuild."""
 import socket
 import time
+
+import user_path
 
 import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
 from com.sun.star.beans import PropertyValue
@@ -178,6 +181,46 @@ class Panel:
 
     def dispose(self):
         self.element.dispose()
+
+
+class PanelInTheSidebar:
+    """A TestCase mixin (with user_path.UserSession): the panel opened from Partnering > Lessons
+    learned, as a user opens it, and what it shows, read through accessibility. `ui` gives a
+    text as the UI shows it; subclasses with another UI language override it."""
+    SEARCH_LABEL = "Search the lessons learned:"
+
+    def ui(self, english):
+        return english
+
+    def open_panel(self, document, timeout=60):
+        self.menu(document, "Lessons").wait()
+        window = document.getCurrentController().getFrame().getContainerWindow()
+        label = user_path.wait_for(lambda: user_path.find(window, "LABEL", self.ui(self.SEARCH_LABEL)), timeout,
+                                   "the Lessons learned panel in the sidebar")
+        self.panel = label.getAccessibleParent()
+        self.search = user_path.wait_for(lambda: user_path.find(self.panel, "TEXT"), 10, "the search box")
+        self.results = user_path.wait_for(
+            lambda: user_path.find(self.panel, "LIST", where=lambda c: not self.in_a_filter(c)), 10, "the result list")
+
+    @staticmethod
+    def in_a_filter(context):
+        return context.getAccessibleParent().getAccessibleContext().getAccessibleRole() == user_path.role("COMBO_BOX")
+
+    def rows(self):
+        return [self.results.getAccessibleChild(i).getAccessibleContext().getAccessibleName()
+                for i in range(self.results.getAccessibleChildCount())]
+
+    def status(self):
+        return user_path.find(self.panel, "LABEL", where=lambda c: c.getAccessibleName() != self.ui(self.SEARCH_LABEL)
+                              ).getAccessibleName()
+
+    def preview_text(self):
+        """The preview as a screen reader reads it: the rich text control names itself by its
+        text. It is a SCROLL_PANE in LibreOffice 7.4 and a PANEL in 25.2, which has other
+        panels: there, the one showing a lesson (its source first) is the preview."""
+        preview = user_path.find(self.panel, "SCROLL_PANE") or user_path.find(
+            self.panel, "PANEL", where=lambda c: c.getAccessibleName().startswith(self.ui("Source:")))
+        return preview.getAccessibleName() if preview is not None else ""
 
 
 def accessible_children(context):

@@ -96,10 +96,7 @@ class FinishOnAFullDisk(UserSession, OfficeOnScreen, unittest.TestCase):
         command = self.menu(document, "JourneyWizard")
         wizard = self.windows.wait_dialog(TITLE, STEP_SECONDS)
         name = wait_for(lambda: find(wizard, "TEXT", "Name of the partnership *"), STEP_SECONDS, "the first question")
-        self.keyboard.click(name)
-        time.sleep(0.3)
-        self.keyboard.type(NAME)
-        wait_for(lambda: name.getText() == NAME, 10, "the name typed")
+        self.type_into_field(name, NAME, "the name of the partnership", replace=True)
 
         self.fill_the_disk()
         failure = self.watcher.expect("[partnering.odf.write]")

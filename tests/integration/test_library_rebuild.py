@@ -15,9 +15,9 @@ import threading
 import time
 import unittest
 
-from lessons_panel import results_of, use_bundled_library, write_settings
+from lessons_panel import PanelInTheSidebar, results_of, use_bundled_library, write_settings
 from office import OfficeOnScreen
-from user_path import UserSession, find, role, wait_for
+from user_path import UserSession, wait_for
 
 OXT = os.environ["PARTNERING_OXT"]
 CLI = os.environ["PARTNERING_CLI"]
@@ -41,7 +41,7 @@ REBUILDS = 6
 SEARCH_SECONDS = 30  # for the panel's answer to one search, on a loaded two-core machine
 
 
-class LibraryRebuiltUnderTheSidebar(UserSession, OfficeOnScreen, unittest.TestCase):
+class LibraryRebuiltUnderTheSidebar(PanelInTheSidebar, UserSession, OfficeOnScreen, unittest.TestCase):
     OXT = OXT
 
     @classmethod
@@ -79,33 +79,9 @@ class LibraryRebuiltUnderTheSidebar(UserSession, OfficeOnScreen, unittest.TestCa
                              env=self.office._env, capture_output=True, text=True, timeout=300)
         self.assertEqual(run.returncode, 0, run.stderr)
 
-    # ---- the panel, as the user sees it (test_sidebar_user_path's way) --------------------
-    def open_panel(self, document):
-        self.menu(document, "Lessons").wait()
-        window = document.getCurrentController().getFrame().getContainerWindow()
-        label = wait_for(lambda: find(window, "LABEL", "Search the lessons learned:"), 60,
-                         "the Lessons learned panel in the sidebar")
-        self.panel = label.getAccessibleParent()
-        self.search = wait_for(lambda: find(self.panel, "TEXT"), 10, "the search box")
-        self.results = wait_for(lambda: find(self.panel, "LIST", where=lambda c: not self.in_a_filter(c)), 10,
-                                "the result list")
-
-    @staticmethod
-    def in_a_filter(context):
-        return context.getAccessibleParent().getAccessibleContext().getAccessibleRole() == role("COMBO_BOX")
-
-    def rows(self):
-        return [self.results.getAccessibleChild(i).getAccessibleContext().getAccessibleName()
-                for i in range(self.results.getAccessibleChildCount())]
-
-    def status(self):
-        return find(self.panel, "LABEL", where=lambda c: c.getAccessibleName() != "Search the lessons learned:"
-                    ).getAccessibleName()
-
     def said(self):
         """Everything the panel shows in words: its status and the preview or its problem."""
-        preview = find(self.panel, "SCROLL_PANE")
-        return self.status() + " | " + (preview.getAccessibleName() if preview is not None else "")
+        return self.status() + " | " + self.preview_text()
 
     def titles(self):
         return [title for title, _ in results_of(self.rows())] if self.rows() else []

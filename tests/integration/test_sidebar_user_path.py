@@ -18,11 +18,12 @@ import unittest
 import xml.etree.ElementTree as ElementTree
 
 from office import OfficeOnScreen
-from user_path import UserSession, contexts, find, press, role, wait_for
+from user_path import UserSession, find, press, wait_for
 
 import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
 from com.sun.star.beans import PropertyValue
-from lessons_panel import bibliography_ids, new_writer, paragraphs, results_of, use_bundled_library, write_settings
+from lessons_panel import (PanelInTheSidebar, bibliography_ids, new_writer, paragraphs, results_of, use_bundled_library,
+                           write_settings)
 
 OXT = os.environ["PARTNERING_OXT"]
 ARTIFACTS = os.path.join(os.environ.get("PARTNERING_TEST_ARTIFACTS", tempfile.gettempdir()), "sidebar")
@@ -79,7 +80,7 @@ class KeyboardLayout:
         time.sleep(0.3)  # the clients read the new keymap
 
 
-class SidebarUserPath(UserSession, OfficeOnScreen):
+class SidebarUserPath(PanelInTheSidebar, UserSession, OfficeOnScreen):
     """The whole path; subclasses give the screen size and the UI language."""
     OXT = OXT
     UI_LANGUAGE = "en"
@@ -118,14 +119,7 @@ class SidebarUserPath(UserSession, OfficeOnScreen):
 
     # ---- the panel, as the user sees it -----------------------------------------------------
     def open_panel(self, document):
-        self.menu(document, "Lessons").wait()
-        window = document.getCurrentController().getFrame().getContainerWindow()
-        label = wait_for(lambda: find(window, "LABEL", self.ui("Search the lessons learned:")), 30,
-                         "the Lessons learned panel in the sidebar")
-        self.panel = label.getAccessibleParent()
-        self.search = wait_for(lambda: find(self.panel, "TEXT"), 10, "the search box")
-        self.results = wait_for(lambda: find(self.panel, "LIST", where=lambda c: not self.in_a_filter(c)), 10,
-                                "the result list")
+        super().open_panel(document, timeout=30)
         self.layout = KeyboardLayout(self.display)
 
     def close_deck(self, document):
@@ -133,28 +127,8 @@ class SidebarUserPath(UserSession, OfficeOnScreen):
         closes and the next test opens it as a user first does."""
         self.menu(document, "Lessons").wait()
         window = document.getCurrentController().getFrame().getContainerWindow()
-        wait_for(lambda: find(window, "LABEL", self.ui("Search the lessons learned:")) is None, 30,
+        wait_for(lambda: find(window, "LABEL", self.ui(self.SEARCH_LABEL)) is None, 30,
                  "the Lessons learned deck to close")
-
-    @staticmethod
-    def in_a_filter(context):
-        return context.getAccessibleParent().getAccessibleContext().getAccessibleRole() == role("COMBO_BOX")
-
-    def rows(self):
-        return [self.results.getAccessibleChild(i).getAccessibleContext().getAccessibleName()
-                for i in range(self.results.getAccessibleChildCount())]
-
-    def status(self):
-        return find(self.panel, "LABEL", where=lambda c: c.getAccessibleName() != self.ui("Search the lessons learned:")
-                    ).getAccessibleName()
-
-    def preview_text(self):
-        """The preview as a screen reader reads it: the rich text control names itself by its
-        text. It is a SCROLL_PANE in LibreOffice 7.4 and a PANEL in 25.2, which has other
-        panels: there, the one showing a lesson (its source first) is the preview."""
-        preview = find(self.panel, "SCROLL_PANE") or find(
-            self.panel, "PANEL", where=lambda c: c.getAccessibleName().startswith(self.ui("Source:")))
-        return preview.getAccessibleName() if preview is not None else ""
 
     def type_query(self, words):
         """Clicks into the search box, selects what is there and types `words` over it."""

@@ -11,7 +11,7 @@ import time
 import unittest
 
 from office import OfficeOnScreen
-from user_path import (READ_ONLY_PARAGRAPHS, TABLE_HEADERS, UserSession, click, contexts, find, has_focus, known_roles,
+from user_path import (READ_ONLY_PARAGRAPHS, TABLE_HEADERS, UserSession, click, contexts, find, known_roles,
                        press, showing, text_of, wait_for)
 
 import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
@@ -113,41 +113,23 @@ class JourneyUser(UserSession, OfficeOnScreen):
                         what="the field '%s'" % label)
 
     def focus(self, wizard, label):
-        """Clicks into the field labelled `label` until the cursor is there, as a user clicks
-        again when the first click did not take (synthetic clicks right after another one in a
-        text box are sometimes not delivered to the next window)."""
+        """Clicks into the field labelled `label` until the cursor is there."""
         field = self.field(wizard, label)
-        for attempt in range(3):
-            self.keyboard.click(field)
-            try:
-                wait_for(lambda: has_focus(field), timeout=3, what="the cursor in '%s'" % label)
-                return field
-            except AssertionError:
-                if attempt == 2:
-                    self.screenshot("failed-focus-%s.png" % label.strip(" *").replace(" ", "-"))
-                    raise
+        try:
+            self.click_into(field, "'%s'" % label)
+        except AssertionError:
+            self.screenshot("failed-focus-%s.png" % label.strip(" *").replace(" ", "-"))
+            raise
         return field
 
     def type_into(self, wizard, label, text, replace=False):
-        """Clicks into the field labelled `label` and types `text`. When the characters did not
-        arrive (synthetic key presses right after a click in another text box are sometimes not
-        delivered under Xvfb), the user selects what is there and types it again, once."""
-        for attempt in range(2):
-            field = self.focus(wizard, label)
-            time.sleep(0.2)
-            if replace or attempt > 0:
-                self.keyboard.key("ctrl+a")
-            self.keyboard.type(text)
-            if not hasattr(field, "getText"):
-                return field
-            try:
-                wait_for(lambda: field.getText().replace("\r", "") == text if replace or attempt > 0
-                         else text in field.getText(), timeout=5, what="'%s' typed into '%s'" % (text, label))
-                return field
-            except AssertionError:
-                self.screenshot("failed-typing-%s.png" % label.strip(" *").replace(" ", "-"))
-                if attempt > 0:
-                    raise
+        """Clicks into the field labelled `label` and types `text`, as UserSession.type_into_field."""
+        field = self.field(wizard, label)
+        try:
+            self.type_into_field(field, text, "'%s'" % label, replace)
+        except AssertionError:
+            self.screenshot("failed-typing-%s.png" % label.strip(" *").replace(" ", "-"))
+            raise
         return field
 
     def choose(self, wizard, label, typed):

@@ -472,6 +472,38 @@ class UserSession:
         finally:
             super().tearDown()
 
+    def click_into(self, field, what):
+        """Clicks into the accessible `field` until the cursor is there, as a user clicks again
+        when the first click did not take (synthetic clicks right after another one, or into a
+        window that has just opened, are sometimes not delivered under Xvfb)."""
+        for attempt in range(3):
+            self.keyboard.click(field)
+            try:
+                return wait_for(lambda: has_focus(field), timeout=3, what="the cursor in " + what)
+            except AssertionError:
+                if attempt == 2:
+                    raise
+
+    def type_into_field(self, field, text, what, replace=False):
+        """Clicks into `field` and types `text` (over what it holds, with `replace`). When the
+        characters did not arrive (key presses right after a click are sometimes not delivered
+        under Xvfb), the user selects what is there and types it again, once."""
+        for attempt in range(2):
+            self.click_into(field, what)
+            time.sleep(0.2)
+            if replace or attempt > 0:
+                self.keyboard.key("ctrl+a")
+            self.keyboard.type(text)
+            if not hasattr(field, "getText"):
+                return
+            try:
+                wait_for(lambda: field.getText().replace("\r", "") == text if replace or attempt > 0
+                         else text in field.getText(), timeout=5, what="%r typed into %s" % (text, what))
+                return
+            except AssertionError:
+                if attempt > 0:
+                    raise
+
     def menu(self, document, command):
         """Starts Partnering > <command> on `document`'s window, as the menu does."""
         frame = document.getCurrentController().getFrame()
