@@ -112,16 +112,6 @@ class JourneyUser(UserSession, OfficeOnScreen):
         return wait_for(lambda: next((found for found in (find(wizard, r, label) for r in roles) if found), None),
                         what="the field '%s'" % label)
 
-    def focus(self, wizard, label):
-        """Clicks into the field labelled `label` until the cursor is there."""
-        field = self.field(wizard, label)
-        try:
-            self.click_into(field, "'%s'" % label)
-        except AssertionError:
-            self.screenshot("failed-focus-%s.png" % label.strip(" *").replace(" ", "-"))
-            raise
-        return field
-
     def type_into(self, wizard, label, text, replace=False):
         """Clicks into the field labelled `label` and types `text`, as UserSession.type_into_field."""
         field = self.field(wizard, label)
