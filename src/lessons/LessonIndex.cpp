@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -28,6 +29,21 @@ namespace fs = std::filesystem;
 std::string fileKey(const std::string& path)
 {
     return std::string(schema::kFileKeyPrefix).append(path);
+}
+
+// Xapian moves a build's postings from its in-memory inverter into the tables every this many
+// documents (its default is 10,000). Our texts carry more terms than plain text indexing, and
+// the inverter's maps at 10,000 of them cost more in look-ups and allocation than the more
+// frequent merges do: at 2,000 the 50,000-section bench indexed about a third faster, with a
+// third less peak memory. Xapian 1.4 reads the setting only from the environment, when a
+// database is opened for writing; a value the user set stays theirs.
+void limitPendingChanges()
+{
+    static const bool once = [] {
+        ::setenv("XAPIAN_FLUSH_THRESHOLD", "2000", 0);
+        return true;
+    }();
+    (void)once;
 }
 
 } // namespace
@@ -76,10 +92,15 @@ struct LessonIndex::Impl {
     // build); a lesson new to the index has none to replace or forget.
     void writeLesson(PreparedFile& prepared, bool known)
     {
+        if (!known) { // no document holds its texts' unique terms: adding skips replace_document's look-up
+            for (auto& text : prepared.texts)
+                addText(text);
+            return;
+        }
         std::set<std::string> keep;
         for (const auto& text : prepared.texts)
             keep.insert(text.uniqueTerm);
-        for (auto id : known ? textsOf(prepared.lesson.id) : std::vector<Xapian::docid>()) {
+        for (auto id : textsOf(prepared.lesson.id)) {
             const Xapian::Document old = db.get_document(id);
             auto term = old.termlist_begin();
             term.skip_to(std::string(schema::kUniqueId));
@@ -91,9 +112,20 @@ struct LessonIndex::Impl {
         }
         for (auto& text : prepared.texts) {
             db.replace_document(text.uniqueTerm, text.document);
-            for (auto& word : text.spellingWords)
-                ++spellingChanges[std::move(word)];
+            countSpelling(text);
         }
+    }
+
+    void addText(PreparedText& text)
+    {
+        db.add_document(text.document);
+        countSpelling(text);
+    }
+
+    void countSpelling(PreparedText& text)
+    {
+        for (auto& word : text.spellingWords)
+            ++spellingChanges[std::move(word)];
     }
 
     // Each word leaves our map as it enters Xapian's, so the two are not both whole at the peak.
@@ -176,6 +208,7 @@ struct LessonIndex::Impl {
 LessonIndex::LessonIndex(const fs::path& directory) : impl_(std::make_unique<Impl>())
 {
     impl_->directory = directory;
+    limitPendingChanges();
     try {
         impl_->db = Xapian::WritableDatabase(directory.string(), Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError& e) {
@@ -263,7 +296,7 @@ BuildReport LessonIndex::build(const std::vector<fs::path>& inputs, const std::o
 
         // The calling thread writes to Xapian, the bottleneck: it keeps a core of its own.
         const unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency() - 1);
-        prepareFiles(work, workStamps, threads, [&](std::size_t i, PreparedFile prepared) {
+        prepareFiles(work, workStamps, threads, [&](std::size_t i, PreparedFile& prepared) {
             const InputFile& file = work[i];
             const FileStamp* previous = workStamps[i];
             FileStamp stamp{prepared.hash, file.size, file.mtime, previous != nullptr ? previous->lessonId : ""};

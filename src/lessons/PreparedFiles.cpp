@@ -51,11 +51,14 @@ PreparedFile prepareFile(const InputFile& file, const FileStamp* recorded, Analy
 } // namespace
 
 void prepareFiles(const std::vector<InputFile>& files, const std::vector<const FileStamp*>& recorded,
-                  unsigned threads, const std::function<void(std::size_t, PreparedFile)>& write)
+                  unsigned threads, const std::function<void(std::size_t, PreparedFile&)>& write)
 {
     const std::size_t count = files.size();
     const std::size_t window = std::max<std::size_t>(64, threads * 16);
+    // A written file stays in its slot until the worker that fills the slot next destroys it:
+    // freeing a file's documents is the writer's work otherwise, and the writer is the bottleneck.
     std::vector<std::optional<PreparedFile>> ring(window);
+    std::vector<bool> ready(window, false);
     std::mutex mutex;
     std::condition_variable produced;
     std::condition_variable consumed;
@@ -69,16 +72,20 @@ void prepareFiles(const std::vector<InputFile>& files, const std::vector<const F
             const std::size_t i = next.fetch_add(1);
             if (i >= count)
                 return;
+            std::optional<PreparedFile> spent;
             {
                 std::unique_lock lock(mutex);
                 consumed.wait(lock, [&] { return stop || i < written + window; });
                 if (stop)
                     return;
+                spent.swap(ring[i % window]);
             }
+            spent.reset();
             PreparedFile prepared = prepareFile(files[i], recorded[i], analyzers);
             {
                 std::lock_guard lock(mutex);
                 ring[i % window] = std::move(prepared);
+                ready[i % window] = true;
             }
             produced.notify_all();
         }
@@ -105,16 +112,19 @@ void prepareFiles(const std::vector<InputFile>& files, const std::vector<const F
     {
         const OnScopeFailure stopOnFailure(stopWorkers); // the writer failed: no worker outlives it
         for (std::size_t i = 0; i < count; ++i) {
-            PreparedFile prepared;
+            PreparedFile* prepared = nullptr;
             {
                 std::unique_lock lock(mutex);
-                produced.wait(lock, [&] { return ring[i % window].has_value(); });
-                prepared = std::move(*ring[i % window]);
-                ring[i % window].reset();
+                produced.wait(lock, [&] { return ready[i % window]; });
+                ready[i % window] = false;
+                prepared = &*ring[i % window];
+            }
+            write(i, *prepared);
+            {
+                std::lock_guard lock(mutex);
                 written = i + 1;
             }
             consumed.notify_all();
-            write(i, std::move(prepared));
         }
     }
     for (auto& worker : workers)

@@ -30,6 +30,6 @@ struct PreparedFile {
 // the exception goes on. Throws EnvironmentFailure "[partnering.lessons.no-threads]" when the
 // threads cannot be started.
 void prepareFiles(const std::vector<InputFile>& files, const std::vector<const FileStamp*>& recorded,
-                  unsigned threads, const std::function<void(std::size_t, PreparedFile)>& write);
+                  unsigned threads, const std::function<void(std::size_t, PreparedFile&)>& write);
 
 } // namespace partnering::lessons
