@@ -102,9 +102,33 @@ template <class Call> bool withPoErrors(PoErrors& errors, Call call)
     return done;
 }
 
+// libgettextpo decodes a PO file's every character through iconv, from its declared charset to
+// UTF-8: half of a merge command's instructions. We accept UTF-8 files only, whose multibyte
+// characters never hold an ASCII byte (quote, backslash, newline), so reading them byte by
+// byte parses them the same; readPo() then checks the charset and each unit's UTF-8 itself.
+// gettext's documented OLD_PO_FILE_INPUT does that (it was made for old files with a spurious
+// backslash in some CJK encodings, a byte UTF-8 cannot hold). The CLI reads PO files on its
+// one thread, so the variable is set for the read only, and a value of the caller's stays.
+class BytewisePoReading {
+public:
+    BytewisePoReading() : set_(std::getenv(kVariable) == nullptr) { set_ = set_ && ::setenv(kVariable, "1", 0) == 0; }
+    ~BytewisePoReading()
+    {
+        if (set_)
+            ::unsetenv(kVariable);
+    }
+    BytewisePoReading(const BytewisePoReading&) = delete;
+    BytewisePoReading& operator=(const BytewisePoReading&) = delete;
+
+private:
+    static constexpr const char* kVariable = "OLD_PO_FILE_INPUT";
+    bool set_;
+};
+
 po_file_t readPoFile(const char* path, PoErrors& errors)
 {
     po_file_t file = nullptr;
+    const BytewisePoReading bytewise;
     withPoErrors(errors, [&](po_xerror_handler_t handler) { return (file = po_file_read(path, handler)) != nullptr; });
     return file;
 }

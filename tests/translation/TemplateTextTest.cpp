@@ -245,6 +245,10 @@ TEST_F(TemplateTextTest, BrokenTranslationFilesGetAClearError)
     const auto syntax = readTranslationError("syntax.po");
     EXPECT_NE(syntax.find("[partnering.l10n.bad-po]"), std::string::npos) << syntax;
     EXPECT_NE(syntax.find("syntax.po:6"), std::string::npos) << syntax;
+    write("invalid.po", "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgctxt \"content.xml/p1\"\nmsgid \"We\"\nmsgstr \"Nous \xe9t\xe9\"\n");
+    const auto invalid = readTranslationError("invalid.po");
+    EXPECT_NE(invalid.find("[partnering.l10n.bad-charset]"), std::string::npos) << invalid;
+    EXPECT_NE(invalid.find("unit content.xml/p1 is not valid UTF-8"), std::string::npos) << invalid;
     write("xxe.xlf", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
                      "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\">&e;</xliff>");
     EXPECT_NE(readTranslationError("xxe.xlf").find("[partnering.xml.entity-declared]"), std::string::npos);
@@ -254,6 +258,30 @@ TEST_F(TemplateTextTest, BrokenTranslationFilesGetAClearError)
     EXPECT_NE(readTranslationError("old.xlf").find("[partnering.l10n.bad-xliff]"), std::string::npos);
     write("t.docx", "x");
     EXPECT_NE(readTranslationError("t.docx").find("[partnering.l10n.unknown-format]"), std::string::npos);
+}
+
+// libgettextpo reads our UTF-8 files byte by byte (TranslationFile.cpp): every script's text
+// comes back as written, escapes and all, and the setting does not outlive the read.
+TEST_F(TemplateTextTest, PoFilesInEveryScriptReadBackAsWritten)
+{
+    const std::vector<std::string> texts{"Nous, les Partenaires, sommes d\u2019accord : \u00ab\u00a0oui\u00a0\u00bb",
+                                         "\u0646\u062d\u0646 \u0627\u0644\u0634\u0631\u0643\u0627\u0621",
+                                         "\u1799\u17be\u1784\u1787\u17b6\u178a\u17c3\u1782\u17bc",
+                                         "\u6211\u4eec\uff0c\u5408\u4f5c\u4f19\u4f34\uff0c\u540c\u610f\u3002",
+                                         "tab\there, a \"quote\" and a back\\slash, \U0001F91D"};
+    std::string po = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Language: fr\\n\"\n";
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        std::string escaped;
+        for (char c : texts[i])
+            escaped += c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\t' ? "\\t" : std::string(1, c);
+        po += "\nmsgctxt \"content.xml/p" + std::to_string(i) + "\"\nmsgid \"source " + std::to_string(i) + "\"\nmsgstr \"" + escaped + "\"\n";
+    }
+    write("scripts.po", po);
+    const auto file = partnering::l10n::readTranslation(dir_ / "scripts.po");
+    ASSERT_EQ(file.units.size(), texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        EXPECT_EQ(file.units[i].target, texts[i]) << i;
+    EXPECT_EQ(std::getenv("OLD_PO_FILE_INPUT"), nullptr);
 }
 
 } // namespace
