@@ -146,8 +146,9 @@ class Metadata(unittest.TestCase):
 
 @only_portable
 class PortableCli(unittest.TestCase):
-    def test_needs_only_glibc_and_libstdcxx(self):
-        self.assertLessEqual(needed(CLI), SYSTEM)
+    def test_needs_only_glibc(self):
+        # libstdc++ and libgcc are linked in: their symbols cost every start a look-up each.
+        self.assertLessEqual(needed(CLI), {"libm.so.6", "libc.so.6", "ld-linux-x86-64.so.2"})
         self.assertLessEqual(max(symbol_versions(CLI, "GLIBC")), GLIBC_FLOOR)
 
 
