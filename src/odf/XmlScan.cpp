@@ -18,6 +18,25 @@ struct Scan {
     std::string_view bytes;
     std::vector<ScannedElement> elements;
     std::vector<int> open;
+    // libxml2 hands out each URI of a document as one interned string: a pointer seen once
+    // is known by its address after that.
+    std::vector<std::pair<const xmlChar*, std::string_view>> namespaces;
+
+    std::string_view listed(const xmlChar* uri)
+    {
+        if (uri == nullptr)
+            return {};
+        for (const auto& [seen, name] : namespaces)
+            if (seen == uri)
+                return name;
+        static constexpr std::string_view kListed[] = {ns::kOffice, ns::kText,     ns::kTable, ns::kDraw,
+                                                       ns::kSvg,    ns::kStyle,    ns::kFo,    ns::kMeta,
+                                                       ns::kManifest, ns::kXlink, ns::kDc};
+        const std::string_view given(reinterpret_cast<const char*>(uri));
+        const auto found = std::find(std::begin(kListed), std::end(kListed), given);
+        namespaces.emplace_back(uri, found != std::end(kListed) ? *found : ns::kUnlisted);
+        return namespaces.back().second;
+    }
 };
 
 Scan& scanOf(void* ctx)
@@ -38,7 +57,7 @@ void onStart(void* ctx, const xmlChar* localname, const xmlChar*, const xmlChar*
     // hold a raw '<', so the last '<' before it opens the tag.
     const auto at = static_cast<std::size_t>(xmlByteConsumed(static_cast<xmlParserCtxt*>(ctx)));
     ScannedElement element;
-    element.ns = text(uri);
+    element.ns = scan.listed(uri);
     element.name = text(localname);
     element.start = scan.bytes.rfind('<', at);
     element.startTagEnd = at + (at < scan.bytes.size() && scan.bytes[at] == '/' ? 2 : 1);
@@ -48,7 +67,7 @@ void onStart(void* ctx, const xmlChar* localname, const xmlChar*, const xmlChar*
     for (int i = 0; i < attributeCount; ++i) {
         const xmlChar** attribute = attributes + 5 * i;
         const std::string_view raw(reinterpret_cast<const char*>(attribute[3]), static_cast<std::size_t>(attribute[4] - attribute[3]));
-        element.attributes.push_back({text(attribute[2]), text(attribute[0]), decodeXmlText(raw), text(attribute[1])});
+        element.attributes.push_back({scan.listed(attribute[2]), text(attribute[0]), decodeXmlText(raw), text(attribute[1])});
     }
     for (int i = 0; i < namespaceCount; ++i)
         element.namespaces.emplace_back(text(namespaces[2 * i]), text(namespaces[2 * i + 1]));

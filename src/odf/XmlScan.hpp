@@ -24,15 +24,21 @@ inline constexpr std::string_view kMeta = "urn:oasis:names:tc:opendocument:xmlns
 inline constexpr std::string_view kManifest = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0";
 inline constexpr std::string_view kXlink = "http://www.w3.org/1999/xlink";
 inline constexpr std::string_view kDc = "http://purl.org/dc/elements/1.1/";
+// What a scanned element or attribute in any other namespace has as its `ns`.
+inline constexpr std::string_view kUnlisted = "urn:partnering:unlisted-namespace";
 } // namespace ns
 
+// `ns` is one of the namespaces above (static storage), ns::kUnlisted, or "" for none: callers
+// only ever compare it with those, and a part's thousand names need no copy of their URI each.
 struct ScannedAttribute {
-    std::string ns, name, value; // value decoded
+    std::string_view ns;
+    std::string name, value; // value decoded
     std::string prefix;          // as written: "fo" in fo:language
 };
 
 struct ScannedElement {
-    std::string ns, name;
+    std::string_view ns;
+    std::string name;
     // <tag ...>  content  </tag>: start, startTagEnd, endTagStart, end. For <tag/>,
     // startTagEnd == endTagStart == end.
     std::size_t start = 0, startTagEnd = 0, endTagStart = 0, end = 0;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <string_view>
 
 namespace partnering::l10n {
 
@@ -25,18 +26,20 @@ std::string describe(const InlineCode& code)
 std::vector<Piece> piecesOf(const std::string& text)
 {
     std::vector<Piece> pieces;
-    const auto addText = [&](char c) {
+    const auto addText = [&](std::string_view run) {
         if (pieces.empty() || pieces.back().type != Piece::Type::Text)
             pieces.push_back({});
-        pieces.back().text.push_back(c);
+        pieces.back().text.append(run);
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '{') {
-            addText(text[i]);
+        if (text[i] != '{') { // the run up to the next brace, in one go
+            const std::size_t brace = std::min(text.find('{', i), text.size());
+            addText(std::string_view(text).substr(i, brace - i));
+            i = brace - 1;
             continue;
         }
         if (i + 1 < text.size() && text[i + 1] == '{') {
-            addText('{');
+            addText("{");
             ++i;
             continue;
         }
@@ -48,7 +51,7 @@ std::vector<Piece> piecesOf(const std::string& text)
         const bool standalone = !closing && j + 1 < text.size() && text[j] == '/' && text[j + 1] == '}';
         const std::size_t end = standalone ? j + 1 : j;
         if (j == digits || end >= text.size() || text[end] != '}' || j - digits > 6) {
-            addText('{'); // not a code: a brace the translator typed
+            addText("{"); // not a code: a brace the translator typed
             continue;
         }
         Piece piece;
