@@ -183,8 +183,9 @@ void addAgreementCommands(CLI::App& app, Context& context)
     build->add_option("FODT", templateOptions->flatPath, "The flat ODF template")->required();
     build->add_option("OTT", templateOptions->outPath, "The template package to write")->required();
     build->callback([templateOptions] {
-        odf::writePackageFromFlat(readFile(templateOptions->flatPath), templateOptions->flatPath, templateOptions->outPath,
-                                  odf::kTextTemplateMimetype);
+        const std::string flat = readFile(templateOptions->flatPath);
+        fill::TemplateFiller::checkFlat(flat, templateOptions->flatPath); // errors name the .fodt's own lines
+        odf::writePackageFromFlat(flat, templateOptions->flatPath, templateOptions->outPath, odf::kTextTemplateMimetype);
         {
             // A template that does not fill is not left behind as if it were one.
             const OnScopeFailure removeOnFailure([&] {

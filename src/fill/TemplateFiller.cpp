@@ -299,6 +299,11 @@ TemplateFiller TemplateFiller::fromPackage(odf::OdfPackage package)
     return TemplateFiller(std::move(compiled));
 }
 
+void TemplateFiller::checkFlat(std::string_view flatXml, const std::string& sourceName)
+{
+    TemplateProgram::compile(flatXml, sourceName); // the flat document holds the body as content.xml will
+}
+
 std::string TemplateFiller::fillContent(const journey::AgreementAnswers& answers, const FillOptions& options) const
 {
     return compiled_->fillContent(answers, options, nullptr).content;

@@ -51,6 +51,9 @@ public:
     // the package's "[partnering.odf.*]" and the XML's "[partnering.xml.*]".
     static TemplateFiller open(const std::filesystem::path& templatePath);
     static TemplateFiller fromPackage(odf::OdfPackage package);
+    // Checks the body of a flat template (.fodt) as open() checks a package's, before it is
+    // packaged: the errors name `sourceName` and the lines of the file its author edits.
+    static void checkFlat(std::string_view flatXml, const std::string& sourceName);
     ~TemplateFiller();
     TemplateFiller(TemplateFiller&&) noexcept;
     TemplateFiller& operator=(TemplateFiller&&) noexcept;

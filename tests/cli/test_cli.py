@@ -92,7 +92,9 @@ class CommandLine(unittest.TestCase):
             result = run("template", "build", source, built)
             self.assertEqual(result.returncode, 3, result.stderr)
             self.assertIn("[partnering.fill.unknown-field]", result.stderr)
-            self.assertIn("partnership.nmae", result.stderr)
+            # The file the author edits, at the line of the misspelt field (not the package's content.xml).
+            line = flat[:flat.index("&lt;partnership.name&gt;")].count("\n") + 1
+            self.assertIn("%s:%d: <partnership.nmae>" % (source, line), result.stderr)
             self.assertEqual(os.listdir(folder), ["typo.fodt"], "nothing written beside the template")
 
 
