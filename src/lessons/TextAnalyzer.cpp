@@ -241,15 +241,22 @@ std::vector<Token> TextAnalyzer::tokenize(std::string_view utf8) const
             for (char c : word)
                 token.term.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
         } else {
+            // Most words of a text are already in NFKC_Casefold (all of Chinese and Japanese):
+            // those are checked in UTF-8 and kept as they are, without a normalised copy.
+            const icu::StringPiece piece(word.data(), static_cast<int32_t>(word.size()));
             UErrorCode normStatus = U_ZERO_ERROR;
-            const icu::UnicodeString normalized =
-                normalizer.normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))), normStatus);
-            if (U_FAILURE(normStatus))
-                continue;
-            token.term = toUtf8(normalized);
-            std::string folded = toUtf8(foldWord(normalized));
-            if (folded != token.term)
-                token.folded = std::move(folded);
+            icu::UnicodeString normalized = icu::UnicodeString::fromUTF8(piece);
+            if (normalizer.isNormalizedUTF8(piece, normStatus) && U_SUCCESS(normStatus)) {
+                token.term.assign(word);
+            } else {
+                normStatus = U_ZERO_ERROR;
+                normalized = normalizer.normalize(normalized, normStatus);
+                if (U_FAILURE(normStatus))
+                    continue;
+                token.term = toUtf8(normalized);
+            }
+            if (const icu::UnicodeString folded = foldWord(normalized); folded != normalized)
+                token.folded = toUtf8(folded);
         }
         if (const std::size_t elided = elisionLength(token.term); elided > 0) {
             // The elided prefix is ASCII letters and an apostrophe: as long in `word` as in the term.

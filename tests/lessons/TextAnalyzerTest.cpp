@@ -88,6 +88,10 @@ TEST(TextAnalyzer, NfkcAndCaseFolding)
 {
     EXPECT_EQ(termsOf("en", "ﬁnance ＵＮＩＣＥＦ"), (std::vector<std::string>{"finance", "unicef"}));
     EXPECT_EQ(termsOf("de", "STRASSE Straße"), (std::vector<std::string>{"strasse", "strasse"}));
+    // Words already in NFKC_Casefold are kept byte for byte; the others are normalised.
+    EXPECT_EQ(termsOf("ja", "ｶﾀｶﾅ"), (std::vector<std::string>{"カタカナ"}));
+    EXPECT_EQ(termsOf("fr", "coopération Coopération"), (std::vector<std::string>{"coopération", "coopération"}));
+    EXPECT_EQ(termsOf("fr", "coope\u0301ration"), (std::vector<std::string>{"coopération"})); // a combining accent
 }
 
 TEST(TextAnalyzer, StemsWithTheTextsOwnLanguage)
