@@ -231,6 +231,7 @@ void addLessonsCommands(CLI::App& app, Context& context)
     buildCommand->add_option("--threads", build->threads, "Analysis threads (default: one per core)");
     buildCommand->add_option("paths", build->paths, "Lesson files, or folders searched for *.xml")->required();
     buildCommand->callback([build, &context] {
+        lessons::tuneForLargeBuilds(); // the command's one thread, before the index opens
         lessons::LessonIndex lessonIndex(build->db);
         std::vector<std::filesystem::path> paths(build->paths.begin(), build->paths.end());
         std::optional<std::filesystem::path> glossary;

@@ -31,22 +31,17 @@ std::string fileKey(const std::string& path)
     return std::string(schema::kFileKeyPrefix).append(path);
 }
 
+} // namespace
+
 // Xapian moves a build's postings from its in-memory inverter into the tables every this many
 // documents (its default is 10,000). Our texts carry more terms than plain text indexing, and
 // the inverter's maps at 10,000 of them cost more in look-ups and allocation than the more
 // frequent merges do: at 2,000 the 50,000-section bench indexed about a third faster, with a
-// third less peak memory. Xapian 1.4 reads the setting only from the environment, when a
-// database is opened for writing; a value the user set stays theirs.
-void limitPendingChanges()
+// third less peak memory. A value the user set stays theirs.
+void tuneForLargeBuilds()
 {
-    static const bool once = [] {
-        ::setenv("XAPIAN_FLUSH_THRESHOLD", "2000", 0);
-        return true;
-    }();
-    (void)once;
+    ::setenv("XAPIAN_FLUSH_THRESHOLD", "2000", 0);
 }
-
-} // namespace
 
 struct LessonIndex::Impl {
     fs::path directory;
@@ -208,7 +203,6 @@ struct LessonIndex::Impl {
 LessonIndex::LessonIndex(const fs::path& directory) : impl_(std::make_unique<Impl>())
 {
     impl_->directory = directory;
-    limitPendingChanges();
     try {
         impl_->db = Xapian::WritableDatabase(directory.string(), Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError& e) {

@@ -96,6 +96,9 @@ Xapian::Stem stemmerFor(const std::string& language)
 json oursIndex(const fs::path& corpus, const fs::path& db, unsigned threads)
 {
     fs::remove_all(db);
+    // As `partnering lessons index build` does; in this phase's own process, so that plain
+    // Xapian keeps its default.
+    partnering::lessons::tuneForLargeBuilds();
     const auto start = Clock::now();
     partnering::lessons::LessonIndex index(db);
     partnering::lessons::BuildOptions options;

@@ -5,6 +5,8 @@
 #include "error/Error.hpp"
 
 #include <gtest/gtest.h>
+
+#include <cstdlib>
 #include <xapian.h>
 
 #include <algorithm>
@@ -30,6 +32,22 @@ std::vector<std::string> idsFor(const LessonLibrary& library, const std::string&
 BuildReport build(const LessonLibrary& library, std::optional<std::filesystem::path> glossary = std::nullopt)
 {
     return LessonIndex(library.index()).build({library.lessons()}, glossary);
+}
+
+TEST(LessonIndex, LargeBuildsFlushXapianEveryTwoThousandTextsUnlessTheUserSaidOtherwise)
+{
+    const char* before = std::getenv("XAPIAN_FLUSH_THRESHOLD");
+    const std::string saved = before != nullptr ? before : "";
+    ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+    tuneForLargeBuilds();
+    EXPECT_STREQ(std::getenv("XAPIAN_FLUSH_THRESHOLD"), "2000");
+    ::setenv("XAPIAN_FLUSH_THRESHOLD", "500", 1);
+    tuneForLargeBuilds();
+    EXPECT_STREQ(std::getenv("XAPIAN_FLUSH_THRESHOLD"), "500");
+    if (before != nullptr)
+        ::setenv("XAPIAN_FLUSH_THRESHOLD", saved.c_str(), 1);
+    else
+        ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
 }
 
 TEST(LessonIndex, IndexesEveryLanguageOfALesson)
