@@ -192,7 +192,7 @@ void addAgreementCommands(CLI::App& app, Context& context)
                 std::error_code ignored;
                 std::filesystem::remove(templateOptions->outPath, ignored);
             });
-            fill::TemplateFiller::open(templateOptions->outPath); // its fields must all be answers
+            fill::TemplateFiller::open(templateOptions->outPath); // the package as written, as users open it
         }
         std::cout << "wrote " << templateOptions->outPath << '\n';
     });

@@ -29,12 +29,9 @@ struct Scan {
         for (const auto& [seen, name] : namespaces)
             if (seen == uri)
                 return name;
-        static constexpr std::string_view kListed[] = {ns::kOffice, ns::kText,     ns::kTable, ns::kDraw,
-                                                       ns::kSvg,    ns::kStyle,    ns::kFo,    ns::kMeta,
-                                                       ns::kManifest, ns::kXlink, ns::kDc};
         const std::string_view given(reinterpret_cast<const char*>(uri));
-        const auto found = std::find(std::begin(kListed), std::end(kListed), given);
-        namespaces.emplace_back(uri, found != std::end(kListed) ? *found : ns::kUnlisted);
+        const auto found = std::find(std::begin(ns::kListed), std::end(ns::kListed), given);
+        namespaces.emplace_back(uri, found != std::end(ns::kListed) ? *found : ns::kUnlisted);
         return namespaces.back().second;
     }
 };

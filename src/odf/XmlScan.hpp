@@ -24,6 +24,9 @@ inline constexpr std::string_view kMeta = "urn:oasis:names:tc:opendocument:xmlns
 inline constexpr std::string_view kManifest = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0";
 inline constexpr std::string_view kXlink = "http://www.w3.org/1999/xlink";
 inline constexpr std::string_view kDc = "http://purl.org/dc/elements/1.1/";
+// Every namespace above, which a scan keeps by name (keep this list whole when adding one).
+inline constexpr std::string_view kListed[] = {kOffice, kText, kTable, kDraw, kSvg, kStyle,
+                                               kFo,     kMeta, kManifest, kXlink, kDc};
 // What a scanned element or attribute in any other namespace has as its `ns`.
 inline constexpr std::string_view kUnlisted = "urn:partnering:unlisted-namespace";
 } // namespace ns

@@ -111,7 +111,7 @@ template <class Call> bool withPoErrors(PoErrors& errors, Call call)
 // one thread, so the variable is set for the read only, and a value of the caller's stays.
 class BytewisePoReading {
 public:
-    BytewisePoReading() : set_(std::getenv(kVariable) == nullptr) { set_ = set_ && ::setenv(kVariable, "1", 0) == 0; }
+    BytewisePoReading() : set_(std::getenv(kVariable) == nullptr && ::setenv(kVariable, "1", 0) == 0) {}
     ~BytewisePoReading()
     {
         if (set_)
