@@ -7,6 +7,7 @@
 #include <libxml/parserInternals.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <memory>
 
@@ -104,6 +105,23 @@ void appendUtf8(std::string& out, unsigned long code)
     }
 }
 
+// The character a reference names ("#233", "#xE9"), or nullopt when it names none: a parsed
+// document's text only holds valid ones, but the bytes between two tags may also hold a
+// comment or a CDATA section, where "&#zz;" is just text.
+std::optional<unsigned long> characterCode(std::string_view entity)
+{
+    if (entity.size() < 2 || entity[0] != '#')
+        return std::nullopt;
+    const bool hex = entity[1] == 'x';
+    const std::string_view digits = entity.substr(hex ? 2 : 1);
+    unsigned long code = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), code, hex ? 16 : 10);
+    if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() || code == 0 || code > 0x10FFFF
+        || (code >= 0xD800 && code <= 0xDFFF))
+        return std::nullopt;
+    return code;
+}
+
 } // namespace
 
 std::string ScannedElement::attribute(std::string_view attributeNs, std::string_view attributeName) const
@@ -157,11 +175,10 @@ std::string decodeXmlText(std::string_view raw)
             out.push_back('"');
         else if (entity == "apos")
             out.push_back('\'');
-        else if (entity.size() > 1 && entity[0] == '#')
-            appendUtf8(out, entity[1] == 'x' ? std::stoul(std::string(entity.substr(2)), nullptr, 16)
-                                             : std::stoul(std::string(entity.substr(1))));
-        else
-            out.append(raw.substr(i, semicolon - i + 1)); // cannot happen: entities are refused
+        else if (const auto code = characterCode(entity))
+            appendUtf8(out, *code);
+        else // inside a comment or CDATA section, which libxml2 does not check: kept as written
+            out.append(raw.substr(i, semicolon - i + 1));
         i = semicolon;
     }
     return out;

@@ -13,6 +13,8 @@
 #include <iterator>
 #include <mutex>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 namespace partnering::xml {
 
@@ -273,8 +275,63 @@ std::string attribute(const xmlNode* node, const char* name, const char* ns)
     return result;
 }
 
+namespace {
+
+// libxml2 writes a namespace declaration's URI as it is (xmlBufWriteQuotedString): a URI
+// holding '<', as a damaged or hostile file may declare, would come out as XML that no parser
+// reads. For the dump each '<' is written "&lt;"; the document gets its URIs back after. ('&'
+// needs nothing: a parsed URI holds it as "&#38;", which reads back the same.)
+class NamespaceUrisEscaped {
+public:
+    explicit NamespaceUrisEscaped(xmlDoc* doc)
+    {
+        for (xmlNode* node = xmlDocGetRootElement(doc); node != nullptr; node = next(node)) {
+            for (xmlNs* ns = node->nsDef; ns != nullptr; ns = ns->next) {
+                const auto* href = reinterpret_cast<const char*>(ns->href);
+                if (href == nullptr || std::strchr(href, '<') == nullptr)
+                    continue;
+                swapped_.emplace_back(ns, ns->href);
+                std::string escaped;
+                for (const char* c = href; *c != '\0'; ++c)
+                    escaped += *c == '<' ? std::string_view("&lt;") : std::string_view(c, 1);
+                ns->href = xmlStrdup(reinterpret_cast<const xmlChar*>(escaped.c_str()));
+            }
+        }
+    }
+    ~NamespaceUrisEscaped()
+    {
+        for (const auto& [ns, original] : swapped_) {
+            xmlFree(const_cast<xmlChar*>(ns->href));
+            ns->href = original;
+        }
+    }
+    NamespaceUrisEscaped(const NamespaceUrisEscaped&) = delete;
+    NamespaceUrisEscaped& operator=(const NamespaceUrisEscaped&) = delete;
+
+private:
+    // The element after `node` in document order: its first child element, else the next
+    // element after it or after one of its ancestors.
+    static xmlNode* next(xmlNode* node)
+    {
+        for (xmlNode* child = node->children; child != nullptr; child = child->next)
+            if (child->type == XML_ELEMENT_NODE)
+                return child;
+        for (; node != nullptr && node->type == XML_ELEMENT_NODE; node = node->parent) {
+            for (xmlNode* sibling = node->next; sibling != nullptr; sibling = sibling->next)
+                if (sibling->type == XML_ELEMENT_NODE)
+                    return sibling;
+        }
+        return nullptr;
+    }
+
+    std::vector<std::pair<xmlNs*, const xmlChar*>> swapped_;
+};
+
+} // namespace
+
 std::string serialize(xmlDoc* doc)
 {
+    const NamespaceUrisEscaped escaped(doc);
     xmlChar* bytes = nullptr;
     int size = 0;
     xmlDocDumpMemoryEnc(doc, &bytes, &size, "UTF-8");

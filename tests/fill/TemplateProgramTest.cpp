@@ -155,6 +155,9 @@ const Refused kRefused[] = {
     {"a map with no picture", "<text:p><draw:frame draw:name=\"stakeholder-map\"><draw:text-box/></draw:frame></text:p>",
      "partnering.fill.bad-map", "the frame named stakeholder-map holds no image to replace"},
     {"not XML", "<text:p>", "partnering.xml.malformed", "content.xml:3: Opening and ending tag mismatch"},
+    {"a placeholder holding a comment with a reference that names no character",
+     "<text:p><text:placeholder text:placeholder-type=\"text\">&lt;partnership.name&gt;<!-- &#x; --></text:placeholder></text:p>",
+     "partnering.fill.bad-field", "<partnership.name><!-- &#x; -->: not a path of the answers"},
 };
 
 void PrintTo(const Refused& row, std::ostream* os)

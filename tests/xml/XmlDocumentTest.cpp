@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 using partnering::InvalidInput;
 using partnering::xml::parse;
@@ -35,6 +37,32 @@ TEST(XmlDocument, ParsesWellFormedDocument)
     EXPECT_EQ(partnering::xml::textOf(b), "x & y");
     EXPECT_EQ(partnering::xml::attribute(b, "k"), "v");
     EXPECT_EQ(partnering::xml::attribute(b, "missing"), "");
+}
+
+// libxml2 writes namespace URIs unescaped; a URI holding '<', '&' or both quotes (a damaged
+// template's) must still come out as XML that reads back to the same URIs, and the document
+// keeps its own.
+TEST(XmlDocument, SerializesNamespaceUrisThatNeedEscapingAsReadableXml)
+{
+    const auto hrefs = [](xmlDoc* doc) {
+        std::vector<std::string> found;
+        xmlNode* root = xmlDocGetRootElement(doc);
+        for (const xmlNode* node : {root, xmlFirstElementChild(root)})
+            for (const xmlNs* ns = node->nsDef; ns != nullptr; ns = ns->next)
+                found.emplace_back(reinterpret_cast<const char*>(ns->href));
+        return found;
+    };
+    const auto doc = parse(R"(<a xmlns:x="urn:x&lt;y&amp;z" xmlns:q="urn:&quot;'"><b xmlns:y="&lt;deep&gt;" x:k="v"/></a>)",
+                           "ns.xml");
+    const auto before = hrefs(doc.get());
+    ASSERT_EQ(before.size(), 3u);
+    EXPECT_EQ(before[2], "<deep>");
+
+    const std::string written = partnering::xml::serialize(doc.get());
+    const auto again = parse(written, "written.xml");
+    EXPECT_EQ(hrefs(again.get()), before) << written;
+    EXPECT_EQ(hrefs(doc.get()), before) << "the document keeps its own URIs";
+    EXPECT_EQ(partnering::xml::serialize(again.get()), written) << "written again, the same bytes";
 }
 
 TEST(XmlDocument, MalformedInputNamesSourceLineAndReason)
