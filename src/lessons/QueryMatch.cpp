@@ -58,23 +58,33 @@ bool matchesQuery(const Token& token, const std::vector<std::string>& tokenStems
     return glossary != nullptr && matchesAny(token, tokenStems, glossary->words, glossary->stems);
 }
 
-std::size_t typedWordsIn(const LessonText& text, const TextAnalyzer& analyzer, const QueryTerms& terms,
-                         const std::function<bool(const Token&)>& common)
+TextWords wordsOf(const LessonText& text, TextAnalyzer& analyzer)
+{
+    const auto joined = [](std::string out, const std::vector<std::string>& paragraphs) {
+        for (const auto& paragraph : paragraphs)
+            out += (out.empty() ? "" : " ") + paragraph;
+        return out;
+    };
+    TextWords words;
+    words.title = text.title;
+    words.body = joined(text.summary, text.paragraphs);
+    words.advice = joined({}, text.advice);
+    words.titleTokens = analyzer.tokenize(words.title);
+    words.bodyTokens = analyzer.tokenize(words.body);
+    words.adviceTokens = analyzer.tokenize(words.advice);
+    return words;
+}
+
+std::size_t typedWordsIn(const TextWords& text, const QueryTerms& terms, const std::function<bool(const Token&)>& common)
 {
     std::vector<bool> found(terms.typed.size(), false);
     const std::unordered_set<std::string> noStems;
-    auto look = [&](const std::string& part) {
-        for (const auto& token : analyzer.tokenize(part)) {
+    for (const auto* tokens : {&text.titleTokens, &text.bodyTokens, &text.adviceTokens}) {
+        for (const auto& token : *tokens) {
             for (std::size_t i = 0; i < terms.typed.size(); ++i)
                 found[i] = found[i] || (matchesAny(token, {}, terms.typed[i].forms, noStems) && !common(token));
         }
-    };
-    look(text.title);
-    look(text.summary);
-    for (const auto& paragraph : text.paragraphs)
-        look(paragraph);
-    for (const auto& paragraph : text.advice)
-        look(paragraph);
+    }
     return static_cast<std::size_t>(std::count(found.begin(), found.end(), true));
 }
 

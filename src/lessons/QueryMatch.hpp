@@ -59,13 +59,22 @@ bool matchesAny(const Token& token, const std::vector<std::string>& tokenStems,
 bool matchesQuery(const Token& token, const std::vector<std::string>& tokenStems, const QueryTerms& terms,
                   const std::string& language);
 
+// A text's words as a hit reads them, each part tokenized once: the title, the summary and the
+// paragraphs as one text, the advice as one.
+struct TextWords {
+    std::string title, body, advice;
+    std::vector<Token> titleTokens, bodyTokens, adviceTokens;
+};
+
+// The words of `text`, tokenized by `analyzer` (for the text's language).
+TextWords wordsOf(const LessonText& text, TextAnalyzer& analyzer);
+
 // How many of the words as typed `text` contains as written (or without accents), each counted
 // once: the measure of which language a query was written in. Stems do not count: across
-// languages they collide (the English "exit" and the Spanish "éxito" share one). `analyzer`
-// must be for the text's language. Words `common` in the text's language ("de" in French and
-// Spanish) say nothing of the language and do not count either.
-std::size_t typedWordsIn(const LessonText& text, const TextAnalyzer& analyzer, const QueryTerms& terms,
-                         const std::function<bool(const Token&)>& common);
+// languages they collide (the English "exit" and the Spanish "éxito" share one). Words
+// `common` in the text's language ("de" in French and Spanish) say nothing of the language and
+// do not count either.
+std::size_t typedWordsIn(const TextWords& text, const QueryTerms& terms, const std::function<bool(const Token&)>& common);
 
 // The words worth marking: every rare match, and a common one only when it stands beside a
 // rarer match with nothing but spaces between ("stratégie de sortie", not every "de").

@@ -31,9 +31,16 @@ public:
     SearchHit hitOf(const Xapian::Document& matched, const ReaderLanguages& languages, const QueryTerms& terms) const;
 
 private:
-    StoredText shownStoredText(const Xapian::Document& matched, const ReaderLanguages& languages,
-                               const QueryTerms& terms) const;
-    TextMatch matchText(const std::string& text, const std::string& language, const QueryTerms& terms) const;
+    // The text a hit shows, with its words.
+    struct HitText {
+        StoredText stored;
+        TextWords words;
+    };
+
+    HitText shownStoredText(const Xapian::Document& matched, const ReaderLanguages& languages,
+                            const QueryTerms& terms) const;
+    TextMatch matchText(std::string text, std::vector<Token> tokens, const std::string& language,
+                        const QueryTerms& terms) const;
     std::function<bool(const Token&)> commonIn(const std::string& language) const;
 
     const Xapian::Database& db_;
