@@ -13,6 +13,7 @@
 #include <unicode/locid.h>
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <memory>
 
@@ -61,7 +62,10 @@ std::string holderName(const odf::ScannedElement& element)
 // collapse, <text:s/>, <text:tab/> and <text:line-break/> are the spaces, tabs and breaks).
 class UnitBuilder {
 public:
-    UnitBuilder(std::string_view bytes, const std::vector<odf::ScannedElement>& elements) : bytes_(bytes), elements_(elements) {}
+    UnitBuilder(std::string_view bytes, const std::vector<odf::ScannedElement>& elements, const std::string& partName)
+        : bytes_(bytes), elements_(elements), partName_(partName)
+    {
+    }
 
     void content(int index)
     {
@@ -83,6 +87,24 @@ public:
     std::vector<std::pair<std::size_t, std::size_t>> spans;
 
 private:
+    // How many spaces <text:s text:c="N"/> stands for: 1 without a count. A count that is no
+    // whole number, or more than a line could ever hold, is a damaged template, refused where
+    // it is rather than read as an internal error or a gigabyte of spaces.
+    std::size_t spaceCount(const odf::ScannedElement& element) const
+    {
+        constexpr std::size_t kMostSpaces = 10'000;
+        const std::string count = element.attribute(odf::ns::kText, "c");
+        if (count.empty())
+            return 1;
+        std::size_t value = 0;
+        const auto [end, error] = std::from_chars(count.data(), count.data() + count.size(), value);
+        if (error != std::errc() || end != count.data() + count.size() || value > kMostSpaces)
+            throw InvalidInput("partnering.l10n.bad-space-count",
+                               partName_ + ":" + std::to_string(element.line) + ": <text:s text:c=\"" + count
+                                   + "\"/> is not a count of spaces from 1 to " + std::to_string(kMostSpaces));
+        return std::max<std::size_t>(1, value);
+    }
+
     void literal(std::string_view raw, bool collapse)
     {
         for (const char c : raw) {
@@ -107,8 +129,7 @@ private:
         const auto bytesOf = [&](std::size_t from, std::size_t to) { return std::string(bytes_.substr(from, to - from)); };
         if (element.ns == odf::ns::kText) {
             if (element.name == "s") {
-                const std::string count = element.attribute(odf::ns::kText, "c");
-                literal(std::string(count.empty() ? 1 : std::max(1, std::stoi(count)), ' '), false);
+                literal(std::string(spaceCount(element), ' '), false);
                 return;
             }
             if (element.name == "tab") {
@@ -170,6 +191,7 @@ private:
 
     std::string_view bytes_;
     const std::vector<odf::ScannedElement>& elements_;
+    const std::string& partName_; // "agreement.ott: content.xml", for errors
     bool lastWasSpace_ = false;
 };
 
@@ -236,7 +258,7 @@ TemplateText TemplateText::extract(const odf::OdfPackage& templatePackage)
             const int outer = enclosingParagraph(elements, static_cast<int>(i));
             if (element.startTagEnd == element.end)
                 continue;
-            UnitBuilder builder(bytes, elements);
+            UnitBuilder builder(bytes, elements, name);
             builder.content(static_cast<int>(i));
             while (!builder.text.empty() && builder.text.back() == ' ')
                 builder.text.pop_back();

@@ -42,7 +42,8 @@ class LanguageTags; // translation/DocumentLanguage.hpp, private to the library
 
 class TemplateText {
 public:
-    // Throws InvalidInput for a package that is not a usable template (see OdfPackage).
+    // Throws InvalidInput for a package that is not a usable template (see OdfPackage), and
+    // "[partnering.l10n.bad-space-count]" for a <text:s/> whose count is no count of spaces.
     // `templatePackage` must outlive the result.
     static TemplateText extract(const odf::OdfPackage& templatePackage);
 

@@ -81,6 +81,27 @@ TEST_F(TemplateTextTest, OneUnitPerParagraphWithFormattingAndFieldsAsCodes)
     EXPECT_GE(partnering::l10n::wordCount("សូមស្វាគមន៍មកកាន់"), 2) << "Khmer has no spaces: ICU finds its words";
 }
 
+// A damaged <text:s/> count is refused naming the part and its line, never an internal error
+// (std::stoi) or a gigabyte of spaces.
+TEST_F(TemplateTextTest, ASpaceCountThatIsNoCountIsRefusedWhereItIs)
+{
+    for (const std::string count : {"abc", "2x", "-1", "99999999999999999999", "2000000000"}) {
+        const auto templatePackage = package("<text:p>Between<text:s text:c=\"" + count + "\"/>us.</text:p>");
+        try {
+            TemplateText::extract(templatePackage);
+            ADD_FAILURE() << count << ": extracted";
+        } catch (const InvalidInput& e) {
+            EXPECT_EQ(e.id(), "partnering.l10n.bad-space-count") << e.what();
+            EXPECT_NE(std::string(e.what()).find("t.ott: content.xml:2: <text:s text:c=\"" + count + "\"/>"), std::string::npos)
+                << e.what();
+        }
+    }
+    const auto threeSpaces = TemplateText::extract(package("<text:p>Between<text:s text:c=\"3\"/>us.</text:p>"));
+    ASSERT_FALSE(threeSpaces.units().empty());
+    EXPECT_EQ(threeSpaces.units()[0].id, "content.xml/p1");
+    EXPECT_EQ(threeSpaces.units()[0].source, "Between   us.");
+}
+
 TEST_F(TemplateTextTest, CodesMustComeBackExactlyOnce)
 {
     const auto templatePackage = package("<text:p>Between <text:span text:style-name=\"S\">" + kField + "</text:span> and us.</text:p>");
