@@ -4,6 +4,7 @@
 #include "journey/AnswerPath.hpp"
 #include "journey/AnswerValue.hpp"
 #include "journey/AnswersSchema.hpp"
+#include "journey/PlainReasons.hpp"
 #include "l10n/Catalogs.hpp"
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -168,9 +169,11 @@ std::vector<AnswerProblem> AgreementAnswers::validate(const nlohmann::json& json
     if (validator.validate(compiledSchema(), valijson::adapters::NlohmannJsonAdapter(json), &results))
         return problems;
     // valijson reports each failure at every level above it too ("Failed to validate item
-    // #0 in array"); the deepest report at a place says what is actually wrong. A context is
-    // a summary when another one extends it: in sorted order, its successor does (sets, so
-    // that half a million problems take seconds, not hours).
+    // #0 in array"); the deepest report at a place says what is actually wrong. A "Failed to
+    // validate" report is such a summary when another context extends its own: in sorted
+    // order, its successor does (sets, so that half a million problems take seconds, not
+    // hours). Other reports stand wherever they are ("'money' is not an answer here" at the
+    // top, beside a wrong date further down).
     const auto key = [](const std::vector<std::string>& context) {
         std::string joined;
         for (const auto& part : context)
@@ -184,9 +187,13 @@ std::vector<AnswerProblem> AgreementAnswers::validate(const nlohmann::json& json
     for (const auto& error : results) {
         const std::string place = key(error.context);
         const auto next = contexts.upper_bound(place);
-        if (next != contexts.end() && next->compare(0, place.size(), place) == 0)
+        if (next != contexts.end() && next->compare(0, place.size(), place) == 0
+            && error.description.rfind("Failed to validate", 0) == 0)
             continue;
-        AnswerProblem problem{.path = shown(jsonPath(error.context)), .reason = shown(error.description)};
+        const std::string path = jsonPath(error.context);
+        const auto answer = AnswerPath::tryParse(path);
+        AnswerProblem problem{.path = shown(path),
+                              .reason = shown(answer ? plainReason(error.description, *answer, json) : error.description)};
         if (seen.emplace(problem.path, problem.reason).second)
             problems.push_back(std::move(problem));
     }

@@ -67,6 +67,35 @@ TEST(AgreementAnswers, EveryProblemIsReportedWithItsJsonPath)
     EXPECT_NE(error.find("answers.json: $.signing.date:"), std::string::npos) << error;
 }
 
+// The schema's refusals in words an official reads: the kind, the choices, the form or the
+// bound the answer must have, never the validator's "constraint" jargon; and a refusal at the
+// top stands beside one further down.
+TEST(AgreementAnswers, ProblemsAreSaidInPlainWords)
+{
+    auto answers = json::parse(example("small.json"));
+    answers["partners"][0]["sector"] = "ngo";
+    answers["partners"][1]["contributions"][0]["value"]["currency"] = "dollars";
+    answers["governance"]["colour"] = "blue";
+    answers["signing"]["date"] = "23/11/2026";
+    answers["partnership"]["name"] = 5;
+    answers["partnership"]["stakeholders"][0]["interest"] = 9;
+    answers["budget"] = 1;
+    const std::string error = errorOf(answers.dump());
+    for (const char* said : {
+             "$.partners[0].sector: \"ngo\" is not one of: civil-society, academia, business, united-nations, government, "
+             "donor, foundation\n",
+             "$.partners[1].contributions[0].value.currency: \"dollars\" is not a currency code of three capital letters",
+             "$.governance: \"colour\" is not an answer here (the answers here are: ",
+             "$.signing.date: \"23/11/2026\" is not a date written YYYY-MM-DD\n",
+             "$.partnership.name: must be text, not a whole number\n",
+             "$.partnership.stakeholders[0].interest: must be at most 5, not 9\n",
+             "answers.json: $: \"budget\" is not an answer here (the answers here are: governance, language, ",
+         })
+        EXPECT_NE(error.find(said), std::string::npos) << said << "\nin:\n" << error;
+    EXPECT_NE(error.find("[partnering.answers.invalid] 7 problems"), std::string::npos) << error;
+    EXPECT_EQ(error.find("constraint"), std::string::npos) << error;
+}
+
 TEST(AgreementAnswers, TextThatIsNotJsonGetsLineAndColumn)
 {
     const std::string error = errorOf("{\n  \"language\": \"en\",\n  \"vision\": {\"statement\": \"x\",}\n}");
