@@ -16,7 +16,7 @@ namespace partnering::journey {
 // One problem with the answers: where (a JSON path such as "$.partners[1].sector") and why.
 struct AnswerProblem {
     enum class Kind {
-        Invalid,  // against the answers schema (validate()): `reason` is the validator's, in English
+        Invalid,  // against the answers schema (validate()): `reason` in plain English (PlainReasons)
         Required, // a required question is not answered
         TooFew,   // a list has fewer than `min` items
     };
