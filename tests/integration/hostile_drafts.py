@@ -58,7 +58,10 @@ def hostile_answers(small):
     too_many = {"language": "en", "partnership": {"stakeholders": [0] * 2000000}}
     return {
         "broken-json": (small_text[:len(small_text) // 2], ["[partnering.answers.not-json]"]),
-        "wrong-types": (json.dumps(wrong_types), ["[partnering.answers.invalid]", "$.language", "$.partners"]),
+        # Said in plain words, never in the schema validator's ("Value type not permitted").
+        "wrong-types": (json.dumps(wrong_types), ["[partnering.answers.invalid]", "$.language: must be text, not a whole number",
+                                                  "$.partners: must be a list, not a whole number",
+                                                  "$.vision: \"text\" is not an answer here"]),
         "megabytes-of-text": (json.dumps(huge_value), ["[partnering.answers.invalid]", "$.vision.statement"]),
         "megabytes-of-problems": (json.dumps(huge_blob), ["[partnering.answers.invalid]", "$.partnership.stakeholders"]),
         "too-many-values": (json.dumps(too_many), ["[partnering.answers.too-large]", "100000 values"]),

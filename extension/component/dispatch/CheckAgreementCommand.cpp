@@ -16,6 +16,7 @@
 
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <rtl/uri.hxx>
 
 namespace partnering::uno {
 namespace {
@@ -57,10 +58,14 @@ private:
         return model;
     }
 
+    // The document as its user knows it in a message: its file's name ("agreement.odt"),
+    // not a file:/// URL with its escapes.
     rtl::OUString documentTitle()
     {
         const auto url = model()->getURL();
-        return url.isEmpty() ? rtl::OUString("document") : url;
+        if (url.isEmpty())
+            return "document";
+        return rtl::Uri::decode(url.copy(url.lastIndexOf('/') + 1), rtl_UriDecodeWithCharset, RTL_TEXTENCODING_UTF8);
     }
 };
 
