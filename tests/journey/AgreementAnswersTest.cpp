@@ -51,14 +51,21 @@ TEST(AgreementAnswers, BothWorkedExamplesAreValidAndComplete)
     }
 }
 
-TEST(AgreementAnswers, EveryProblemIsReportedWithItsJsonPath)
+// The small example with four problems: a sector, a currency, an answer the schema does not
+// have, and a date.
+json withFourProblems()
 {
     auto answers = json::parse(example("small.json"));
     answers["partners"][0]["sector"] = "ngo";
     answers["partners"][1]["contributions"][0]["value"]["currency"] = "dollars";
     answers["governance"]["colour"] = "blue";
     answers["signing"]["date"] = "23/11/2026";
-    const std::string error = errorOf(answers.dump());
+    return answers;
+}
+
+TEST(AgreementAnswers, EveryProblemIsReportedWithItsJsonPath)
+{
+    const std::string error = errorOf(withFourProblems().dump());
     EXPECT_NE(error.find("[partnering.answers.invalid] 4 problems"), std::string::npos) << error;
     EXPECT_NE(error.find("answers.json: $.partners[0].sector:"), std::string::npos) << error;
     EXPECT_NE(error.find("answers.json: $.partners[1].contributions[0].value.currency:"), std::string::npos) << error;
@@ -72,11 +79,7 @@ TEST(AgreementAnswers, EveryProblemIsReportedWithItsJsonPath)
 // top stands beside one further down.
 TEST(AgreementAnswers, ProblemsAreSaidInPlainWords)
 {
-    auto answers = json::parse(example("small.json"));
-    answers["partners"][0]["sector"] = "ngo";
-    answers["partners"][1]["contributions"][0]["value"]["currency"] = "dollars";
-    answers["governance"]["colour"] = "blue";
-    answers["signing"]["date"] = "23/11/2026";
+    auto answers = withFourProblems();
     answers["partnership"]["name"] = 5;
     answers["partnership"]["stakeholders"][0]["interest"] = 9;
     answers["budget"] = 1;
