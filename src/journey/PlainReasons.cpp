@@ -17,29 +17,7 @@ std::string quoted(const json& value)
     return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string kindOf(const json& value)
-{
-    switch (value.type()) {
-    case json::value_t::string:
-        return "text";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-        return "a whole number";
-    case json::value_t::number_float:
-        return "a number";
-    case json::value_t::boolean:
-        return "true or false";
-    case json::value_t::array:
-        return "a list";
-    case json::value_t::object:
-        return "a group of answers";
-    case json::value_t::null:
-        return "null";
-    default:
-        return "a value";
-    }
-}
-
+// What an answer of a JSON Schema type ("string", "integer"...) is, as a person says it.
 std::string kindNamed(const json& type)
 {
     if (type == "string")
@@ -54,7 +32,16 @@ std::string kindNamed(const json& type)
         return "a list";
     if (type == "object")
         return "a group of answers";
+    if (type == "null")
+        return "null";
     return {};
+}
+
+// What `value` is, in the same words: a whole number is an "integer", as the schema says.
+std::string kindOf(const json& value)
+{
+    const std::string kind = kindNamed(value.is_number_integer() ? "integer" : value.type_name());
+    return kind.empty() ? "a value" : kind;
 }
 
 // "a, b, c" of a schema list (enum values, or the names of properties).

@@ -24,11 +24,11 @@ struct PreparedFile {
 };
 
 // Prepares `files` on `threads` threads and calls `write(i, files[i] prepared)` from the calling
-// thread, in input order; `write` may move from it, and a worker frees what is left later. `recorded[i]` is the stamp the index holds for files[i], or null: a
-// file whose bytes still hash as recorded comes back Unchanged. A bad file comes back
-// Rejected; nothing about one file stops the others. When `write` throws, the threads stop and
-// the exception goes on. Throws EnvironmentFailure "[partnering.lessons.no-threads]" when the
-// threads cannot be started.
+// thread, in input order; `write` may move from it, and a worker frees what is left later.
+// `recorded[i]` is the stamp the index holds for files[i], or null: a file whose bytes still
+// hash as recorded comes back Unchanged. A bad file comes back Rejected; nothing about one file
+// stops the others. When `write` throws, the threads stop and the exception goes on. Throws
+// EnvironmentFailure "[partnering.lessons.no-threads]" when the threads cannot be started.
 void prepareFiles(const std::vector<InputFile>& files, const std::vector<const FileStamp*>& recorded,
                   unsigned threads, const std::function<void(std::size_t, PreparedFile&)>& write);
 
