@@ -114,13 +114,12 @@ class JourneyUser(UserSession, OfficeOnScreen):
 
     def type_into(self, wizard, label, text, replace=False):
         """Clicks into the field labelled `label` and types `text`, as UserSession.type_into_field."""
-        field = self.field(wizard, label)
         try:
-            self.type_into_field(field, text, "'%s'" % label, replace)
+            self.type_into_field(lambda: self.field(wizard, label), text, "'%s'" % label, replace)
         except AssertionError:
             self.screenshot("failed-typing-%s.png" % label.strip(" *").replace(" ", "-"))
             raise
-        return field
+        return self.field(wizard, label)
 
     def choose(self, wizard, label, typed):
         """Opens a drop-down with the mouse, types the start of an entry and takes it with Enter."""

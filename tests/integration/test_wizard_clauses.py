@@ -65,22 +65,18 @@ class ClausesOnStep6(JourneyUser, unittest.TestCase):
     def wording_box(self, wizard, label):
         return self.field(wizard, label, "SCROLL_PANE")
 
-    def click_into(self, wizard, label):
+    def click_into_wording(self, wizard, label):
         """Scrolls the wording's box labelled `label` into view and clicks into the blank under
         its text, which puts the cursor at the end, until the cursor is there. (A click on the
         text itself left LibreOffice 7.4's text box under Xvfb extending a selection with every
-        key that followed, in the journey's other paragraphs too; a click may also not be
-        delivered right after another one.)"""
-        box = self.wording_box(wizard, label)
-        self.scroll_into_view(wizard, box)
-        at, size = box.getLocationOnScreen(), box.getSize()
-        for attempt in range(3):
-            self.keyboard.click_at(at.X + 30 + attempt, at.Y + size.Height - 7)
-            try:
-                return wait_for(lambda: has_focus(box), timeout=3, what="the cursor in the wording of '%s'" % label)
-            except AssertionError:
-                if attempt == 2:
-                    raise
+        key that followed, in the journey's other paragraphs too.)"""
+        self.scroll_into_view(wizard, self.wording_box(wizard, label))
+
+        def under_the_text(box, attempt):
+            at, size = box.getLocationOnScreen(), box.getSize()
+            return at.X + 30 + attempt, at.Y + size.Height - 7
+        return self.click_into(lambda: self.wording_box(wizard, label), "the wording of '%s'" % label,
+                                  where=under_the_text)
 
     @staticmethod
     def shown_option(combo):
@@ -166,7 +162,7 @@ class ClausesOnStep6(JourneyUser, unittest.TestCase):
 
         # The user adds a sentence at the end of the meetings' wording: it becomes their own.
         typed = wording_of("governance.meetings", "twice-yearly") + ADDED
-        self.click_into(wizard, "Meetings")
+        self.click_into_wording(wizard, "Meetings")
         time.sleep(0.5)
         self.keyboard.key("ctrl+End")
         self.keyboard.type(ADDED)

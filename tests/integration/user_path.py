@@ -88,11 +88,9 @@ def contexts(accessible, max_depth=30, visible=False):
 
 def showing(context):
     """Whether the user can see `context` now (a wizard keeps its other pages, hidden)."""
+    if not holds_state(context, "SHOWING"):
+        return False
     try:
-        states = context.getAccessibleStateSet()
-        kind = uno.getConstantByName("com.sun.star.accessibility.AccessibleStateType.SHOWING")
-        if not (states.contains(kind) if hasattr(states, "contains") else bool(states & kind)):
-            return False
         # A page the wizard never showed calls itself showing, but has no size.
         size = context.getSize() if hasattr(context, "getSize") else None
         return size is None or (size.Width > 0 and size.Height > 0)
@@ -102,20 +100,44 @@ def showing(context):
 
 def has_focus(context):
     """Whether the keyboard's input goes to `context` (or to the text inside it, for a box of paragraphs)."""
-    focused = uno.getConstantByName("com.sun.star.accessibility.AccessibleStateType.FOCUSED")
     inside = []
     try:
         inside = [context.getAccessibleChild(i).getAccessibleContext() for i in range(context.getAccessibleChildCount())]
     except Exception:
         pass
-    for inner in [context] + inside:
-        try:
-            states = inner.getAccessibleStateSet()
-            if states.contains(focused) if hasattr(states, "contains") else bool(states & focused):
-                return True
-        except Exception:
-            pass
-    return False
+    return any(holds_state(inner, "FOCUSED") for inner in [context] + inside)
+
+
+def holds_state(context, state):
+    """Whether `context`'s state set holds AccessibleStateType.`state`."""
+    try:
+        kind = uno.getConstantByName("com.sun.star.accessibility.AccessibleStateType." + state)
+        states = context.getAccessibleStateSet()
+        return states.contains(kind) if hasattr(states, "contains") else bool(states & kind)
+    except Exception:
+        return False
+
+
+def describe(context):
+    """A context as a failure message names it: "ROLE 'name'"."""
+    try:
+        number = context.getAccessibleRole()
+        names = [name for name in ("TEXT", "SCROLL_PANE", "PARAGRAPH", "PUSH_BUTTON", "COMBO_BOX", "LIST",
+                                   "LIST_ITEM", "TABLE", "TABLE_CELL", "CHECK_BOX", "RADIO_BUTTON", "PANEL",
+                                   "DIALOG", "FRAME", "DOCUMENT", "DOCUMENT_TEXT", "SCROLL_BAR", "TEXT_FRAME",
+                                   "LABEL", "PAGE_TAB", "TREE_ITEM", "MENU_ITEM")
+                 if role(name) == number]
+        return "%s '%s'" % (names[0] if names else "role %d" % number, plain(context.getAccessibleName()))
+    except Exception:
+        return "an element that is gone"
+
+
+def focused_under(accessible):
+    """What the keyboard's input goes to under `accessible`, described, or None."""
+    for context in contexts(accessible, visible=True):
+        if holds_state(context, "FOCUSED"):
+            return describe(context)
+    return None
 
 
 def find(accessible, role_name=None, name=None, where=None, visible=True):
@@ -208,10 +230,10 @@ class _TopWindowEvents(unohelper.Base, XTopWindowListener):
         pass
 
     def windowActivated(self, event):
-        pass
+        self.owner._activated(event.Source)
 
     def windowDeactivated(self, event):
-        pass
+        self.owner._deactivated(event.Source)
 
     def disposing(self, event):
         pass
@@ -228,6 +250,7 @@ class TopWindows:
         self.toolkit = office.create("com.sun.star.awt.Toolkit")
         self._lock = threading.Lock()
         self._shown = []
+        self._active = None
         self._events = _TopWindowEvents(self)
         self.toolkit.addTopWindowListener(self._events)
 
@@ -245,6 +268,20 @@ class TopWindows:
     def _hidden(self, window):
         with self._lock:
             self._shown = [shown for shown in self._shown if not window == shown]
+
+    def _activated(self, window):
+        with self._lock:
+            self._active = window
+
+    def _deactivated(self, window):
+        with self._lock:
+            if self._active == window:
+                self._active = None
+
+    def active(self):
+        """The top window that takes the keyboard now, as the toolkit last said, or None."""
+        with self._lock:
+            return self._active
 
     def all(self):
         with self._lock:
@@ -472,33 +509,77 @@ class UserSession:
         finally:
             super().tearDown()
 
-    def click_into(self, field, what):
-        """Clicks into the accessible `field` until the cursor is there, as a user clicks again
-        when the first click did not take (synthetic clicks right after another one, or into a
-        window that has just opened, are sometimes not delivered under Xvfb)."""
+    def click_into(self, field, what, where=None):
+        """Clicks into `field` (an accessible context, or a function that finds it again) at the
+        screen point `where(field, attempt)` gives, or else in its middle, until the cursor is
+        there, as a user clicks again when the first click did not take (synthetic clicks right
+        after another one, or into a window that has just opened, are sometimes not delivered
+        under Xvfb). A field found again each time is never a context LibreOffice has since
+        replaced; a window that lost the keyboard meanwhile is brought to the front first, as a
+        window manager does on a click. Returns the field clicked into; a failure says where the
+        cursor is instead (CI failed twice on 3 clicks that did not take, with nothing to say why)."""
+        find_again = field if callable(field) else (lambda: field)
         for attempt in range(3):
-            self.keyboard.click(field)
+            field = find_again()
+            if attempt > 0:
+                self._bring_forward(field)
+            if where is None:
+                self.keyboard.click(field)
+            else:
+                self.keyboard.click_at(*where(field, attempt))
             try:
-                return wait_for(lambda: has_focus(field), timeout=3, what="the cursor in " + what)
+                wait_for(lambda: has_focus(field), timeout=3, what="the cursor in " + what)
+                return field
             except AssertionError:
                 if attempt == 2:
-                    raise
+                    raise AssertionError("3 clicks did not put the cursor in %s: %s" % (what, self._focus_report(field)))
+
+    def _window_of(self, context):
+        """The shown top window that holds the accessible `context`, or None."""
+        top = context
+        try:
+            while True:
+                parent = top.getAccessibleParent()
+                if parent is None:
+                    break
+                top = parent.getAccessibleContext()
+            title = plain(top.getAccessibleName())
+        except Exception:
+            return None
+        return next((window for window, _, shown in self.windows.all() if shown == title), None)
+
+    def _bring_forward(self, context):
+        window, active = self._window_of(context), self.windows.active()
+        if window is not None and not window == active:
+            try:
+                window.toFront()
+            except Exception:
+                pass  # closed meanwhile
+
+    def _focus_report(self, field):
+        active = self.windows.active()
+        focus = [(title, focused_under(window)) for window, _, title in self.windows.all()]
+        return "the active window is %s; the cursor is %s; the field is %s (%s)" % (
+            "'%s'" % title_of(active) if active is not None else "none",
+            ", ".join("in %s of '%s'" % (where, title) for title, where in focus if where) or "nowhere",
+            describe(field), ", ".join(state for state in ("SHOWING", "ENABLED", "FOCUSABLE", "DEFUNC")
+                                       if holds_state(field, state)))
 
     def type_into_field(self, field, text, what, replace=False):
-        """Clicks into `field` and types `text` (over what it holds, with `replace`). When the
+        """Clicks into `field` (as click_into takes it) and types `text` (over what it holds, with `replace`). When the
         characters did not arrive (key presses right after a click are sometimes not delivered
         under Xvfb), the user selects what is there and types it again, once."""
         for attempt in range(2):
-            self.click_into(field, what)
+            clicked = self.click_into(field, what)
             time.sleep(0.2)
             if replace or attempt > 0:
                 self.keyboard.key("ctrl+a")
             self.keyboard.type(text)
-            if not hasattr(field, "getText"):
+            if not hasattr(clicked, "getText"):
                 return
             try:
-                wait_for(lambda: field.getText().replace("\r", "") == text if replace or attempt > 0
-                         else text in field.getText(), timeout=5, what="%r typed into %s" % (text, what))
+                wait_for(lambda: clicked.getText().replace("\r", "") == text if replace or attempt > 0
+                         else text in clicked.getText(), timeout=5, what="%r typed into %s" % (text, what))
                 return
             except AssertionError:
                 if attempt > 0:
