@@ -9,8 +9,10 @@
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 #include <xapian.h>
 
+#include <array>
 #include <string>
 
 namespace partnering::lessons {
@@ -81,24 +83,28 @@ UScriptCode scriptOf(const icu::UnicodeString& word)
 // Folding that search users expect per script: accents off Latin/Greek/Cyrillic letters
 // ("stratégie" -> "strategie"); harakat, tatweel and hamza-carrying alefs in Arabic; the
 // two spellings of the subscript DA/TA in Khmer (ដ្ដ/ដ្ត are written both ways).
+icu::UnicodeString withoutMarks(const icu::UnicodeString& word)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString decomposed = nfd().normalize(word, status);
+    icu::UnicodeString stripped;
+    for (int32_t i = 0; i < decomposed.length();) {
+        const UChar32 c = decomposed.char32At(i);
+        if (u_charType(c) != U_NON_SPACING_MARK)
+            stripped.append(c);
+        i += U16_LENGTH(c);
+    }
+    icu::UnicodeString composed = nfc().normalize(stripped, status);
+    return U_SUCCESS(status) ? composed : word;
+}
+
 icu::UnicodeString foldScript(const icu::UnicodeString& word)
 {
     switch (scriptOf(word)) {
     case USCRIPT_LATIN:
     case USCRIPT_GREEK:
-    case USCRIPT_CYRILLIC: {
-        UErrorCode status = U_ZERO_ERROR;
-        const icu::UnicodeString decomposed = nfd().normalize(word, status);
-        icu::UnicodeString stripped;
-        for (int32_t i = 0; i < decomposed.length();) {
-            const UChar32 c = decomposed.char32At(i);
-            if (u_charType(c) != U_NON_SPACING_MARK)
-                stripped.append(c);
-            i += U16_LENGTH(c);
-        }
-        icu::UnicodeString composed = nfc().normalize(stripped, status);
-        return U_SUCCESS(status) ? composed : word;
-    }
+    case USCRIPT_CYRILLIC:
+        return withoutMarks(word);
     case USCRIPT_ARABIC: {
         icu::UnicodeString out;
         for (int32_t i = 0; i < word.length(); ++i) {
@@ -148,6 +154,69 @@ icu::UnicodeString foldWord(const icu::UnicodeString& word)
         i += U16_LENGTH(c);
     }
     return out;
+}
+
+// The letters of the small alphabets (Latin, Greek, Cyrillic: all below U+0500) without their
+// marks, each made once by withoutMarks itself. A letter's marks never reach its neighbours
+// (NFC composes a letter only with marks, and the marks are gone), so a word of these letters
+// folds as its letters do, without a trip through UTF-16 and two normalisations.
+constexpr UChar32 kSmallAlphabetsEnd = 0x500;
+
+const std::array<std::string, kSmallAlphabetsEnd>& lettersWithoutMarks()
+{
+    static const std::array<std::string, kSmallAlphabetsEnd> letters = [] {
+        std::array<std::string, kSmallAlphabetsEnd> made;
+        for (UChar32 c = 0; c < kSmallAlphabetsEnd; ++c)
+            made[static_cast<std::size_t>(c)] = toUtf8(withoutMarks(icu::UnicodeString(c)));
+        return made;
+    }();
+    return letters;
+}
+
+// The folded form of a normalised term, or "" when folding changes nothing. Most words never
+// reach UTF-16: those of the small alphabets fold a letter at a time, and those of scripts that
+// folding leaves alone (Chinese, Japanese, Thai...) without foreign digits stay as they are.
+std::string foldedTerm(std::string_view term)
+{
+    UScriptCode script = USCRIPT_COMMON;
+    bool small = true;
+    bool foreignDigit = false;
+    const auto length = static_cast<int32_t>(term.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 c = 0;
+        U8_NEXT(term.data(), i, length, c);
+        if (c < 0) {
+            small = false;
+            foreignDigit = true; // not UTF-8: foldWord decides, as it always did
+            break;
+        }
+        if (script == USCRIPT_COMMON) {
+            UErrorCode status = U_ZERO_ERROR;
+            const UScriptCode own = uscript_getScript(c, &status);
+            if (U_SUCCESS(status) && own != USCRIPT_COMMON && own != USCRIPT_INHERITED)
+                script = own;
+        }
+        small = small && c < kSmallAlphabetsEnd;
+        // foldWord reads digits a UTF-16 unit at a time: beyond the BMP there are none.
+        foreignDigit = foreignDigit || (c > 0x7F && c <= 0xFFFF && u_charType(c) == U_DECIMAL_DIGIT_NUMBER);
+    }
+    const bool smallAlphabet = script == USCRIPT_LATIN || script == USCRIPT_GREEK || script == USCRIPT_CYRILLIC;
+    if (smallAlphabet && small) {
+        const auto& letters = lettersWithoutMarks();
+        std::string folded;
+        folded.reserve(term.size());
+        for (int32_t i = 0; i < length;) {
+            UChar32 c = 0;
+            U8_NEXT(term.data(), i, length, c);
+            folded += letters[static_cast<std::size_t>(c)];
+        }
+        return folded == term ? std::string() : folded;
+    }
+    if (!smallAlphabet && script != USCRIPT_ARABIC && script != USCRIPT_KHMER && !foreignDigit)
+        return {};
+    const icu::UnicodeString word = icu::UnicodeString::fromUTF8(icu::StringPiece(term.data(), length));
+    const icu::UnicodeString folded = foldWord(word);
+    return folded == word ? std::string() : toUtf8(folded);
 }
 
 // French, Italian and Catalan elision: "l’accord" is the word "accord".
@@ -245,26 +314,22 @@ std::vector<Token> TextAnalyzer::tokenize(std::string_view utf8) const
             // those are checked in UTF-8 and kept as they are, without a normalised copy.
             const icu::StringPiece piece(word.data(), static_cast<int32_t>(word.size()));
             UErrorCode normStatus = U_ZERO_ERROR;
-            icu::UnicodeString normalized = icu::UnicodeString::fromUTF8(piece);
             if (normalizer.isNormalizedUTF8(piece, normStatus) && U_SUCCESS(normStatus)) {
                 token.term.assign(word);
             } else {
                 normStatus = U_ZERO_ERROR;
-                normalized = normalizer.normalize(normalized, normStatus);
+                const icu::UnicodeString normalized = normalizer.normalize(icu::UnicodeString::fromUTF8(piece), normStatus);
                 if (U_FAILURE(normStatus))
                     continue;
                 token.term = toUtf8(normalized);
             }
-            if (const icu::UnicodeString folded = foldWord(normalized); folded != normalized)
-                token.folded = toUtf8(folded);
+            token.folded = foldedTerm(token.term);
         }
         if (const std::size_t elided = elisionLength(token.term); elided > 0) {
             // The elided prefix is ASCII letters and an apostrophe: as long in `word` as in the term.
             token.term.erase(0, elided);
             token.begin += elided;
-            token.folded = toUtf8(foldWord(icu::UnicodeString::fromUTF8(token.term)));
-            if (token.folded == token.term)
-                token.folded.clear();
+            token.folded = foldedTerm(token.term);
         }
         if (token.term.empty() || token.term.size() > kMaxTermBytes)
             continue;
@@ -293,8 +358,8 @@ std::string TextAnalyzer::fold(std::string_view normalizedUtf8)
 {
     if (isAscii(normalizedUtf8))
         return std::string(normalizedUtf8);
-    return toUtf8(foldWord(icu::UnicodeString::fromUTF8(
-        icu::StringPiece(normalizedUtf8.data(), static_cast<int32_t>(normalizedUtf8.size())))));
+    std::string folded = foldedTerm(normalizedUtf8);
+    return folded.empty() ? std::string(normalizedUtf8) : folded;
 }
 
 TextAnalyzer& AnalyzerCache::operator()(const std::string& language)

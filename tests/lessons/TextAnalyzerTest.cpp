@@ -3,6 +3,9 @@
 #include "error/Error.hpp"
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 using partnering::lessons::TextAnalyzer;
 
@@ -83,6 +86,52 @@ INSTANTIATE_TEST_SUITE_P(
                     FoldCase{"km", "ប្ដេជ្ញា", "ប្តេជ្ញា"},          // subscript DA written as TA
                     FoldCase{"km", "២០១០", "2010"}, FoldCase{"ar", "٢٠١٠", "2010"},
                     FoldCase{"en", "ﬁnance", ""})); // NFKC already made the ligature "finance"
+
+// What folding a word of Latin, Greek or Cyrillic letters means, done here with ICU alone: NFD,
+// no non-spacing marks, NFC.
+std::string withoutMarks(const icu::UnicodeString& word)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString decomposed = icu::Normalizer2::getNFDInstance(status)->normalize(word, status);
+    icu::UnicodeString stripped;
+    for (int32_t i = 0; i < decomposed.length(); i += U16_LENGTH(decomposed.char32At(i)))
+        if (u_charType(decomposed.char32At(i)) != U_NON_SPACING_MARK)
+            stripped.append(decomposed.char32At(i));
+    std::string out;
+    icu::Normalizer2::getNFCInstance(status)->normalize(stripped, status).toUTF8String(out);
+    EXPECT_TRUE(U_SUCCESS(status));
+    return out;
+}
+
+// The analyzer folds these words a letter at a time: every letter below U+0500 after a Latin,
+// a Greek and a Cyrillic letter, and then beside each non-spacing mark of that range, must fold
+// as the whole word does.
+TEST(TextAnalyzer, FoldsWordsOfTheSmallAlphabetsAsTheWholeWordFolds)
+{
+    std::vector<UChar32> marks;
+    for (UChar32 c = 0x80; c < 0x500; ++c)
+        if (u_charType(c) == U_NON_SPACING_MARK)
+            marks.push_back(c);
+    ASSERT_GT(marks.size(), 100u);
+    std::size_t checked = 0;
+    for (const UChar32 first : {UChar32(u'a'), UChar32(u'\u03B1'), UChar32(u'\u0434')}) {
+        for (UChar32 c = 0x80; c < 0x500; ++c) {
+            std::vector<icu::UnicodeString> words{icu::UnicodeString(first).append(c)};
+            if (first == u'a')
+                for (const UChar32 mark : marks) {
+                    words.push_back(icu::UnicodeString(first).append(c).append(mark));
+                    words.push_back(icu::UnicodeString(first).append(mark).append(c));
+                }
+            for (const auto& word : words) {
+                std::string utf8;
+                word.toUTF8String(utf8);
+                ASSERT_EQ(TextAnalyzer::fold(utf8), withoutMarks(word)) << "U+" << std::hex << c;
+                ++checked;
+            }
+        }
+    }
+    EXPECT_GT(checked, 100000u);
+}
 
 TEST(TextAnalyzer, NfkcAndCaseFolding)
 {
