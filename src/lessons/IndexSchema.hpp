@@ -20,6 +20,8 @@ inline constexpr std::string_view kStem = "Z";        // Z<stem>: a word's Snowb
 // Value slots.
 inline constexpr unsigned kLessonIdSlot = 0; // collapse key: one result per lesson
 inline constexpr unsigned kFacetsSlot = 1;   // packed facets of the lesson, see packFacets()
+inline constexpr unsigned kWordSpansSlot = 2; // where a text's words stand, see packWordSpans(): only
+                                              // for languages segmented by dictionary, optional
 
 // Metadata keys.
 inline constexpr std::string_view kFormatKey = "partnering:format";

@@ -2,6 +2,7 @@
 
 #include "error/Error.hpp"
 #include "lessons/IndexSchema.hpp"
+#include "lessons/TextWords.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -17,10 +18,24 @@ namespace {
 constexpr char kFieldSeparator = '\x1f';
 constexpr char kItemSeparator = ' ';
 
+// Where the words of the parts being indexed stand in the text a hit reads (TextWords): kept
+// for languages segmented by dictionary, whose segmentation is most of a search's work.
+struct SpanKeeper {
+    std::vector<WordSpan>* spans = nullptr; // none: not kept
+    std::size_t start = 0;                  // of the part in its joined text
+
+    void keep(const Token& token) const
+    {
+        if (spans != nullptr)
+            spans->emplace_back(start + token.begin, start + token.end);
+    }
+};
+
 void indexField(Xapian::Document& document, TextAnalyzer& analyzer, const std::string& text, unsigned weight,
-                Xapian::termpos& position, std::set<std::string>& spelling)
+                Xapian::termpos& position, std::set<std::string>& spelling, const SpanKeeper& kept = {})
 {
     for (const Token& token : analyzer.tokenize(text)) {
+        kept.keep(token);
         ++position;
         document.add_posting(token.term, position, weight);
         if (!token.folded.empty())
@@ -100,12 +115,30 @@ PreparedText prepareText(const Lesson& lesson, const LessonText& text, TextAnaly
     Xapian::Document& document = prepared.document;
     std::set<std::string> spelling;
     Xapian::termpos position = 0;
-    indexField(document, analyzer, text.title, schema::kTitleWeight, position, spelling);
-    indexField(document, analyzer, text.summary, schema::kSummaryWeight, position, spelling);
+    // Each part is segmented alone, as a part of the joined text a hit reads: a space between
+    // two parts always parts two words.
+    const bool keepSpans = analyzer.segmentsByDictionary();
+    std::vector<WordSpan> titleSpans, bodySpans, adviceSpans;
+    const auto keeper = [&](std::vector<WordSpan>& spans, std::size_t start) {
+        return SpanKeeper{keepSpans ? &spans : nullptr, start};
+    };
+    indexField(document, analyzer, text.title, schema::kTitleWeight, position, spelling, keeper(titleSpans, 0));
+    std::vector<const std::string*> bodyParts{&text.summary};
     for (const auto& paragraph : text.paragraphs)
-        indexField(document, analyzer, paragraph, schema::kBodyWeight, position, spelling);
+        bodyParts.push_back(&paragraph);
+    const std::vector<std::size_t> bodyStarts = keepSpans ? joinParts(bodyParts).starts : std::vector<std::size_t>();
+    for (std::size_t i = 0; i < bodyParts.size(); ++i)
+        indexField(document, analyzer, *bodyParts[i], i == 0 ? schema::kSummaryWeight : schema::kBodyWeight, position,
+                   spelling, keeper(bodySpans, keepSpans ? bodyStarts[i] : 0));
+    std::vector<const std::string*> adviceParts;
     for (const auto& paragraph : text.advice)
-        indexField(document, analyzer, paragraph, schema::kAdviceWeight, position, spelling);
+        adviceParts.push_back(&paragraph);
+    const std::vector<std::size_t> adviceStarts = keepSpans ? joinParts(adviceParts).starts : std::vector<std::size_t>();
+    for (std::size_t i = 0; i < adviceParts.size(); ++i)
+        indexField(document, analyzer, *adviceParts[i], schema::kAdviceWeight, position, spelling,
+                   keeper(adviceSpans, keepSpans ? adviceStarts[i] : 0));
+    if (keepSpans)
+        document.add_value(schema::kWordSpansSlot, packWordSpans(titleSpans, bodySpans, adviceSpans));
 
     prepared.uniqueTerm = schema::uniqueIdTerm(lesson.id, text.language);
     document.add_boolean_term(prepared.uniqueTerm);
@@ -162,6 +195,7 @@ StoredText readStoredText(const Xapian::Document& document)
         stored.text.paragraphs = data.at("body").get<std::vector<std::string>>();
         // A server's index built before advice existed (format 1) has none.
         stored.text.advice = data.value("advice", std::vector<std::string>());
+        stored.wordSpans = document.get_value(schema::kWordSpansSlot);
     } catch (const nlohmann::json::exception& e) {
         throw notALessonText(document, e.what());
     }

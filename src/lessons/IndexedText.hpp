@@ -21,6 +21,7 @@ struct StoredText {
     std::vector<std::string> partnerTypes;
     std::vector<std::string> languages; // of the whole lesson
     LessonText text;
+    std::string wordSpans; // packWordSpans() of the text's words, when the index kept them
 };
 
 struct Facets {

@@ -58,23 +58,6 @@ bool matchesQuery(const Token& token, const std::vector<std::string>& tokenStems
     return glossary != nullptr && matchesAny(token, tokenStems, glossary->words, glossary->stems);
 }
 
-TextWords wordsOf(const LessonText& text, TextAnalyzer& analyzer)
-{
-    const auto joined = [](std::string out, const std::vector<std::string>& paragraphs) {
-        for (const auto& paragraph : paragraphs)
-            out += (out.empty() ? "" : " ") + paragraph;
-        return out;
-    };
-    TextWords words;
-    words.title = text.title;
-    words.body = joined(text.summary, text.paragraphs);
-    words.advice = joined({}, text.advice);
-    words.titleTokens = analyzer.tokenize(words.title);
-    words.bodyTokens = analyzer.tokenize(words.body);
-    words.adviceTokens = analyzer.tokenize(words.advice);
-    return words;
-}
-
 std::size_t typedWordsIn(const TextWords& text, const QueryTerms& terms, const std::function<bool(const Token&)>& common)
 {
     std::vector<bool> found(terms.typed.size(), false);

@@ -4,6 +4,7 @@
 
 #include "lessons/LessonSearch.hpp"
 #include "lessons/TextAnalyzer.hpp"
+#include "lessons/TextWords.hpp"
 
 #include <cstddef>
 #include <functional>
@@ -58,16 +59,6 @@ bool matchesAny(const Token& token, const std::vector<std::string>& tokenStems,
 // Whether `token` of a text in `language` (with its `stems`) is a term of the query.
 bool matchesQuery(const Token& token, const std::vector<std::string>& tokenStems, const QueryTerms& terms,
                   const std::string& language);
-
-// A text's words as a hit reads them, each part tokenized once: the title, the summary and the
-// paragraphs as one text, the advice as one.
-struct TextWords {
-    std::string title, body, advice;
-    std::vector<Token> titleTokens, bodyTokens, adviceTokens;
-};
-
-// The words of `text`, tokenized by `analyzer` (for the text's language).
-TextWords wordsOf(const LessonText& text, TextAnalyzer& analyzer);
 
 // How many of the words as typed `text` contains as written (or without accents), each counted
 // once: the measure of which language a query was written in. Stems do not count: across

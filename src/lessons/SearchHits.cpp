@@ -47,7 +47,7 @@ HitReader::HitText HitReader::shownStoredText(const Xapian::Document& matched, c
                                                 const QueryTerms& terms) const
 {
     const auto withWords = [this](StoredText stored) {
-        TextWords words = wordsOf(stored.text, analyzers_(stored.text.language));
+        TextWords words = wordsOf(stored.text, analyzers_(stored.text.language), stored.wordSpans);
         return HitText{std::move(stored), std::move(words)};
     };
     StoredText stored = readStoredText(matched);
@@ -65,7 +65,7 @@ HitReader::HitText HitReader::shownStoredText(const Xapian::Document& matched, c
         const std::string& language = texts[i].text.language;
         TextCandidate candidate{language, 0};
         if (!terms.typed.empty()) {
-            words[i] = wordsOf(texts[i].text, analyzers_(language));
+            words[i] = wordsOf(texts[i].text, analyzers_(language), texts[i].wordSpans);
             candidate.typedWords = typedWordsIn(words[i], terms, commonIn(language));
         }
         candidates.push_back(std::move(candidate));

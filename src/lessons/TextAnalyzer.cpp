@@ -12,7 +12,10 @@
 #include <unicode/utf8.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <array>
+#include <iterator>
+#include <optional>
 #include <string>
 
 namespace partnering::lessons {
@@ -236,6 +239,46 @@ std::size_t elisionLength(std::string_view term)
     return 0;
 }
 
+// The word of `utf8` from byte `b` to `e` as a token: normalised, folded, without an elided
+// article; nothing when it is not a word worth a term.
+std::optional<Token> wordAt(std::string_view utf8, std::size_t b, std::size_t e)
+{
+    const std::string_view word = utf8.substr(b, e - b);
+    Token token;
+    token.begin = b;
+    token.end = e;
+    if (isAscii(word)) {
+        token.term.reserve(word.size());
+        for (char c : word)
+            token.term.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    } else {
+        // Most words of a text are already in NFKC_Casefold (all of Chinese and Japanese):
+        // those are checked in UTF-8 and kept as they are, without a normalised copy.
+        const icu::Normalizer2& normalizer = nfkcCasefold();
+        const icu::StringPiece piece(word.data(), static_cast<int32_t>(word.size()));
+        UErrorCode status = U_ZERO_ERROR;
+        if (normalizer.isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
+            token.term.assign(word);
+        } else {
+            status = U_ZERO_ERROR;
+            const icu::UnicodeString normalized = normalizer.normalize(icu::UnicodeString::fromUTF8(piece), status);
+            if (U_FAILURE(status))
+                return std::nullopt;
+            token.term = toUtf8(normalized);
+        }
+        token.folded = foldedTerm(token.term);
+    }
+    if (const std::size_t elided = elisionLength(token.term); elided > 0) {
+        // The elided prefix is ASCII letters and an apostrophe: as long in `word` as in the term.
+        token.term.erase(0, elided);
+        token.begin += elided;
+        token.folded = foldedTerm(token.term);
+    }
+    if (token.term.empty() || token.term.size() > kMaxTermBytes)
+        return std::nullopt;
+    return token;
+}
+
 std::string stemmerLanguage(std::string_view tag)
 {
     const auto dash = tag.find('-');
@@ -293,50 +336,36 @@ std::vector<Token> TextAnalyzer::tokenize(std::string_view utf8) const
         utext_close(text);
         return tokens;
     }
-    const icu::Normalizer2& normalizer = nfkcCasefold();
     int32_t begin = words.first();
     for (int32_t end = words.next(); end != icu::BreakIterator::DONE; begin = end, end = words.next()) {
         if (words.getRuleStatus() < UBRK_WORD_NONE_LIMIT)
             continue; // spaces and punctuation
         // With UTF-8 UText the iterator's offsets are byte offsets into `utf8`.
-        const auto b = static_cast<std::size_t>(begin);
-        const auto e = static_cast<std::size_t>(end);
-        const std::string_view word = utf8.substr(b, e - b);
-        Token token;
-        token.begin = b;
-        token.end = e;
-        if (isAscii(word)) {
-            token.term.reserve(word.size());
-            for (char c : word)
-                token.term.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-        } else {
-            // Most words of a text are already in NFKC_Casefold (all of Chinese and Japanese):
-            // those are checked in UTF-8 and kept as they are, without a normalised copy.
-            const icu::StringPiece piece(word.data(), static_cast<int32_t>(word.size()));
-            UErrorCode normStatus = U_ZERO_ERROR;
-            if (normalizer.isNormalizedUTF8(piece, normStatus) && U_SUCCESS(normStatus)) {
-                token.term.assign(word);
-            } else {
-                normStatus = U_ZERO_ERROR;
-                const icu::UnicodeString normalized = normalizer.normalize(icu::UnicodeString::fromUTF8(piece), normStatus);
-                if (U_FAILURE(normStatus))
-                    continue;
-                token.term = toUtf8(normalized);
-            }
-            token.folded = foldedTerm(token.term);
-        }
-        if (const std::size_t elided = elisionLength(token.term); elided > 0) {
-            // The elided prefix is ASCII letters and an apostrophe: as long in `word` as in the term.
-            token.term.erase(0, elided);
-            token.begin += elided;
-            token.folded = foldedTerm(token.term);
-        }
-        if (token.term.empty() || token.term.size() > kMaxTermBytes)
-            continue;
-        tokens.push_back(std::move(token));
+        if (auto token = wordAt(utf8, static_cast<std::size_t>(begin), static_cast<std::size_t>(end)))
+            tokens.push_back(std::move(*token));
     }
     utext_close(text);
     return tokens;
+}
+
+std::vector<Token> TextAnalyzer::tokenizeAt(std::string_view utf8, const std::vector<WordSpan>& words) const
+{
+    std::vector<Token> tokens;
+    tokens.reserve(words.size());
+    for (const auto& [begin, end] : words)
+        if (begin < end && end <= utf8.size())
+            if (auto token = wordAt(utf8, begin, end))
+                tokens.push_back(std::move(*token));
+    return tokens;
+}
+
+bool TextAnalyzer::segmentsByDictionary() const noexcept
+{
+    // ICU finds the words of these scripts in a dictionary, not by rules: the costly part.
+    static constexpr std::string_view kDictionaryLanguages[] = {"zh", "ja", "th", "km", "lo", "my"};
+    const std::string_view primary = std::string_view(impl_->language).substr(0, impl_->language.find('-'));
+    return std::find(std::begin(kDictionaryLanguages), std::end(kDictionaryLanguages), primary)
+           != std::end(kDictionaryLanguages);
 }
 
 std::string TextAnalyzer::stem(const std::string& term) const

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace partnering::lessons {
@@ -18,6 +19,9 @@ struct Token {
     std::size_t begin = 0; // byte offsets of the word in the analysed text
     std::size_t end = 0;
 };
+
+// Where a word stands in a text: its first byte and the byte after its last.
+using WordSpan = std::pair<std::size_t, std::size_t>;
 
 // Analyses text of one language. Not thread-safe: use one per thread (AnalyzerCache keeps one
 // per language).
@@ -37,6 +41,14 @@ public:
 
     // Words of `utf8` in order. Invalid UTF-8 is read as U+FFFD and never fails.
     std::vector<Token> tokenize(std::string_view utf8) const;
+
+    // The words of `utf8` at `words` (the spans of an earlier tokenize() of the same text), as
+    // tokenize() gives them, without segmenting the text again. Spans outside `utf8` are skipped.
+    std::vector<Token> tokenizeAt(std::string_view utf8, const std::vector<WordSpan>& words) const;
+
+    // Whether ICU segments this language's text with a dictionary (Chinese, Japanese, Thai,
+    // Khmer, Lao, Burmese): the texts worth keeping their word spans for (tokenizeAt).
+    bool segmentsByDictionary() const noexcept;
 
     // The Snowball stem of a normalised term, or "" when the language has no stemmer.
     std::string stem(const std::string& term) const;
