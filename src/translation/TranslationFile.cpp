@@ -2,6 +2,7 @@
 
 #include "error/Error.hpp"
 #include "odf/AtomicFile.hpp"
+#include "translation/XliffReader.hpp"
 #include "xml/XmlDocument.hpp"
 
 #include <gettext-po.h>
@@ -20,8 +21,6 @@
 namespace partnering::l10n {
 
 namespace {
-
-constexpr const char* kXliffNs = "urn:oasis:names:tc:xliff:document:2.0";
 
 enum class Format { Po, Xliff };
 
@@ -347,74 +346,6 @@ void writeXliff(const TranslationFile& file, const std::filesystem::path& out)
     }
     x += " </file>\n</xliff>\n";
     writeAtomically(out, x);
-}
-
-[[noreturn]] void badXliff(const std::filesystem::path& in, const xmlNode* node, const std::string& reason)
-{
-    throw InvalidInput("partnering.l10n.bad-xliff",
-                       in.string() + ":" + std::to_string(node != nullptr ? xmlGetLineNo(node) : 0) + ": " + reason);
-}
-
-// Back from XLIFF inline content to unit text.
-void unitText(const std::filesystem::path& in, const xmlNode* node, const std::string& unitId, std::string& out)
-{
-    for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-        if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
-            for (const char* c = reinterpret_cast<const char*>(child->content); *c != '\0'; ++c)
-                out += *c == '{' ? std::string("{{") : std::string(1, *c);
-        } else if (xml::isElement(child, kXliffNs, "ph")) {
-            out += "{" + xml::attribute(child, "id") + "/}";
-        } else if (xml::isElement(child, kXliffNs, "pc")) {
-            const std::string id = xml::attribute(child, "id");
-            out += "{" + id + "}";
-            unitText(in, child, unitId, out);
-            out += "{/" + id + "}";
-        } else if (xml::isElement(child, kXliffNs, "mrk")) {
-            unitText(in, child, unitId, out); // an annotation: its text is the translation's
-        } else if (child->type == XML_ELEMENT_NODE) {
-            badXliff(in, child, "unit " + unitId + ": <" + std::string(reinterpret_cast<const char*>(child->name))
-                                    + "> is not an inline element this tool writes (ph, pc, mrk)");
-        }
-    }
-}
-
-TranslationFile readXliff(const std::filesystem::path& in)
-{
-    const auto doc = xml::parseFile(in.string());
-    const xmlNode* root = xmlDocGetRootElement(doc.get());
-    if (!xml::isElement(root, kXliffNs, "xliff") || xml::attribute(root, "version") != "2.0")
-        badXliff(in, root, "not an XLIFF 2.0 document (urn:oasis:names:tc:xliff:document:2.0, version 2.0)");
-    TranslationFile file;
-    file.sourceLanguage = xml::attribute(root, "srcLang");
-    file.targetLanguage = xml::attribute(root, "trgLang");
-    for (const xmlNode* fileNode = root->children; fileNode != nullptr; fileNode = fileNode->next) {
-        if (!xml::isElement(fileNode, kXliffNs, "file"))
-            continue;
-        file.original = xml::attribute(fileNode, "original");
-        for (const xmlNode* unitNode = fileNode->children; unitNode != nullptr; unitNode = unitNode->next) {
-            if (!xml::isElement(unitNode, kXliffNs, "unit"))
-                continue;
-            TextUnit unit;
-            unit.id = xml::attribute(unitNode, "id");
-            if (unit.id.empty())
-                badXliff(in, unitNode, "a unit has no id");
-            int segments = 0;
-            for (const xmlNode* segment = unitNode->children; segment != nullptr; segment = segment->next) {
-                if (!xml::isElement(segment, kXliffNs, "segment"))
-                    continue;
-                if (++segments > 1)
-                    badXliff(in, segment, "unit " + unit.id + ": one segment per unit (segments were merged or split)");
-                for (const xmlNode* part = segment->children; part != nullptr; part = part->next) {
-                    if (xml::isElement(part, kXliffNs, "source"))
-                        unitText(in, part, unit.id, unit.source);
-                    else if (xml::isElement(part, kXliffNs, "target"))
-                        unitText(in, part, unit.id, unit.target);
-                }
-            }
-            file.units.push_back(std::move(unit));
-        }
-    }
-    return file;
 }
 
 } // namespace

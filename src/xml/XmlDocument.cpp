@@ -146,11 +146,14 @@ Context safeParser(std::string_view bytes, const std::string& sourceName, ParseL
     if (!ctxt)
         throw EnvironmentFailure("partnering.xml.no-parser", sourceName + ": libxml2 could not create a parser");
     if (handlers != nullptr) {
-        // Only elements: no tree, no text nodes.
+        // Only elements, and text when asked for: no tree.
         std::memset(ctxt->sax, 0, sizeof *ctxt->sax);
         ctxt->sax->initialized = XML_SAX2_MAGIC;
         ctxt->sax->startElementNs = handlers->start;
         ctxt->sax->endElementNs = handlers->end;
+        ctxt->sax->characters = handlers->characters;
+        ctxt->sax->cdataBlock = handlers->characters;
+        ctxt->sax->ignorableWhitespace = handlers->characters; // spaces are text to us
         state.user = handlers->user;
     }
     ctxt->_private = &state;
@@ -219,6 +222,11 @@ void* userOf(void* ctx)
 
 Document parseFile(const std::string& path, ParseLimits limits)
 {
+    return parse(readFile(path, limits), path, limits);
+}
+
+std::string readFile(const std::string& path, ParseLimits limits)
+{
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw EnvironmentFailure("partnering.xml.unreadable", path + ": cannot open for reading");
@@ -232,7 +240,7 @@ Document parseFile(const std::string& path, ParseLimits limits)
     std::string bytes(size, '\0');
     if (!in.read(bytes.data(), static_cast<std::streamsize>(size)))
         throw EnvironmentFailure("partnering.xml.unreadable", path + ": read failed");
-    return parse(bytes, path, limits);
+    return bytes;
 }
 
 std::string textOf(const xmlNode* node)

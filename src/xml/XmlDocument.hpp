@@ -29,18 +29,23 @@ struct ParseLimits {
 Document parse(std::string_view bytes, const std::string& sourceName, ParseLimits limits = {});
 
 // The same checks as parse() over a stream of elements, with no tree built: libxml2 calls
-// `start` and `end` (SAX2) for each element; they reach `user` through userOf(ctx) and the
-// parser context itself through ctx (for xmlByteConsumed). Throws what parse() throws.
+// `start` and `end` (SAX2) for each element, and `characters`, when given, for text and CDATA
+// sections; they reach `user` through userOf(ctx) and the parser context itself through ctx
+// (for xmlByteConsumed, xmlSAX2GetLineNumber). Throws what parse() throws.
 struct ElementHandlers {
     startElementNsSAX2Func start = nullptr;
     endElementNsSAX2Func end = nullptr;
     void* user = nullptr;
+    charactersSAXFunc characters = nullptr;
 };
 void scan(std::string_view bytes, const std::string& sourceName, const ElementHandlers& handlers, ParseLimits limits = {});
 void* userOf(void* ctx);
 
 // Reads the file and parses it as above; a missing or unreadable file is an EnvironmentFailure.
 Document parseFile(const std::string& path, ParseLimits limits = {});
+// The bytes of the file, for parse() or scan(): "[partnering.xml.too-large]" past the limit,
+// before reading; "[partnering.xml.unreadable]" (EnvironmentFailure) when it cannot be read.
+std::string readFile(const std::string& path, ParseLimits limits = {});
 
 // The element's text content (all descendants), as UTF-8.
 std::string textOf(const xmlNode* node);
