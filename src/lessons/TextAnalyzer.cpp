@@ -83,9 +83,7 @@ UScriptCode scriptOf(const icu::UnicodeString& word)
     return USCRIPT_COMMON;
 }
 
-// Folding that search users expect per script: accents off Latin/Greek/Cyrillic letters
-// ("stratégie" -> "strategie"); harakat, tatweel and hamza-carrying alefs in Arabic; the
-// two spellings of the subscript DA/TA in Khmer (ដ្ដ/ដ្ត are written both ways).
+// A word without its accents: NFD, no non-spacing marks, NFC.
 icu::UnicodeString withoutMarks(const icu::UnicodeString& word)
 {
     UErrorCode status = U_ZERO_ERROR;
@@ -101,6 +99,9 @@ icu::UnicodeString withoutMarks(const icu::UnicodeString& word)
     return U_SUCCESS(status) ? composed : word;
 }
 
+// Folding that search users expect per script: accents off Latin/Greek/Cyrillic letters
+// ("stratégie" -> "strategie"); harakat, tatweel and hamza-carrying alefs in Arabic; the
+// two spellings of the subscript DA/TA in Khmer (ដ្ដ/ដ្ត are written both ways).
 icu::UnicodeString foldScript(const icu::UnicodeString& word)
 {
     switch (scriptOf(word)) {
