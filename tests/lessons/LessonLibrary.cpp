@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <fstream>
+#include <sstream>
 #include <unistd.h>
 
 namespace partnering::lessons::fixtures {
@@ -21,6 +22,18 @@ std::string escape(const std::string& text)
     return out;
 }
 } // namespace
+
+std::vector<ShippedLesson> shippedLessons()
+{
+    std::vector<ShippedLesson> shipped;
+    for (const auto& entry : std::filesystem::directory_iterator(PARTNERING_SOURCE_DIR "/index/lessons")) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        shipped.push_back({entry.path(), parseLesson(bytes.str(), entry.path().string())});
+    }
+    return shipped;
+}
 
 LessonLibrary::LessonLibrary()
 {

@@ -1,6 +1,8 @@
 // A temporary lessons library and index folder for tests, and lesson files written into it.
 #pragma once
 
+#include "lessons/Lesson.hpp"
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -20,6 +22,13 @@ struct TextSpec {
     std::string summary;
     std::string advice; // one <advice> paragraph; none when empty
 };
+
+// Every lesson file the project ships (index/lessons), parsed, with its path.
+struct ShippedLesson {
+    std::filesystem::path path;
+    Lesson lesson;
+};
+std::vector<ShippedLesson> shippedLessons();
 
 class LessonLibrary {
 public:

@@ -4,9 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include "LessonLibrary.hpp"
 
 namespace partnering::lessons {
 namespace {
@@ -47,11 +45,7 @@ Lesson lessonOf(LessonText text)
 TEST(TextWords, TheIndexKeepsTheWordsOfEveryShippedTextSegmentedByDictionary)
 {
     std::size_t texts = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(PARTNERING_SOURCE_DIR "/index/lessons")) {
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::ostringstream bytes;
-        bytes << in.rdbuf();
-        const Lesson lesson = parseLesson(bytes.str(), entry.path().string());
+    for (const auto& [path, lesson] : fixtures::shippedLessons()) {
         for (const auto& text : lesson.texts) {
             TextAnalyzer analyzer(text.language);
             const std::string spans = keptSpans(lesson, text, analyzer);
