@@ -275,9 +275,10 @@ std::string xliffInline(const TextUnit& unit, const std::string& text)
 {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c != '{') {
-            out += xml::escape(std::string_view(&text[i], 1));
+        if (text[i] != '{') { // the text up to the next brace, escaped at once
+            const std::size_t brace = std::min(text.find('{', i), text.size());
+            out += xml::escape(std::string_view(text).substr(i, brace - i));
+            i = brace - 1;
             continue;
         }
         if (i + 1 < text.size() && text[i + 1] == '{') {
