@@ -32,7 +32,7 @@ struct SpanKeeper {
 };
 
 void indexField(Xapian::Document& document, TextAnalyzer& analyzer, const std::string& text, unsigned weight,
-                Xapian::termpos& position, std::set<std::string>& spelling, const SpanKeeper& kept = {})
+                Xapian::termpos& position, std::set<std::string>& spelling, const SpanKeeper& kept)
 {
     for (const Token& token : analyzer.tokenize(text)) {
         kept.keep(token);
@@ -115,28 +115,20 @@ PreparedText prepareText(const Lesson& lesson, const LessonText& text, TextAnaly
     Xapian::Document& document = prepared.document;
     std::set<std::string> spelling;
     Xapian::termpos position = 0;
-    // Each part is segmented alone, as a part of the joined text a hit reads: a space between
-    // two parts always parts two words.
+    // Each paragraph is segmented alone, as a part of the joined text a hit reads (TextWords):
+    // the space between two parts always parts two words.
     const bool keepSpans = analyzer.segmentsByDictionary();
-    std::vector<WordSpan> titleSpans, bodySpans, adviceSpans;
-    const auto keeper = [&](std::vector<WordSpan>& spans, std::size_t start) {
-        return SpanKeeper{keepSpans ? &spans : nullptr, start};
+    const auto indexParts = [&](const std::vector<const std::string*>& parts, auto weightOf, std::vector<WordSpan>& spans) {
+        const std::vector<std::size_t> starts = keepSpans ? joinParts(parts).starts : std::vector<std::size_t>();
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            indexField(document, analyzer, *parts[i], weightOf(i), position, spelling,
+                       keepSpans ? SpanKeeper{&spans, starts[i]} : SpanKeeper{});
     };
-    indexField(document, analyzer, text.title, schema::kTitleWeight, position, spelling, keeper(titleSpans, 0));
-    std::vector<const std::string*> bodyParts{&text.summary};
-    for (const auto& paragraph : text.paragraphs)
-        bodyParts.push_back(&paragraph);
-    const std::vector<std::size_t> bodyStarts = keepSpans ? joinParts(bodyParts).starts : std::vector<std::size_t>();
-    for (std::size_t i = 0; i < bodyParts.size(); ++i)
-        indexField(document, analyzer, *bodyParts[i], i == 0 ? schema::kSummaryWeight : schema::kBodyWeight, position,
-                   spelling, keeper(bodySpans, keepSpans ? bodyStarts[i] : 0));
-    std::vector<const std::string*> adviceParts;
-    for (const auto& paragraph : text.advice)
-        adviceParts.push_back(&paragraph);
-    const std::vector<std::size_t> adviceStarts = keepSpans ? joinParts(adviceParts).starts : std::vector<std::size_t>();
-    for (std::size_t i = 0; i < adviceParts.size(); ++i)
-        indexField(document, analyzer, *adviceParts[i], schema::kAdviceWeight, position, spelling,
-                   keeper(adviceSpans, keepSpans ? adviceStarts[i] : 0));
+    std::vector<WordSpan> titleSpans, bodySpans, adviceSpans;
+    indexParts({&text.title}, [](std::size_t) { return schema::kTitleWeight; }, titleSpans);
+    indexParts(bodyParts(text), [](std::size_t i) { return i == 0 ? schema::kSummaryWeight : schema::kBodyWeight; },
+               bodySpans);
+    indexParts(adviceParts(text), [](std::size_t) { return schema::kAdviceWeight; }, adviceSpans);
     if (keepSpans)
         document.add_value(schema::kWordSpansSlot, packWordSpans(titleSpans, bodySpans, adviceSpans));
 

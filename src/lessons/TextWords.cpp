@@ -81,18 +81,28 @@ JoinedParts joinParts(const std::vector<const std::string*>& parts)
     return joined;
 }
 
+std::vector<const std::string*> bodyParts(const LessonText& text)
+{
+    std::vector<const std::string*> parts{&text.summary};
+    for (const auto& paragraph : text.paragraphs)
+        parts.push_back(&paragraph);
+    return parts;
+}
+
+std::vector<const std::string*> adviceParts(const LessonText& text)
+{
+    std::vector<const std::string*> parts;
+    for (const auto& paragraph : text.advice)
+        parts.push_back(&paragraph);
+    return parts;
+}
+
 TextWords wordsOf(const LessonText& text, TextAnalyzer& analyzer, std::string_view packedSpans)
 {
-    std::vector<const std::string*> body{&text.summary};
-    for (const auto& paragraph : text.paragraphs)
-        body.push_back(&paragraph);
-    std::vector<const std::string*> advice;
-    for (const auto& paragraph : text.advice)
-        advice.push_back(&paragraph);
     TextWords words;
     words.title = text.title;
-    words.body = joinParts(body).text;
-    words.advice = joinParts(advice).text;
+    words.body = joinParts(bodyParts(text)).text;
+    words.advice = joinParts(adviceParts(text)).text;
     const auto spans = packedSpans.empty()
                            ? std::nullopt
                            : unpackWordSpans(packedSpans, {words.title.size(), words.body.size(), words.advice.size()});

@@ -21,6 +21,10 @@ struct JoinedParts {
 };
 JoinedParts joinParts(const std::vector<const std::string*>& parts);
 
+// The parts of a text's body (its summary, then its paragraphs) and of its advice.
+std::vector<const std::string*> bodyParts(const LessonText& text);
+std::vector<const std::string*> adviceParts(const LessonText& text);
+
 // A text's words as a hit reads them, each part tokenized once: the title, the summary and the
 // paragraphs as one text, the advice as one.
 struct TextWords {
