@@ -467,10 +467,20 @@ class Keyboard:
     def type(self, text, delay_ms=40):
         self._xdotool("type", "--delay", str(delay_ms), "--", text)
 
+    @staticmethod
+    def middle_of(context):
+        """The screen point in the middle of the accessible `context`."""
+        at, size = context.getLocationOnScreen(), context.getSize()
+        return at.X + size.Width // 2, at.Y + size.Height // 2
+
     def click(self, context, button=1):
         """A click in the middle of the accessible `context`, as the mouse makes it."""
-        at, size = context.getLocationOnScreen(), context.getSize()
-        self.click_at(at.X + size.Width // 2, at.Y + size.Height // 2, button)
+        self.click_at(*self.middle_of(context), button=button)
+
+    def release_buttons(self):
+        """Lets go of the mouse buttons, as a user lifts a finger that stayed down."""
+        for button in ("1", "2", "3"):
+            self._xdotool("mouseup", button)
 
     def move_to(self, x, y):
         """The pointer to (x, y), once it is there. Not when it is there already: xdotool's
@@ -480,10 +490,15 @@ class Keyboard:
         if (int(here["X"]), int(here["Y"])) != (x, y):
             self._xdotool("mousemove", "--sync", str(x), str(y))
 
-    def click_at(self, x, y, button=1):
-        """A click at (x, y) on the screen."""
+    def click_at(self, x, y, button=1, hold=0):
+        """A click at (x, y) on the screen; with `hold`, the button stays down that many seconds."""
         self.move_to(x, y)
-        self._xdotool("click", str(button))
+        if not hold:
+            self._xdotool("click", str(button))
+            return
+        self._xdotool("mousedown", str(button))
+        time.sleep(hold)
+        self._xdotool("mouseup", str(button))
 
     def key(self, *keys):
         """Key combinations such as "ctrl+z", "Tab", "alt+n"."""
@@ -514,25 +529,31 @@ class UserSession:
         screen point `where(field, attempt)` gives, or else in its middle, until the cursor is
         there, as a user clicks again when the first click did not take (synthetic clicks right
         after another one, or into a window that has just opened, are sometimes not delivered
-        under Xvfb). A field found again each time is never a context LibreOffice has since
-        replaced; a window that lost the keyboard meanwhile is brought to the front first, as a
-        window manager does on a click. Returns the field clicked into; a failure says where the
-        cursor is instead (CI failed twice on 3 clicks that did not take, with nothing to say why)."""
+        under Xvfb). Before clicking again, the button is let go (a lost release leaves the last
+        field holding the mouse) and the field's window is brought forward if another took the
+        keyboard, as a window manager does on a click, and the button is held a moment; a field
+        found again each time is never a context LibreOffice has since replaced. Returns the
+        field; a failure says, for each click, where the cursor was instead. (CI failed twice
+        with the cursor left in the field clicked before and the wizard the active window: the
+        clicks never reached the box.)"""
         find_again = field if callable(field) else (lambda: field)
+        missed = []
         for attempt in range(3):
             field = find_again()
             if attempt > 0:
+                self.keyboard.release_buttons()
                 self._bring_forward(field)
-            if where is None:
-                self.keyboard.click(field)
-            else:
-                self.keyboard.click_at(*where(field, attempt))
+            # Again, a slower click, as a user presses more firmly.
+            point = where(field, attempt) if where is not None else self.keyboard.middle_of(field)
+            self.keyboard.click_at(*point, hold=0.15 if attempt > 0 else 0)
             try:
                 wait_for(lambda: has_focus(field), timeout=3, what="the cursor in " + what)
+                if missed:
+                    print("click_into %s: %s; then click %d took" % (what, "; ".join(missed), attempt + 1))
                 return field
             except AssertionError:
-                if attempt == 2:
-                    raise AssertionError("3 clicks did not put the cursor in %s: %s" % (what, self._focus_report(field)))
+                missed.append("click %d missed (%s)" % (attempt + 1, self._focus_report(field)))
+        raise AssertionError("3 clicks did not put the cursor in %s: %s" % (what, "; ".join(missed)))
 
     def _window_of(self, context):
         """The shown top window that holds the accessible `context`, or None."""
