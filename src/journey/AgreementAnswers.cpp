@@ -188,7 +188,7 @@ std::vector<AnswerProblem> AgreementAnswers::validate(const nlohmann::json& json
         const std::string place = key(error.context);
         const auto next = contexts.upper_bound(place);
         if (next != contexts.end() && next->compare(0, place.size(), place) == 0
-            && error.description.rfind("Failed to validate", 0) == 0)
+            && error.description.starts_with("Failed to validate"))
             continue;
         const std::string path = jsonPath(error.context);
         const auto answer = AnswerPath::tryParse(path);

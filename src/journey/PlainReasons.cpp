@@ -76,11 +76,6 @@ std::string quotedName(std::string_view description)
     return open == std::string_view::npos ? std::string() : std::string(description.substr(open + 1, close - open - 1));
 }
 
-bool startsWith(std::string_view text, std::string_view prefix)
-{
-    return text.substr(0, prefix.size()) == prefix;
-}
-
 } // namespace
 
 std::string plainReason(const std::string& description, const AnswerPath& place, const nlohmann::json& answers)
@@ -98,34 +93,34 @@ std::string plainReason(const std::string& description, const AnswerPath& place,
         return found == node->end() ? nullptr : &*found;
     };
 
-    if (startsWith(description, "Value type not permitted")) {
+    if (description.starts_with("Value type not permitted")) {
         const json* type = member("type");
         const std::string expected = type != nullptr ? kindNamed(*type) : std::string();
         return expected.empty() ? description : "must be " + expected + ", not " + kindOf(*value);
     }
-    if (startsWith(description, "Failed to match against any enum values")) {
+    if (description.starts_with("Failed to match against any enum values")) {
         const json* choices = member("enum");
         return choices == nullptr ? description : quoted(*value) + " is not one of: " + listed(*choices, false);
     }
-    if (startsWith(description, "Failed to match regex")) {
+    if (description.starts_with("Failed to match regex")) {
         return quoted(*value) + " is not " + formOf(lastKey, node);
     }
-    if (startsWith(description, "Object contains a property that could not be validated")) {
+    if (description.starts_with("Object contains a property that could not be validated")) {
         const json* properties = member("properties");
         const std::string name = quotedName(description);
         if (properties == nullptr || name.empty())
             return description;
         return "\"" + name + "\" is not an answer here (the answers here are: " + listed(*properties, true) + ")";
     }
-    if (startsWith(description, "Missing required property")) {
+    if (description.starts_with("Missing required property")) {
         const std::string name = quotedName(description);
         return name.empty() ? description : "\"" + name + "\" must be answered";
     }
-    if (startsWith(description, "Expected number less than or equal to")) {
+    if (description.starts_with("Expected number less than or equal to")) {
         const json* maximum = member("maximum");
         return maximum == nullptr ? description : "must be at most " + quoted(*maximum) + ", not " + quoted(*value);
     }
-    if (startsWith(description, "Expected number greater than or equal to")) {
+    if (description.starts_with("Expected number greater than or equal to")) {
         const json* minimum = member("minimum");
         return minimum == nullptr ? description : "must be at least " + quoted(*minimum) + ", not " + quoted(*value);
     }
