@@ -64,8 +64,7 @@ void onStart(void* ctx, const xmlChar* localname, const xmlChar*, const xmlChar*
     element.attributes.reserve(static_cast<std::size_t>(attributeCount));
     for (int i = 0; i < attributeCount; ++i) {
         const xmlChar** attribute = attributes + 5 * i;
-        const std::string_view raw(reinterpret_cast<const char*>(attribute[3]), static_cast<std::size_t>(attribute[4] - attribute[3]));
-        element.attributes.push_back({scan.listed(attribute[2]), text(attribute[0]), decodeXmlText(raw), text(attribute[1])});
+        element.attributes.push_back({scan.listed(attribute[2]), text(attribute[0]), attributeValue(attribute), text(attribute[1])});
     }
     for (int i = 0; i < namespaceCount; ++i)
         element.namespaces.emplace_back(text(namespaces[2 * i]), text(namespaces[2 * i + 1]));
@@ -182,6 +181,12 @@ std::string decodeXmlText(std::string_view raw)
         i = semicolon;
     }
     return out;
+}
+
+std::string attributeValue(const unsigned char* const* attribute)
+{
+    return decodeXmlText(std::string_view(reinterpret_cast<const char*>(attribute[3]),
+                                          static_cast<std::size_t>(attribute[4] - attribute[3])));
 }
 
 std::vector<ScannedElement> scanXml(std::string_view bytes, const std::string& sourceName)

@@ -67,4 +67,8 @@ std::vector<ScannedElement> scanXml(std::string_view bytes, const std::string& s
 // Character data as the document has it between tags, decoded (&amp;, &#233;...).
 std::string decodeXmlText(std::string_view raw);
 
+// The value of one attribute of a SAX2 start tag (its five pointers: local name, prefix, URI,
+// value, end of value), decoded: SAX2 hands values as written, references and all.
+std::string attributeValue(const unsigned char* const* attribute);
+
 } // namespace partnering::odf

@@ -55,14 +55,13 @@ bool named(const xmlChar* localname, const char* name)
     return std::strcmp(reinterpret_cast<const char*>(localname), name) == 0;
 }
 
-// The value of the unqualified attribute `name` (SAX2 hands values as written: references undone here).
+// The value of the unqualified attribute `name`, decoded.
 std::string attribute(int count, const xmlChar** attributes, const char* name)
 {
     for (int i = 0; i < count; ++i) {
         const xmlChar** attribute = attributes + 5 * i;
         if (attribute[2] == nullptr && named(attribute[0], name))
-            return odf::decodeXmlText(std::string_view(reinterpret_cast<const char*>(attribute[3]),
-                                                       static_cast<std::size_t>(attribute[4] - attribute[3])));
+            return odf::attributeValue(attribute);
     }
     return {};
 }
