@@ -240,9 +240,9 @@ std::size_t elisionLength(std::string_view term)
     return 0;
 }
 
-// The word of `utf8` from byte `b` to `e` as a token: normalised, folded, without an elided
-// article; nothing when it is not a word worth a term.
-std::optional<Token> wordAt(std::string_view utf8, std::size_t b, std::size_t e)
+// The word of `utf8` from byte `b` to `e` as a token: normalised (by `normalizer`, NFKC_Casefold),
+// folded, without an elided article; nothing when it is not a word worth a term.
+std::optional<Token> wordAt(std::string_view utf8, std::size_t b, std::size_t e, const icu::Normalizer2& normalizer)
 {
     const std::string_view word = utf8.substr(b, e - b);
     Token token;
@@ -255,7 +255,6 @@ std::optional<Token> wordAt(std::string_view utf8, std::size_t b, std::size_t e)
     } else {
         // Most words of a text are already in NFKC_Casefold (all of Chinese and Japanese):
         // those are checked in UTF-8 and kept as they are, without a normalised copy.
-        const icu::Normalizer2& normalizer = nfkcCasefold();
         const icu::StringPiece piece(word.data(), static_cast<int32_t>(word.size()));
         UErrorCode status = U_ZERO_ERROR;
         if (normalizer.isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
@@ -337,12 +336,13 @@ std::vector<Token> TextAnalyzer::tokenize(std::string_view utf8) const
         utext_close(text);
         return tokens;
     }
+    const icu::Normalizer2& normalizer = nfkcCasefold();
     int32_t begin = words.first();
     for (int32_t end = words.next(); end != icu::BreakIterator::DONE; begin = end, end = words.next()) {
         if (words.getRuleStatus() < UBRK_WORD_NONE_LIMIT)
             continue; // spaces and punctuation
         // With UTF-8 UText the iterator's offsets are byte offsets into `utf8`.
-        if (auto token = wordAt(utf8, static_cast<std::size_t>(begin), static_cast<std::size_t>(end)))
+        if (auto token = wordAt(utf8, static_cast<std::size_t>(begin), static_cast<std::size_t>(end), normalizer))
             tokens.push_back(std::move(*token));
     }
     utext_close(text);
@@ -353,9 +353,10 @@ std::vector<Token> TextAnalyzer::tokenizeAt(std::string_view utf8, const std::ve
 {
     std::vector<Token> tokens;
     tokens.reserve(words.size());
+    const icu::Normalizer2& normalizer = nfkcCasefold();
     for (const auto& [begin, end] : words)
         if (begin < end && end <= utf8.size())
-            if (auto token = wordAt(utf8, begin, end))
+            if (auto token = wordAt(utf8, begin, end, normalizer))
                 tokens.push_back(std::move(*token));
     return tokens;
 }
