@@ -3,6 +3,7 @@
 #include "journey/AnswersSchema.hpp"
 
 #include <string_view>
+#include <utility>
 
 namespace partnering::journey {
 
@@ -20,20 +21,14 @@ std::string quoted(const json& value)
 // What an answer of a JSON Schema type ("string", "integer"...) is, as a person says it.
 std::string kindNamed(const json& type)
 {
-    if (type == "string")
-        return "text";
-    if (type == "number")
-        return "a number";
-    if (type == "integer")
-        return "a whole number";
-    if (type == "boolean")
-        return "true or false";
-    if (type == "array")
-        return "a list";
-    if (type == "object")
-        return "a group of answers";
-    if (type == "null")
-        return "null";
+    static constexpr std::pair<std::string_view, std::string_view> kKinds[] = {
+        {"string", "text"}, {"number", "a number"},          {"integer", "a whole number"}, {"boolean", "true or false"},
+        {"array", "a list"}, {"object", "a group of answers"}, {"null", "null"}};
+    if (!type.is_string())
+        return {};
+    for (const auto& [name, said] : kKinds)
+        if (type.get_ref<const std::string&>() == name)
+            return std::string(said);
     return {};
 }
 
