@@ -228,7 +228,7 @@ void addLessonsCommands(CLI::App& app, Context& context)
                  "ones dropped). Exit code 1 when some files were rejected; the others are indexed.");
     buildCommand->add_option("--db", build->db, "Index folder (created if missing)")->required();
     buildCommand->add_option("--glossary", build->glossary, "TBX glossary whose terms become cross-language synonyms");
-    buildCommand->add_option("--threads", build->threads, "Analysis threads (default: one per core)");
+    buildCommand->add_option("--threads", build->threads, "Threads the build uses (default: one per core)");
     buildCommand->add_option("paths", build->paths, "Lesson files, or folders searched for *.xml")->required();
     buildCommand->callback([build, &context] {
         lessons::tuneForLargeBuilds(); // the command's one thread, before the index opens

@@ -83,6 +83,11 @@ std::vector<InputFile> expandInputs(const std::vector<fs::path>& inputs, std::ve
     return files;
 }
 
+std::string duplicateIdMessage(const std::string& path, const std::string& id, const std::string& firstPath)
+{
+    return "[partnering.lessons.duplicate-id] " + path + ":1: lesson id \"" + id + "\" is already used by " + firstPath;
+}
+
 bool readFile(const std::string& path, std::string& bytes)
 {
     std::ifstream in(path, std::ios::binary);

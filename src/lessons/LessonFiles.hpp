@@ -36,6 +36,9 @@ struct FileStamp {
 std::vector<InputFile> expandInputs(const std::vector<std::filesystem::path>& inputs,
                                     std::vector<RejectedFile>& rejected);
 
+// Why the file at `path` is rejected: its lesson id is the one of the lesson in `firstPath`.
+std::string duplicateIdMessage(const std::string& path, const std::string& id, const std::string& firstPath);
+
 // The whole file into `bytes`; false when it cannot be read.
 bool readFile(const std::string& path, std::string& bytes);
 

@@ -2,12 +2,10 @@
 
 #include "error/Error.hpp"
 #include "error/ScopeGuards.hpp"
-#include "glossary/Glossary.hpp"
-#include "lessons/GlossarySynonyms.hpp"
-#include "lessons/IndexSchema.hpp"
-#include "lessons/IndexedText.hpp"
+#include "lessons/LessonDatabase.hpp"
 #include "lessons/LessonFiles.hpp"
 #include "lessons/PreparedFiles.hpp"
+#include "lessons/ShardedBuild.hpp"
 
 #include <xapian.h>
 
@@ -26,9 +24,23 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string fileKey(const std::string& path)
+Xapian::WritableDatabase openForWriting(const fs::path& directory)
 {
-    return std::string(schema::kFileKeyPrefix).append(path);
+    try {
+        return Xapian::WritableDatabase(directory.string(), Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError& e) {
+        throw EnvironmentFailure("partnering.lessons.index-locked",
+                                 directory.string() + ": another process is updating this index (" + e.get_msg() + ")");
+    } catch (const Xapian::Error& e) {
+        throw EnvironmentFailure("partnering.lessons.index-unusable",
+                                 directory.string() + ": cannot open the index for writing: " + e.get_description());
+    }
+}
+
+std::int64_t nowNanoseconds()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 } // namespace
@@ -45,173 +57,41 @@ void tuneForLargeBuilds()
 
 struct LessonIndex::Impl {
     fs::path directory;
-    Xapian::WritableDatabase db;
-    // How much each spelling word's frequency changes in this build, applied once before the
-    // commit. Xapian keeps its pending spelling changes in ordered maps of every word of the
-    // build: a call per word and text cost the writer more than half of its time.
-    std::unordered_map<std::string, std::int64_t> spellingChanges;
+    LessonDatabase db{Xapian::WritableDatabase()};
 
-    // Every document id of a lesson's texts.
-    std::vector<Xapian::docid> textsOf(const std::string& lessonId)
+    // A first build writes shards on every thread and compacts them into a database of its own
+    // beside the empty one, then puts it in its place: the empty index stays until then.
+    void buildFirst(const std::vector<InputFile>& files, const std::optional<fs::path>& glossary,
+                    const BuildOptions& options, unsigned threads, BuildReport& report)
     {
-        std::vector<Xapian::docid> ids;
-        const std::string term = schema::lessonTerm(lessonId);
-        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
-            ids.push_back(*it);
-        return ids;
-    }
-
-    void forgetSpelling(Xapian::docid id)
-    {
-        const Xapian::Document document = db.get_document(id);
-        for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
-            const std::string word = *term;
-            if (!word.empty() && !(word[0] >= 'A' && word[0] <= 'Z') && worthSpelling(word))
-                --spellingChanges[word];
+        const fs::path building = directory / "building";
+        const std::int64_t startedAt = nowNanoseconds();
+        fs::remove_all(building);
+        const AtScopeExit removeBuilding([&building] {
+            std::error_code ignored;
+            fs::remove_all(building, ignored);
+        });
+        buildInShards(files, threads, building / "shards", building / "index", options, report);
+        {
+            LessonDatabase built(Xapian::WritableDatabase((building / "index").string(), Xapian::DB_OPEN));
+            built.recordFormat();
+            built.recordBuildStart(startedAt);
+            if (glossary)
+                report.synonyms = built.loadGlossary(*glossary, report.rejected);
+            built.recordStemmers();
+            built.xapian().commit();
+            built.xapian().close();
         }
-    }
-
-    void deleteText(Xapian::docid id)
-    {
-        forgetSpelling(id);
-        db.delete_document(id);
-    }
-
-    void deleteLesson(const std::string& lessonId)
-    {
-        for (auto id : textsOf(lessonId))
-            deleteText(id);
-    }
-
-    // `known`: the index may hold texts of the lesson (a file recorded it, or wrote it in this
-    // build); a lesson new to the index has none to replace or forget.
-    void writeLesson(PreparedFile& prepared, bool known)
-    {
-        if (!known) { // no document holds its texts' unique terms: adding skips replace_document's look-up
-            for (auto& text : prepared.texts)
-                addText(text);
-            return;
-        }
-        std::set<std::string> keep;
-        for (const auto& text : prepared.texts)
-            keep.insert(text.uniqueTerm);
-        for (auto id : textsOf(prepared.lesson.id)) {
-            const Xapian::Document old = db.get_document(id);
-            auto term = old.termlist_begin();
-            term.skip_to(std::string(schema::kUniqueId));
-            const bool stays = term != old.termlist_end() && keep.count(*term) > 0;
-            if (stays)
-                forgetSpelling(id); // replaced below with its new words
-            else
-                deleteText(id); // a language the lesson no longer has
-        }
-        for (auto& text : prepared.texts) {
-            db.replace_document(text.uniqueTerm, text.document);
-            countSpelling(text);
-        }
-    }
-
-    void addText(PreparedText& text)
-    {
-        db.add_document(text.document);
-        countSpelling(text);
-    }
-
-    void countSpelling(PreparedText& text)
-    {
-        for (auto& word : text.spellingWords)
-            ++spellingChanges[std::move(word)];
-    }
-
-    // Each word leaves our map as it enters Xapian's, so the two are not both whole at the peak.
-    void applySpellingChanges()
-    {
-        while (!spellingChanges.empty()) {
-            const auto entry = spellingChanges.extract(spellingChanges.begin());
-            if (entry.mapped() > 0)
-                db.add_spelling(entry.key(), static_cast<Xapian::termcount>(entry.mapped()));
-            else if (entry.mapped() < 0)
-                db.remove_spelling(entry.key(), static_cast<Xapian::termcount>(-entry.mapped()));
-        }
-    }
-
-    std::size_t loadGlossary(const fs::path& path, BuildReport& report)
-    {
-        std::string bytes;
-        if (!readFile(path.string(), bytes)) {
-            report.rejected.push_back({path.string(),
-                                       "[partnering.glossary.unreadable] " + path.string() + ": cannot read the file",
-                                       true});
-            return 0;
-        }
-        const std::string print = std::to_string(fingerprint(bytes));
-        if (db.get_metadata(std::string(schema::kGlossaryKey)) == print)
-            return 0;
-        glossary::Glossary glossary;
-        try {
-            glossary = glossary::Glossary::parse(bytes, path.string());
-        } catch (const Error& e) {
-            report.rejected.push_back({path.string(), e.what(), true});
-            return 0;
-        }
-        const std::size_t entries = replaceSynonyms(db, glossary);
-        db.set_metadata(std::string(schema::kGlossaryKey), print);
-        return entries;
-    }
-
-    void recordStemmers()
-    {
-        std::set<std::string> stemmers;
-        const std::string prefix(schema::kLanguage);
-        for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
-            const std::string language = (*term).substr(prefix.size());
-            if (language.find('-') != std::string::npos)
-                continue;
-            try {
-                Xapian::Stem stem(language);
-                stemmers.insert(language);
-            } catch (const Xapian::InvalidArgumentError&) {
-            }
-        }
-        std::string value;
-        for (const auto& language : stemmers)
-            value += (value.empty() ? "" : " ") + language;
-        db.set_metadata(std::string(schema::kStemmersKey), value);
-    }
-
-    // An index from another format version is emptied and rebuilt from the files.
-    void upgradeFormat()
-    {
-        if (db.get_metadata(std::string(schema::kFormatKey)) == schema::kFormatVersion)
-            return;
-        std::vector<Xapian::docid> all;
-        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
-            all.push_back(*it);
-        for (auto id : all)
-            db.delete_document(id);
-        std::vector<std::string> keys;
-        for (auto key = db.metadata_keys_begin(); key != db.metadata_keys_end(); ++key)
-            keys.push_back(*key);
-        for (const auto& key : keys)
-            db.set_metadata(key, "");
-        for (auto word = db.spellings_begin(); word != db.spellings_end(); ++word)
-            db.remove_spelling(*word, word.get_termfreq());
-        db.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormatVersion));
+        moveDatabaseOver(building / "index", directory);
+        db.xapian().close(); // it changed nothing: closing writes nothing over the new tables
+        db = LessonDatabase(openForWriting(directory));
     }
 };
 
 LessonIndex::LessonIndex(const fs::path& directory) : impl_(std::make_unique<Impl>())
 {
     impl_->directory = directory;
-    try {
-        impl_->db = Xapian::WritableDatabase(directory.string(), Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::DatabaseLockError& e) {
-        throw EnvironmentFailure("partnering.lessons.index-locked",
-                                 directory.string() + ": another process is updating this index (" + e.get_msg() + ")");
-    } catch (const Xapian::Error& e) {
-        throw EnvironmentFailure("partnering.lessons.index-unusable",
-                                 directory.string() + ": cannot open the index for writing: " + e.get_description());
-    }
+    impl_->db = LessonDatabase(openForWriting(directory));
 }
 
 LessonIndex::~LessonIndex() = default;
@@ -220,36 +100,44 @@ BuildReport LessonIndex::build(const std::vector<fs::path>& inputs, const std::o
                                const BuildOptions& options)
 {
     BuildReport report;
-    Xapian::WritableDatabase& db = impl_->db;
+    LessonDatabase& lessons = impl_->db;
+    Xapian::WritableDatabase& db = lessons.xapian();
     const std::vector<InputFile> files = expandInputs(inputs, report.rejected);
+    const unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    try {
+        if (threads > 1 && files.size() >= options.shardedFrom && lessons.holdsNothing()) {
+            impl_->buildFirst(files, glossary, options, threads, report);
+            return report;
+        }
+    } catch (const Xapian::Error& e) {
+        throw EnvironmentFailure("partnering.lessons.index-write", impl_->directory.string() + ": " + e.get_description());
+    } catch (const fs::filesystem_error& e) {
+        throw EnvironmentFailure("partnering.lessons.index-write", impl_->directory.string() + ": " + e.what());
+    }
+
     std::set<std::string> inputPaths;
     for (const auto& file : files)
         inputPaths.insert(file.path);
-
-    impl_->spellingChanges.clear();
     try {
         db.begin_transaction();
         // However the build fails (Xapian, a bad file, a full disk), none of it is committed.
-        const OnScopeFailure cancel([&db] {
+        const OnScopeFailure cancel([&lessons] {
+            lessons.cancelSpellingChanges();
             try {
-                db.cancel_transaction();
+                lessons.xapian().cancel_transaction();
             } catch (const Xapian::Error&) {
             }
         });
-        impl_->upgradeFormat();
-
-        std::map<std::string, FileStamp> recorded;
-        const std::string prefix(schema::kFileKeyPrefix);
-        for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key)
-            recorded.emplace((*key).substr(prefix.size()), FileStamp::decode(db.get_metadata(*key)));
+        lessons.upgradeFormat();
+        std::map<std::string, FileStamp> recorded = lessons.recordedFiles();
 
         // Files gone from the library go first, so a lesson that moved to another file keeps its id.
         std::map<std::string, std::string> owner; // lesson id -> path
         for (auto it = recorded.begin(); it != recorded.end();) {
             if (inputPaths.count(it->first) == 0) {
                 if (!it->second.lessonId.empty())
-                    impl_->deleteLesson(it->second.lessonId);
-                db.set_metadata(fileKey(it->first), "");
+                    lessons.deleteLesson(it->second.lessonId);
+                lessons.forgetFile(it->first);
                 ++report.removed;
                 it = recorded.erase(it);
             } else {
@@ -261,18 +149,9 @@ BuildReport LessonIndex::build(const std::vector<fs::path>& inputs, const std::o
 
         // A stamp taken within the file system's timestamp granularity of the last build may
         // miss a rewrite of the same size (Git's "racy" files): such files are hashed again.
-        const std::int64_t lastBuild = [&]() -> std::int64_t {
-            try {
-                return std::stoll(db.get_metadata(std::string(schema::kBuiltAtKey)));
-            } catch (const std::exception&) {
-                return std::int64_t{0};
-            }
-        }();
+        const std::int64_t lastBuild = lessons.lastBuildStart();
         constexpr std::int64_t kTimestampSlack = 2'000'000'000;
-        db.set_metadata(std::string(schema::kBuiltAtKey),
-                        std::to_string(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                           std::chrono::system_clock::now().time_since_epoch())
-                                           .count()));
+        lessons.recordBuildStart(nowNanoseconds());
 
         std::vector<InputFile> work;
         std::vector<const FileStamp*> workStamps;
@@ -289,42 +168,38 @@ BuildReport LessonIndex::build(const std::vector<fs::path>& inputs, const std::o
         }
 
         // The calling thread writes to Xapian, the bottleneck: it keeps a core of its own.
-        const unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency() - 1);
-        prepareFiles(work, workStamps, threads, [&](std::size_t i, PreparedFile& prepared) {
+        prepareFiles(work, workStamps, std::max(1u, threads - 1), [&](std::size_t i, PreparedFile& prepared) {
             const InputFile& file = work[i];
             const FileStamp* previous = workStamps[i];
+            const bool hadLesson = previous != nullptr && !previous->lessonId.empty();
             FileStamp stamp{prepared.hash, file.size, file.mtime, previous != nullptr ? previous->lessonId : ""};
             switch (prepared.kind) {
             case PreparedFile::Kind::Unchanged:
                 ++report.unchanged;
-                db.set_metadata(fileKey(file.path), stamp.encode());
+                lessons.stampFile(file.path, stamp);
                 break;
             case PreparedFile::Kind::Rejected:
-                report.rejected.push_back({file.path, prepared.message, previous != nullptr && !previous->lessonId.empty()});
+                report.rejected.push_back({file.path, prepared.message, hadLesson});
                 break;
             case PreparedFile::Kind::Lesson: {
                 const std::string& id = prepared.lesson.id;
                 const auto taken = owner.find(id);
                 if (taken != owner.end() && taken->second != file.path) {
-                    report.rejected.push_back(
-                        {file.path,
-                         "[partnering.lessons.duplicate-id] " + file.path + ":1: lesson id \"" + id
-                             + "\" is already used by " + taken->second,
-                         previous != nullptr && !previous->lessonId.empty()});
+                    report.rejected.push_back({file.path, duplicateIdMessage(file.path, id, taken->second), hadLesson});
                     break;
                 }
-                if (previous != nullptr && !previous->lessonId.empty() && previous->lessonId != id) {
-                    impl_->deleteLesson(previous->lessonId); // the file now holds another lesson
+                if (hadLesson && previous->lessonId != id) {
+                    lessons.deleteLesson(previous->lessonId); // the file now holds another lesson
                     owner.erase(previous->lessonId);
                 }
                 // Every lesson of the index is recorded by a file (`owner`): a build that
                 // failed before its commit left nothing behind.
-                impl_->writeLesson(prepared, taken != owner.end());
+                lessons.writeLesson(prepared, taken != owner.end());
                 report.texts += prepared.texts.size();
                 owner[id] = file.path;
                 stamp.lessonId = id;
-                db.set_metadata(fileKey(file.path), stamp.encode());
-                ++(previous != nullptr && !previous->lessonId.empty() ? report.updated : report.added);
+                lessons.stampFile(file.path, stamp);
+                ++(hadLesson ? report.updated : report.added);
                 break;
             }
             }
@@ -333,9 +208,9 @@ BuildReport LessonIndex::build(const std::vector<fs::path>& inputs, const std::o
         });
 
         if (glossary)
-            report.synonyms = impl_->loadGlossary(*glossary, report);
-        impl_->applySpellingChanges();
-        impl_->recordStemmers();
+            report.synonyms = lessons.loadGlossary(*glossary, report.rejected);
+        lessons.applySpellingChanges();
+        lessons.recordStemmers();
         db.commit_transaction();
     } catch (const Xapian::Error& e) {
         throw EnvironmentFailure("partnering.lessons.index-write",

@@ -14,8 +14,6 @@
 
 namespace partnering::lessons {
 
-namespace {
-
 PreparedFile prepareFile(const InputFile& file, const FileStamp* recorded, AnalyzerCache& analyzers)
 {
     PreparedFile prepared;
@@ -47,8 +45,6 @@ PreparedFile prepareFile(const InputFile& file, const FileStamp* recorded, Analy
     }
     return prepared;
 }
-
-} // namespace
 
 void prepareFiles(const std::vector<InputFile>& files, const std::vector<const FileStamp*>& recorded,
                   unsigned threads, const std::function<void(std::size_t, PreparedFile&)>& write)

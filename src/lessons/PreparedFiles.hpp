@@ -5,6 +5,7 @@
 #include "lessons/IndexedText.hpp"
 #include "lessons/Lesson.hpp"
 #include "lessons/LessonFiles.hpp"
+#include "lessons/TextAnalyzer.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -22,6 +23,10 @@ struct PreparedFile {
     Lesson lesson;
     std::vector<PreparedText> texts; // a document per text of `lesson`
 };
+
+// Reads, parses and analyses one file. `recorded` is the stamp the index holds for it, or null:
+// a file whose bytes still hash as recorded comes back Unchanged, a bad one Rejected.
+PreparedFile prepareFile(const InputFile& file, const FileStamp* recorded, AnalyzerCache& analyzers);
 
 // Prepares `files` on `threads` threads and calls `write(i, files[i] prepared)` from the calling
 // thread, in input order; `write` may move from it, and a worker frees what is left later.

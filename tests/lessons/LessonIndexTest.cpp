@@ -166,6 +166,32 @@ TEST(LessonIndex, SpellingFrequenciesFollowTheTexts)
     EXPECT_EQ(frequency("panel"), 1u);
 }
 
+// A text's terms hold its words folded ("mediateur" for "médiateur") beside the words: the
+// folded forms leave with the text, and the spelling of a text that wrote them stays.
+TEST(LessonIndex, AFoldedFormLeavesTheSpellingOfATextThatWroteItAlone)
+{
+    LessonLibrary library;
+    const auto accented = library.write("accented", {{"fr", "Accents", "Le médiateur écoute. Une stratégie claire."}});
+    library.write("plain", {{"fr", "Sans accents", "Le mediateur sans accent; la strategie aussi."}});
+    build(library);
+    const auto frequency = [&](const std::string& word) {
+        const Xapian::Database db(library.index().string());
+        auto it = db.spellings_begin();
+        it.skip_to(word);
+        return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0u;
+    };
+    EXPECT_EQ(frequency("médiateur"), 1u);
+    EXPECT_EQ(frequency("mediateur"), 1u);
+    EXPECT_EQ(frequency("strategie"), 1u);
+
+    std::filesystem::remove(accented);
+    build(library);
+    EXPECT_EQ(frequency("médiateur"), 0u);
+    EXPECT_EQ(frequency("mediateur"), 1u);
+    EXPECT_EQ(frequency("strategie"), 1u);
+    EXPECT_EQ(frequency("claire"), 0u);
+}
+
 TEST(LessonIndex, ALanguageDroppedFromALessonLeavesTheIndex)
 {
     LessonLibrary library;
