@@ -49,10 +49,11 @@ std::int64_t nowNanoseconds()
 // documents (its default is 10,000). Our texts carry more terms than plain text indexing, and
 // the inverter's maps at 10,000 of them cost more in look-ups and allocation than the more
 // frequent merges do: at 2,000 the 50,000-section bench indexed about a third faster, with a
-// third less peak memory. A value the user set stays theirs.
+// third less peak memory, and a first build in shards, each flushing on its own, was 4% faster
+// again at 1,000 (4,000: 5% slower). A value the user set stays theirs.
 void tuneForLargeBuilds()
 {
-    ::setenv("XAPIAN_FLUSH_THRESHOLD", "2000", 0);
+    ::setenv("XAPIAN_FLUSH_THRESHOLD", "1000", 0);
 }
 
 struct LessonIndex::Impl {
@@ -67,6 +68,9 @@ struct LessonIndex::Impl {
         const fs::path building = directory / "building";
         const std::int64_t startedAt = nowNanoseconds();
         fs::remove_all(building);
+        for (const auto& entry : fs::directory_iterator(directory))
+            if (entry.path().extension() == ".incoming") // a build that died moving its tables in
+                fs::remove(entry.path());
         const AtScopeExit removeBuilding([&building] {
             std::error_code ignored;
             fs::remove_all(building, ignored);

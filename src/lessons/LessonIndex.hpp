@@ -41,7 +41,7 @@ struct BuildOptions {
 };
 
 // For a process that builds large indexes (the CLI): Xapian flushes a build's postings every
-// 2,000 texts instead of 10,000, faster with less memory for our texts. Xapian 1.4 reads this only
+// 1,000 texts instead of 10,000, faster with less memory for our texts. Xapian 1.4 reads this only
 // from the environment (XAPIAN_FLUSH_THRESHOLD, left as the user set it), when an index is opened:
 // call it while the process has one thread. The extension, which builds small folder libraries
 // inside LibreOffice's threads, leaves it.

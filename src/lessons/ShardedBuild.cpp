@@ -27,6 +27,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A shard is read once, by the compactor, and thrown away, even when the build fails: it needs
+// none of the disk syncs that make a commit last through a power cut (the compacted index gets them).
+constexpr int kShardFlags = Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC;
+
 struct WrittenLesson {
     std::size_t file = 0; // index in the build's files
     std::size_t texts = 0;
@@ -145,7 +149,7 @@ void buildInShards(const std::vector<InputFile>& files, unsigned shardCount, con
     std::vector<fs::path> paths;
     for (std::size_t k = 0; k < shards.size(); ++k) {
         paths.push_back(work / ("shard-" + std::to_string(k)));
-        shards[k].db.emplace(Xapian::WritableDatabase(paths.back().string(), Xapian::DB_CREATE_OR_OVERWRITE));
+        shards[k].db.emplace(Xapian::WritableDatabase(paths.back().string(), kShardFlags));
     }
 
     FileRuns runs(files.size(), shards.size());
@@ -206,14 +210,23 @@ void buildInShards(const std::vector<InputFile>& files, unsigned shardCount, con
 
 void moveDatabaseOver(const fs::path& from, const fs::path& to)
 {
-    const fs::path version = "iamglass"; // Xapian's glass format: its version file, then its tables
-    fs::remove(to / version);
-    for (const auto& entry : fs::directory_iterator(to))
-        if (entry.path().extension() == ".glass")
-            fs::remove(entry.path());
+    // Xapian's glass format: a version file naming each table's root, and the tables.
+    const fs::path version = "iamglass";
+    const std::string incoming = ".incoming";
+    std::vector<fs::path> tables;
     for (const auto& entry : fs::directory_iterator(from))
-        if (entry.path().extension() == ".glass")
-            fs::rename(entry.path(), to / entry.path().filename());
+        if (entry.path().extension() == ".glass") {
+            tables.push_back(entry.path().filename());
+            fs::rename(entry.path(), to / (entry.path().filename().string() + incoming));
+        }
+    // From here until the version file comes back, the folder holds no database: a few renames.
+    fs::remove(to / version);
+    for (const auto& table : tables)
+        fs::rename(to / (table.string() + incoming), to / table);
+    for (const auto& entry : fs::directory_iterator(to))
+        if (entry.path().extension() == ".glass"
+            && std::find(tables.begin(), tables.end(), entry.path().filename()) == tables.end())
+            fs::remove(entry.path()); // a table the new database does not have
     fs::rename(from / version, to / version);
     // The renames last through a power cut, as the tables Xapian wrote do.
     const int folder = ::open(to.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

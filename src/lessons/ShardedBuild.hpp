@@ -21,8 +21,9 @@ void buildInShards(const std::vector<InputFile>& files, unsigned shards, const s
                    const std::filesystem::path& output, const BuildOptions& options, BuildReport& report);
 
 // Puts the database in `from` in the place of the empty one in `to`, which the caller holds
-// open for writing: its version file goes first and comes back last, so a reader or a build that
-// died half-way finds either no database, which the next build creates again, or the new one.
+// open for writing. The old version file goes and the new one comes back a few renames later:
+// a reader, or a build that died in between, finds the old database, none (the next build
+// creates it again), or the new one, never a mix.
 void moveDatabaseOver(const std::filesystem::path& from, const std::filesystem::path& to);
 
 } // namespace partnering::lessons

@@ -230,6 +230,21 @@ class DiskFull(unittest.TestCase):
             self.assertEqual(after, before, search.stderr)
             self.assertEqual(sorted(os.listdir(db)), files, "the failed build left files behind")
 
+    def test_a_first_build_in_shards_on_a_full_disk_leaves_the_empty_index_and_no_shards(self):
+        # A first build of 1,000 files or more writes a shard per core and compacts them.
+        big = os.path.join(self.tmp, "first")
+        bulk_library(big, "first", 3000)
+        with small_disk(2048) as disk:
+            db = os.path.join(disk, "db")
+            result = run("index", "build", "--db", db, big, timeout=600)
+            self.assertEqual(result.returncode, 4, result.stderr)
+            self.assertTrue(result.stderr.startswith("partnering: [partnering.lessons.index-write] "), result.stderr)
+            self.assertIn(db, result.stderr)
+            self.assertIn("No space left on device", result.stderr)
+            self.assertNotIn("building", os.listdir(db), "the failed build left its shards behind")
+            after, search = found_ids(db)
+            self.assertEqual(after, set(), search.stderr)
+
 
 @unittest.skipIf(MOUNT_REFUSED, MOUNT_REFUSED)
 class ReadOnlyFolder(unittest.TestCase):

@@ -34,13 +34,13 @@ BuildReport build(const LessonLibrary& library, std::optional<std::filesystem::p
     return LessonIndex(library.index()).build({library.lessons()}, glossary);
 }
 
-TEST(LessonIndex, LargeBuildsFlushXapianEveryTwoThousandTextsUnlessTheUserSaidOtherwise)
+TEST(LessonIndex, LargeBuildsFlushXapianEveryThousandTextsUnlessTheUserSaidOtherwise)
 {
     const char* before = std::getenv("XAPIAN_FLUSH_THRESHOLD");
     const std::string saved = before != nullptr ? before : "";
     ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
     tuneForLargeBuilds();
-    EXPECT_STREQ(std::getenv("XAPIAN_FLUSH_THRESHOLD"), "2000");
+    EXPECT_STREQ(std::getenv("XAPIAN_FLUSH_THRESHOLD"), "1000");
     ::setenv("XAPIAN_FLUSH_THRESHOLD", "500", 1);
     tuneForLargeBuilds();
     EXPECT_STREQ(std::getenv("XAPIAN_FLUSH_THRESHOLD"), "500");
