@@ -330,7 +330,7 @@ int main(int argc, char** argv)
         if (phases.count("plain"))
             runs["plain_xapian"].push_back(isolated("plain Xapian index", [&] { return plainXapianIndex(corpus, work / "xapian"); }));
         if (phases.count("ours1"))
-            runs["ours_1_thread"].push_back(isolated("our index, 1 thread", [&] { return oursIndex(corpus, work / "ours-1", 1); }));
+            runs["ours_1_thread"].push_back(isolated("our index, one writer", [&] { return oursIndex(corpus, work / "ours-1", 1); }));
         if (phases.count("ours"))
             runs["ours"].push_back(isolated("our index", [&] { return oursIndex(corpus, work / "ours", 0); })); // the default
     }
@@ -363,9 +363,9 @@ int main(int argc, char** argv)
     std::cout << std::fixed << std::setprecision(2)
               << "| measure | ours | plain Xapian | ratio |\n|---|---|---|---|\n"
               << "| index " << report["corpus"]["documents"].get<std::size_t>() << " sections, "
-              << report["corpus"]["languages"].get<std::size_t>() << " languages, documents/s | " << index["ours"]["documents_per_second"].get<double>() << " (default: "
-              << std::max(1u, cores - 1) << " analysis + 1 writing thread on " << cores << " cores; "
-              << index["ours_1_thread"]["documents_per_second"].get<double>() << " on 1) | "
+              << report["corpus"]["languages"].get<std::size_t>() << " languages, documents/s | " << index["ours"]["documents_per_second"].get<double>() << " (default, a first build: a shard per core on "
+              << cores << " cores, merged by Xapian's compactor; an update's 1 analysing + 1 writing thread: "
+              << index["ours_1_thread"]["documents_per_second"].get<double>() << ") | "
               << index["plain_xapian"]["documents_per_second"].get<double>() << " | "
               << report["ratios"]["indexing_throughput_ours_over_xapian"].get<double>() << " |\n"
               << "| indexing peak memory, MiB | " << index["ours"]["peak_rss_mib"].get<double>() << " | "
