@@ -16,7 +16,6 @@
 #include <map>
 #include <set>
 #include <thread>
-#include <unordered_map>
 
 namespace partnering::lessons {
 
@@ -68,9 +67,7 @@ struct LessonIndex::Impl {
         const fs::path building = directory / "building";
         const std::int64_t startedAt = nowNanoseconds();
         fs::remove_all(building);
-        for (const auto& entry : fs::directory_iterator(directory))
-            if (entry.path().extension() == ".incoming") // a build that died moving its tables in
-                fs::remove(entry.path());
+        removeUnfinishedMove(directory);
         const AtScopeExit removeBuilding([&building] {
             std::error_code ignored;
             fs::remove_all(building, ignored);

@@ -15,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <thread>
 #include <tuple>
@@ -45,8 +46,7 @@ struct Shard {
 
 // Hands the files out in runs of neighbours (a folder, mostly of one language): Xapian's cost
 // between two flushes grows with the words a shard has met, and one language at a time keeps
-// them few (a run a file at a time made the build a fifth slower). Runs shrink towards the end,
-// so that the threads finish together.
+// them few. Runs shrink towards the end, so that the threads finish together.
 class FileRuns {
 public:
     FileRuns(std::size_t files, std::size_t shards) : files_(files), shards_(shards) {}
@@ -208,11 +208,14 @@ void buildInShards(const std::vector<InputFile>& files, unsigned shardCount, con
     all.compact(output.string(), Xapian::Compactor::FULL);
 }
 
+// A table of the new database, in the old one's folder before it takes its place.
+constexpr std::string_view kIncoming = ".incoming";
+
 void moveDatabaseOver(const fs::path& from, const fs::path& to)
 {
     // Xapian's glass format: a version file naming each table's root, and the tables.
     const fs::path version = "iamglass";
-    const std::string incoming = ".incoming";
+    const std::string incoming(kIncoming);
     std::vector<fs::path> tables;
     for (const auto& entry : fs::directory_iterator(from))
         if (entry.path().extension() == ".glass") {
@@ -234,6 +237,13 @@ void moveDatabaseOver(const fs::path& from, const fs::path& to)
         ::fsync(folder);
         ::close(folder);
     }
+}
+
+void removeUnfinishedMove(const fs::path& to)
+{
+    for (const auto& entry : fs::directory_iterator(to))
+        if (entry.path().extension() == kIncoming)
+            fs::remove(entry.path());
 }
 
 } // namespace partnering::lessons

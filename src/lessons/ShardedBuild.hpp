@@ -25,5 +25,7 @@ void buildInShards(const std::vector<InputFile>& files, unsigned shards, const s
 // a reader, or a build that died in between, finds the old database, none (the next build
 // creates it again), or the new one, never a mix.
 void moveDatabaseOver(const std::filesystem::path& from, const std::filesystem::path& to);
+// Removes what a build that died while moving a database into `to` left beside it.
+void removeUnfinishedMove(const std::filesystem::path& to);
 
 } // namespace partnering::lessons
