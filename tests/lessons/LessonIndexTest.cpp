@@ -10,8 +10,6 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <csignal>
-#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace partnering::lessons;
@@ -290,20 +288,7 @@ TEST(LessonIndex, AKillDuringABuildLeavesThePreviousIndexSearchable)
     for (int i = 0; i < 600; ++i)
         library.write("bulk-" + std::to_string(i), {{"en", "Bulk " + std::to_string(i), "Filler about negotiation number " + std::to_string(i)}});
 
-    const pid_t child = ::fork();
-    ASSERT_NE(child, -1);
-    if (child == 0) {
-        BuildOptions options;
-        options.progress = [](std::size_t done, std::size_t) {
-            if (done == 300)
-                ::raise(SIGKILL);
-        };
-        LessonIndex(library.index()).build({library.lessons()}, std::nullopt, options);
-        ::_exit(0); // not reached
-    }
-    int status = 0;
-    ::waitpid(child, &status, 0);
-    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "the writer was not killed mid-build";
+    ASSERT_TRUE(fixtures::buildKilledAfter(library, 300)) << "the writer was not killed mid-build";
 
     EXPECT_EQ(LessonSearch::openLocal(library.index()).lessonCount(), 1u); // none of the 300 written
     EXPECT_EQ(idsFor(library, "mediation"), std::vector<std::string>{"original"});

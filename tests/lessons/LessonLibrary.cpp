@@ -1,8 +1,10 @@
 #include "LessonLibrary.hpp"
 
 #include <atomic>
+#include <csignal>
 #include <fstream>
 #include <sstream>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace partnering::lessons::fixtures {
@@ -83,6 +85,24 @@ std::filesystem::path LessonLibrary::writeRaw(const std::string& file, const std
     std::filesystem::remove(path);
     std::ofstream(path, std::ios::binary) << bytes;
     return path;
+}
+
+bool buildKilledAfter(const LessonLibrary& library, std::size_t files, BuildOptions options)
+{
+    const pid_t child = ::fork();
+    if (child == -1)
+        return false;
+    if (child == 0) {
+        options.progress = [files](std::size_t done, std::size_t) {
+            if (done == files)
+                ::raise(SIGKILL);
+        };
+        LessonIndex(library.index()).build({library.lessons()}, std::nullopt, options);
+        ::_exit(0); // not reached
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
 }
 
 } // namespace partnering::lessons::fixtures

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "lessons/Lesson.hpp"
+#include "lessons/LessonIndex.hpp"
 
 #include <filesystem>
 #include <string>
@@ -51,5 +52,9 @@ private:
     std::filesystem::path lessons_;
     std::filesystem::path index_;
 };
+
+// Builds the library's index in a child process that kills itself (SIGKILL) once `files` files
+// are written, as a power cut or `kill -9` would; true when the child died so.
+bool buildKilledAfter(const LessonLibrary& library, std::size_t files, BuildOptions options = {});
 
 } // namespace partnering::lessons::fixtures

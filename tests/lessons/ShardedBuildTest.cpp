@@ -10,16 +10,14 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <csignal>
 #include <map>
 #include <mutex>
 #include <set>
 #include <stdexcept>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 using namespace partnering::lessons;
+using partnering::lessons::fixtures::buildKilledAfter;
 using partnering::lessons::fixtures::LessonLibrary;
 namespace fs = std::filesystem;
 
@@ -196,20 +194,7 @@ TEST(ShardedBuild, AKillDuringAShardedBuildLeavesAnEmptyIndexAndTheNextBuildComp
 {
     LessonLibrary library;
     writeMixedLibrary(library);
-    const pid_t child = ::fork();
-    ASSERT_NE(child, -1);
-    if (child == 0) {
-        BuildOptions options = inShards(2);
-        options.progress = [](std::size_t done, std::size_t) {
-            if (done == 50)
-                ::raise(SIGKILL);
-        };
-        LessonIndex(library.index()).build({library.lessons()}, std::nullopt, options);
-        ::_exit(0); // not reached
-    }
-    int status = 0;
-    ::waitpid(child, &status, 0);
-    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "the writer was not killed mid-build";
+    ASSERT_TRUE(buildKilledAfter(library, 50, inShards(2))) << "the writer was not killed mid-build";
     EXPECT_TRUE(fs::exists(library.index() / "building" / "shards")) << "the test meant to leave shards behind";
     EXPECT_EQ(LessonSearch::openLocal(library.index()).lessonCount(), 0u);
 
