@@ -33,8 +33,9 @@ struct BuildOptions {
     // others (at least one) read and analyse files.
     unsigned threads = 0;
     // A first build (the index holds nothing yet) of at least this many files, with two threads
-    // or more, writes a database per thread and merges them with Xapian's compactor: about half
-    // again as fast on two cores, and a smaller index.
+    // or more, writes a database per thread and merges them with Xapian's compactor: on two cores
+    // the 50,000-section bench built 2,709 documents/s against one writer's 2,307, and an index
+    // of 144 MiB against 193.
     std::size_t shardedFrom = 1000;
     // Called after each file is written (tests use it to stop a build half-way).
     std::function<void(std::size_t done, std::size_t total)> progress;
