@@ -8,15 +8,18 @@
 #include "lessons/QuerySpelling.hpp"
 #include "lessons/SearchHits.hpp"
 #include "lessons/SearchQuery.hpp"
+#include "lessons/ShardedBuild.hpp"
 #include "lessons/TextAnalyzer.hpp"
 #include "xml/XmlDocument.hpp"
 
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <mutex>
+#include <thread>
 
 namespace partnering::lessons {
 
@@ -52,6 +55,26 @@ void countFacets(const Xapian::Document& document, FacetCounts& counts)
         ++counts.languages[language];
 }
 
+// A first build moves its database into the index folder with a few renames (moveDatabaseOver).
+// A reader that opens the folder in between finds no database there: it looks again, for at most
+// half a second, instead of telling the user that there is no index.
+constexpr int kLooksDuringAMove = 100;
+constexpr auto kBetweenLooks = std::chrono::milliseconds(5);
+
+template <class Open>
+auto openedPastAMove(const std::filesystem::path& directory, Open&& open) -> decltype(open())
+{
+    for (int look = 1;; ++look) {
+        try {
+            return open();
+        } catch (const Xapian::DatabaseOpeningError&) {
+            if (look >= kLooksDuringAMove || !moveUnderway(directory))
+                throw;
+        }
+        std::this_thread::sleep_for(kBetweenLooks);
+    }
+}
+
 } // namespace
 
 std::string Snippet::markup() const
@@ -70,7 +93,7 @@ std::string Snippet::markup() const
 }
 
 struct LessonSearch::Impl {
-    std::string name; // for errors: the folder or host:port
+    std::string name; // the folder (also for errors), or host:port
     mutable Xapian::Database db; // reopen() moves it to the newest revision
     std::function<Xapian::Database()> connect; // a remote one's connection, to make again
     mutable std::mutex mutex;
@@ -161,20 +184,22 @@ struct LessonSearch::Impl {
     auto guarded(Call&& call) const -> decltype(call())
     {
         std::lock_guard lock(mutex);
-        bool reconnected = false;
+        bool reconnected = false, modified = false;
         for (int attempt = 0;; ++attempt) {
             try {
                 // A local index rebuilt since the last call (partnering index build, the panel's
                 // folder library) is read at its newest revision: a reader left at an older one
                 // would keep answering from it until a second commit.
                 if (!connect)
+                    openedPastAMove(name, [this] { return db.reopen(); });
+                else if (modified)
                     db.reopen();
                 return call();
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt >= 3)
                     throw EnvironmentFailure("partnering.lessons.index-busy",
                                              name + ": the index keeps changing under the search; try again");
-                db.reopen(); // a writer committed: read its new revision
+                modified = true; // a writer committed: read its new revision
                 continue;
             } catch (const Xapian::NetworkTimeoutError& e) {
                 throw EnvironmentFailure("partnering.lessons.remote-unreachable", name + ": " + e.get_description());
@@ -210,7 +235,7 @@ LessonSearch LessonSearch::openLocal(const std::filesystem::path& directory)
         throw EnvironmentFailure("partnering.lessons.no-index",
                                  directory.string() + ": no lessons index here (build one with 'partnering index build')");
     try {
-        impl->db = Xapian::Database(directory.string());
+        impl->db = openedPastAMove(directory, [&directory] { return Xapian::Database(directory.string()); });
         impl->stemmers = SearchQuery::stemmersOf(impl->db);
     } catch (const Xapian::DatabaseNotFoundError&) {
         throw EnvironmentFailure("partnering.lessons.no-index",

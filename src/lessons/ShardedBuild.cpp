@@ -208,17 +208,19 @@ void buildInShards(const std::vector<InputFile>& files, unsigned shardCount, con
     all.compact(output.string(), Xapian::Compactor::FULL);
 }
 
+// Xapian's glass format: a version file naming each table's root, and the tables.
+constexpr std::string_view kVersionFile = "iamglass";
+constexpr std::string_view kTable = ".glass";
 // A table of the new database, in the old one's folder before it takes its place.
 constexpr std::string_view kIncoming = ".incoming";
 
 void moveDatabaseOver(const fs::path& from, const fs::path& to)
 {
-    // Xapian's glass format: a version file naming each table's root, and the tables.
-    const fs::path version = "iamglass";
+    const fs::path version = kVersionFile;
     const std::string incoming(kIncoming);
     std::vector<fs::path> tables;
     for (const auto& entry : fs::directory_iterator(from))
-        if (entry.path().extension() == ".glass") {
+        if (entry.path().extension() == kTable) {
             tables.push_back(entry.path().filename());
             fs::rename(entry.path(), to / (entry.path().filename().string() + incoming));
         }
@@ -227,7 +229,7 @@ void moveDatabaseOver(const fs::path& from, const fs::path& to)
     for (const auto& table : tables)
         fs::rename(to / (table.string() + incoming), to / table);
     for (const auto& entry : fs::directory_iterator(to))
-        if (entry.path().extension() == ".glass"
+        if (entry.path().extension() == kTable
             && std::find(tables.begin(), tables.end(), entry.path().filename()) == tables.end())
             fs::remove(entry.path()); // a table the new database does not have
     fs::rename(from / version, to / version);
@@ -244,6 +246,17 @@ void removeUnfinishedMove(const fs::path& to)
     for (const auto& entry : fs::directory_iterator(to))
         if (entry.path().extension() == kIncoming)
             fs::remove(entry.path());
+}
+
+bool moveUnderway(const fs::path& to)
+{
+    std::error_code error;
+    if (fs::exists(to / kVersionFile, error) || error)
+        return false;
+    for (fs::directory_iterator entry(to, error), end; !error && entry != end; entry.increment(error))
+        if (entry->path().extension() == kTable || entry->path().extension() == kIncoming)
+            return true;
+    return false;
 }
 
 } // namespace partnering::lessons

@@ -27,5 +27,9 @@ void buildInShards(const std::vector<InputFile>& files, unsigned shards, const s
 void moveDatabaseOver(const std::filesystem::path& from, const std::filesystem::path& to);
 // Removes what a build that died while moving a database into `to` left beside it.
 void removeUnfinishedMove(const std::filesystem::path& to);
+// Whether `to` is half-way through such a move: tables there, and no version file yet. A reader
+// that finds no database in `to` while this holds should look again in a moment (a build that
+// died there leaves it so until the next build).
+bool moveUnderway(const std::filesystem::path& to);
 
 } // namespace partnering::lessons

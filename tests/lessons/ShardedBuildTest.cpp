@@ -1,5 +1,6 @@
 // A first build written in shards on several threads and merged by Xapian's compactor holds
 // exactly what one writer would have written, and fails, dies or is read as an update does.
+#include "error/Error.hpp"
 #include "lessons/LessonIndex.hpp"
 #include "lessons/LessonSearch.hpp"
 
@@ -10,8 +11,10 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -215,4 +218,82 @@ TEST(ShardedBuild, AnOpenSearchSeesTheShardedIndexThatReplacedTheEmptyOne)
     buildInShards(library);
     EXPECT_EQ(search.search(request).hits.size(), 10u);
     EXPECT_EQ(search.lessonCount(), 104u);
+}
+
+namespace {
+
+// The index folder as a first build leaves it between two of the renames that move its database
+// in (moveDatabaseOver): the tables there, their version file not yet. Put back by putBack().
+class HalfMovedIndex {
+public:
+    explicit HalfMovedIndex(const LessonLibrary& library)
+        : version_(library.index() / "iamglass"), aside_(library.root() / "iamglass.aside")
+    {
+        fs::rename(version_, aside_);
+    }
+    void putBack() { fs::rename(aside_, version_); }
+
+private:
+    fs::path version_, aside_;
+};
+
+std::string errorIdOf(const std::function<void()>& call)
+{
+    try {
+        call();
+    } catch (const partnering::EnvironmentFailure& e) {
+        return e.id();
+    }
+    return "no error";
+}
+
+} // namespace
+
+// A search, or a reader opening the index, while a first build moves its database in, waits for
+// the move and answers from the new database instead of reporting the index missing.
+TEST(ShardedBuild, ASearchDuringTheMoveOfAFirstBuildAnswersOnceTheMoveEnds)
+{
+    LessonLibrary library;
+    writeMixedLibrary(library);
+    buildInShards(library);
+    SearchRequest request;
+    request.query = "review";
+    const auto search = LessonSearch::openLocal(library.index());
+    ASSERT_EQ(search.search(request).hits.size(), 10u);
+
+    HalfMovedIndex moving(library);
+    std::jthread mover([&moving] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        moving.putBack();
+    });
+    std::size_t hits = 0;
+    EXPECT_EQ(errorIdOf([&] { hits = search.search(request).hits.size(); }), "no error");
+    mover.join();
+    EXPECT_EQ(hits, 10u);
+
+    HalfMovedIndex opening(library);
+    mover = std::jthread([&opening] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        opening.putBack();
+    });
+    std::optional<LessonSearch> opened;
+    EXPECT_EQ(errorIdOf([&] { opened.emplace(LessonSearch::openLocal(library.index())); }), "no error");
+    mover.join();
+    ASSERT_TRUE(opened.has_value());
+    EXPECT_EQ(opened->lessonCount(), 104u);
+}
+
+// A build that died half-way through the move never finishes it: the reader gives up after its
+// short wait and says so, as for any index it cannot read.
+TEST(ShardedBuild, ASearchOfAnIndexWhoseMoveDiedReportsItAfterAShortWait)
+{
+    LessonLibrary library;
+    writeMixedLibrary(library);
+    buildInShards(library);
+    const auto search = LessonSearch::openLocal(library.index());
+    HalfMovedIndex died(library);
+    SearchRequest request;
+    request.query = "review";
+    EXPECT_EQ(errorIdOf([&] { search.search(request); }), "partnering.lessons.search-failed");
+    EXPECT_EQ(errorIdOf([&] { LessonSearch::openLocal(library.index()); }), "partnering.lessons.no-index");
 }
