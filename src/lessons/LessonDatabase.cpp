@@ -8,7 +8,6 @@
 #include "lessons/TextAnalyzer.hpp"
 
 #include <algorithm>
-
 #include <set>
 
 namespace partnering::lessons {
