@@ -353,22 +353,26 @@ class JourneyFromTheMenu(JourneyUser, unittest.TestCase):
         # the one United Nations stakeholder: its numbered dot is the only large dot of that
         # colour (the key's sample of the colour is smaller).
         bar = self.questions_scroll_bar(wizard)
-        at, size = bar.getLocationOnScreen(), bar.getSize()
-        arrow = (at.X + size.Width // 2, at.Y + size.Height - 5)
+
+        def viewport():
+            """The questions' scroll bar where it stands now (its top and height are the viewport's):
+            read again at each use, as a dialog still settling on a loaded machine may move it."""
+            return bar.getLocationOnScreen(), bar.getSize()
 
         def map_box():
             """Where the map shows on the screen, cut to the questions' viewport."""
-            where, extent = icon.getLocationOnScreen(), icon.getSize()
+            (at, size), where, extent = viewport(), icon.getLocationOnScreen(), icon.getSize()
             top, bottom = max(where.Y, at.Y), min(where.Y + extent.Height, at.Y + size.Height)
             return where.X, top, min(extent.Width, at.X - where.X), bottom - top
 
         def whole_map_shows():  # or as much of it as the viewport holds
-            return map_box()[3] >= min(icon.getSize().Height, size.Height)
+            return map_box()[3] >= min(icon.getSize().Height, viewport()[1].Height)
 
         missed = 0
         while not whole_map_shows():
             before = icon.getLocationOnScreen().Y
-            self.keyboard.click_at(*arrow)
+            at, size = viewport()
+            self.keyboard.click_at(at.X + size.Width // 2, at.Y + size.Height - 5)  # the down arrow
             try:
                 wait_for(lambda: icon.getLocationOnScreen().Y != before, timeout=3, what="the page to scroll a line")
                 missed = 0
@@ -376,7 +380,9 @@ class JourneyFromTheMenu(JourneyUser, unittest.TestCase):
                 missed += 1
                 if missed == 3:
                     self.screenshot("map-scrolling-stopped.png")
-                    raise
+                    raise AssertionError("three clicks at %s on the questions' scroll bar at %s, %s did not scroll; see %s"
+                                         % ((at.X + size.Width // 2, at.Y + size.Height - 5), (at.X, at.Y),
+                                            (size.Width, size.Height), os.path.join(ARTIFACTS, "map-scrolling-stopped.png")))
 
         def settled_dot():
             # Where the dot is once the page stops moving: on a loaded machine the arrow's
@@ -390,6 +396,7 @@ class JourneyFromTheMenu(JourneyUser, unittest.TestCase):
             return None
 
         dot = settled_dot()
+        at, size = viewport()
         self.assertIsNotNone(dot, "no United Nations dot in the map at %s (questions' bar at %s, %s); see %s"
                              % (map_box(), (at.X, at.Y), (size.Width, size.Height),
                                 os.path.join(ARTIFACTS, "map-before-click.png")))
