@@ -56,8 +56,9 @@ void countFacets(const Xapian::Document& document, FacetCounts& counts)
 }
 
 // A first build moves its database into the index folder with a few renames (moveDatabaseOver).
-// A reader that opens the folder in between finds no database there: it looks again, for at most
-// half a second, instead of telling the user that there is no index.
+// A reader that opens the folder in between finds no database there, but tables: it looks again,
+// for at most half a second, instead of telling the user that there is no index. (Whether the
+// move is still under way cannot decide it: it may have ended since the failed look.)
 constexpr int kLooksDuringAMove = 100;
 constexpr auto kBetweenLooks = std::chrono::milliseconds(5);
 
@@ -68,7 +69,7 @@ auto openedPastAMove(const std::filesystem::path& directory, Open&& open) -> dec
         try {
             return open();
         } catch (const Xapian::DatabaseOpeningError&) {
-            if (look >= kLooksDuringAMove || !moveUnderway(directory))
+            if (look >= kLooksDuringAMove || !holdsTables(directory))
                 throw;
         }
         std::this_thread::sleep_for(kBetweenLooks);

@@ -248,12 +248,10 @@ void removeUnfinishedMove(const fs::path& to)
             fs::remove(entry.path());
 }
 
-bool moveUnderway(const fs::path& to)
+bool holdsTables(const fs::path& folder)
 {
     std::error_code error;
-    if (fs::exists(to / kVersionFile, error) || error)
-        return false;
-    for (fs::directory_iterator entry(to, error), end; !error && entry != end; entry.increment(error))
+    for (fs::directory_iterator entry(folder, error), end; !error && entry != end; entry.increment(error))
         if (entry->path().extension() == kTable || entry->path().extension() == kIncoming)
             return true;
     return false;

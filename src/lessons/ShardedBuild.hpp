@@ -27,9 +27,9 @@ void buildInShards(const std::vector<InputFile>& files, unsigned shards, const s
 void moveDatabaseOver(const std::filesystem::path& from, const std::filesystem::path& to);
 // Removes what a build that died while moving a database into `to` left beside it.
 void removeUnfinishedMove(const std::filesystem::path& to);
-// Whether `to` is half-way through such a move: tables there, and no version file yet. A reader
-// that finds no database in `to` while this holds should look again in a moment (a build that
-// died there leaves it so until the next build).
-bool moveUnderway(const std::filesystem::path& to);
+// Whether `folder` holds a database's tables: a whole database, or one being moved in (its
+// version file comes back last) or whose move died half-way. A reader that finds no database
+// where this holds looks again a moment later: the move may be ending, or may just have ended.
+bool holdsTables(const std::filesystem::path& folder);
 
 } // namespace partnering::lessons
