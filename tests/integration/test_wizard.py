@@ -11,8 +11,8 @@ import time
 import unittest
 
 from office import OfficeOnScreen
-from user_path import (READ_ONLY_PARAGRAPHS, TABLE_HEADERS, UserSession, click, contexts, find, known_roles,
-                       press, showing, text_of, wait_for)
+from user_path import (READ_ONLY_PARAGRAPHS, TABLE_HEADERS, UserSession, click, contexts, find,
+                       known_roles, press, showing, text_of, wait_for)
 
 import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
 
@@ -120,6 +120,17 @@ class JourneyUser(UserSession, OfficeOnScreen):
             self.screenshot("failed-typing-%s.png" % label.strip(" *").replace(" ", "-"))
             raise
         return self.field(wizard, label)
+
+    def retype_if_garbled(self, box, text):
+        """Once `text` typed into `box` arrived wrong (Xvfb under load has delivered two keys
+        in the wrong order), the user selects it all and types it again, as one fixes a typo."""
+        try:
+            wait_for(lambda: self.field_text(box) == text, timeout=5, interval=0.3, what="%r typed" % text)
+        except AssertionError:
+            print("typed %r, the box showed %r: typed again" % (text, self.field_text(box)))
+            self.keyboard.key("ctrl+a")
+            self.keyboard.type(text)
+            wait_for(lambda: self.field_text(box) == text, timeout=5, interval=0.3, what="%r typed again" % text)
 
     def choose(self, wizard, label, typed):
         """Opens a drop-down with the mouse, types the start of an entry and takes it with Enter."""
@@ -233,7 +244,9 @@ class JourneyFromTheMenu(JourneyUser, unittest.TestCase):
         self.press(wizard, "Next >", until=lambda: "Vision: not answered yet." in self.message(wizard))
         # The cursor is in the vision's box: the user just types.
         time.sleep(0.5)
-        self.keyboard.type("Every child in Kampot grows up protected from poverty.")
+        vision = "Every child in Kampot grows up protected from poverty."
+        self.keyboard.type(vision)
+        self.retype_if_garbled(self.field(wizard, "Vision *"), vision)
         wait_for(lambda: "This step is complete." in self.message(wizard), what="step 2 complete")
         for number in range(3, 8):
             heading = "%d. %s" % (number, STEP_TITLES[number - 1])

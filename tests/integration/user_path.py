@@ -13,6 +13,7 @@ import time
 import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
 import unohelper
 from com.sun.star.awt import XTopWindowListener
+from com.sun.star.datatransfer.clipboard import XClipboardListener
 
 
 def role(name):
@@ -327,6 +328,17 @@ class TopWindows:
         wait_for(gone, timeout, what)
 
 
+class _ClipboardChanged(unohelper.Base, XClipboardListener):
+    def __init__(self):
+        self.changed = threading.Event()
+
+    def changedContents(self, event):
+        self.changed.set()
+
+    def disposing(self, event):
+        pass
+
+
 class MessageBoxWatcher:
     """Watches the top windows while a test runs. A message box is unexpected unless the test
     said it expects one (expect()); an unexpected one is recorded with its text and closed, so
@@ -586,6 +598,28 @@ class UserSession:
             describe(field), ", ".join(state for state in ("SHOWING", "ENABLED", "FOCUSABLE", "DEFUNC")
                                        if holds_state(field, state)))
 
+    def field_text(self, field):
+        """What `field` shows: a one-line field's text as accessibility reads it; a box of
+        paragraphs, which LibreOffice 7.4 reads out to no one, as the user copies it all (the
+        cursor must be in it) and the clipboard then holds it. The cursor goes back to its end."""
+        if hasattr(field, "getText"):
+            return field.getText().replace("\r", "")
+        clipboard = self.office.create("com.sun.star.datatransfer.clipboard.SystemClipboard")
+        listener = _ClipboardChanged()
+        clipboard.addClipboardListener(listener)
+        try:
+            self.keyboard.key("ctrl+a", "ctrl+c")
+            copied = listener.changed.wait(2)
+        finally:
+            clipboard.removeClipboardListener(listener)
+        self.keyboard.key("ctrl+End")
+        if not copied:  # an empty box copies nothing
+            return ""
+        contents = clipboard.getContents()
+        text = next((contents.getTransferData(flavor) for flavor in contents.getTransferDataFlavors()
+                     if flavor.MimeType.startswith("text/plain;charset=utf-16")), "")
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
     def type_into_field(self, field, text, what, replace=False):
         """Clicks into `field` (as click_into takes it) and types `text` (over what it holds, with `replace`). When the
         characters did not arrive (key presses right after a click are sometimes not delivered
@@ -596,15 +630,14 @@ class UserSession:
             if replace or attempt > 0:
                 self.keyboard.key("ctrl+a")
             self.keyboard.type(text)
-            if not hasattr(clicked, "getText"):
-                return
             try:
-                wait_for(lambda: clicked.getText().replace("\r", "") == text if replace or attempt > 0
-                         else text in clicked.getText(), timeout=5, what="%r typed into %s" % (text, what))
+                wait_for(lambda: self.field_text(clicked) == text if replace or attempt > 0
+                         else text in self.field_text(clicked), timeout=5, interval=0.3,
+                         what="%r typed into %s" % (text, what))
                 return
-            except AssertionError:
+            except AssertionError as missed:
                 if attempt > 0:
-                    raise
+                    raise AssertionError("%s: it shows %r" % (missed, self.field_text(clicked))) from None
 
     def menu(self, document, command):
         """Starts Partnering > <command> on `document`'s window, as the menu does."""
