@@ -219,38 +219,20 @@ std::string OdfPackage::read(std::string_view name) const
     return bytes;
 }
 
-constexpr std::size_t kStoreBelow = 16 * 1024;
-
 namespace {
 
-// An entry deflated by libdeflate (about twice as fast as zlib at its fastest level, and
-// smaller), which libzip copies as it is: its source states the method, size and CRC, so
-// libzip neither recompresses it nor reads it twice.
+// A deflated entry, which libzip copies as it is: its source states the method, size and CRC,
+// so libzip neither recompresses it nor reads it twice.
 struct DeflatedEntry {
-    std::string data;
-    std::uint64_t size = 0;
-    std::uint32_t crc = 0;
+    PackedEntry packed;
     std::size_t offset = 0;
     zip_error_t error{};
 
-    DeflatedEntry() { zip_error_init(&error); }
+    explicit DeflatedEntry(PackedEntry entry) : packed(std::move(entry)) { zip_error_init(&error); }
     ~DeflatedEntry() { zip_error_fini(&error); }
     DeflatedEntry(const DeflatedEntry&) = delete;
     DeflatedEntry& operator=(const DeflatedEntry&) = delete;
 };
-
-struct CompressorDeleter {
-    void operator()(libdeflate_compressor* compressor) const noexcept { libdeflate_free_compressor(compressor); }
-};
-
-// One per thread, kept: allocating a compressor costs more than deflating a small part.
-libdeflate_compressor& compressor()
-{
-    thread_local std::unique_ptr<libdeflate_compressor, CompressorDeleter> fast(libdeflate_alloc_compressor(1));
-    if (!fast)
-        throw EnvironmentFailure("partnering.odf.write", "libdeflate could not allocate a compressor (out of memory)");
-    return *fast;
-}
 
 zip_int64_t readDeflated(void* state, void* data, zip_uint64_t length, zip_source_cmd_t command)
 {
@@ -260,8 +242,9 @@ zip_int64_t readDeflated(void* state, void* data, zip_uint64_t length, zip_sourc
         entry.offset = 0;
         return 0;
     case ZIP_SOURCE_READ: {
-        const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(length), entry.data.size() - entry.offset);
-        std::memcpy(data, entry.data.data() + entry.offset, n);
+        const std::string& bytes = entry.packed.data;
+        const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(length), bytes.size() - entry.offset);
+        std::memcpy(data, bytes.data() + entry.offset, n);
         entry.offset += n;
         return static_cast<zip_int64_t>(n);
     }
@@ -272,11 +255,11 @@ zip_int64_t readDeflated(void* state, void* data, zip_uint64_t length, zip_sourc
         auto* stat = static_cast<zip_stat_t*>(data);
         zip_stat_init(stat);
         stat->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;
-        stat->size = entry.size;
-        stat->comp_size = entry.data.size();
+        stat->size = entry.packed.size;
+        stat->comp_size = entry.packed.data.size();
         stat->comp_method = ZIP_CM_DEFLATE;
         stat->encryption_method = ZIP_EM_NONE;
-        stat->crc = entry.crc;
+        stat->crc = entry.packed.crc;
         return sizeof(zip_stat_t);
     }
     case ZIP_SOURCE_ERROR:
@@ -342,28 +325,19 @@ PackageWriter::~PackageWriter() = default;
 
 void PackageWriter::add(std::string name, std::string bytes)
 {
-    const auto store = [&] {
-        impl_->buffers.push_back(std::move(bytes));
+    add(std::move(name), pack(std::move(bytes)));
+}
+
+void PackageWriter::add(std::string name, PackedEntry entry)
+{
+    if (!entry.deflated) {
+        impl_->buffers.push_back(std::move(entry.data));
         const auto& data = impl_->buffers.back();
         impl_->addSource(name, zip_source_buffer(impl_->zip.get(), data.data(), data.size(), 0), true);
-    };
-    // Small entries are stored: deflating them saves little. Large ones are deflated fast.
-    if (bytes.size() < kStoreBelow)
-        return store();
-    DeflatedEntry& entry = impl_->deflated.emplace_back();
-    entry.size = bytes.size();
-    entry.crc = libdeflate_crc32(0, bytes.data(), bytes.size());
-    // Deflated into a buffer the thread keeps, then copied at its (much smaller) size: a fresh
-    // buffer of the bound's size would be new pages, zeroed by the kernel, for every entry.
-    thread_local std::string scratch;
-    scratch.resize(std::max(scratch.size(), libdeflate_deflate_compress_bound(&compressor(), bytes.size())));
-    const std::size_t used = libdeflate_deflate_compress(&compressor(), bytes.data(), bytes.size(), scratch.data(), scratch.size());
-    if (used == 0) { // not within the bound: cannot happen, but storing is always right
-        impl_->deflated.pop_back();
-        return store();
+        return;
     }
-    entry.data.assign(scratch, 0, used);
-    impl_->addSource(name, zip_source_function(impl_->zip.get(), readDeflated, &entry), false);
+    DeflatedEntry& deflated = impl_->deflated.emplace_back(std::move(entry));
+    impl_->addSource(name, zip_source_function(impl_->zip.get(), readDeflated, &deflated), false);
 }
 
 void PackageWriter::copy(const OdfPackage& source, std::string_view name)

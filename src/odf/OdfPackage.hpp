@@ -2,6 +2,8 @@
 // need (path traversal, size bombs), and writing new ones atomically, mimetype first and stored.
 #pragma once
 
+#include "odf/PackedEntry.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -59,7 +61,8 @@ public:
     PackageWriter(const PackageWriter&) = delete;
     PackageWriter& operator=(const PackageWriter&) = delete;
 
-    void add(std::string name, std::string bytes); // deflated, unless small
+    void add(std::string name, std::string bytes); // packed (odf::pack) here
+    void add(std::string name, PackedEntry entry); // packed before, on any thread
     // Copies an entry as the source stores it (still compressed: byte for byte).
     void copy(const OdfPackage& source, std::string_view name);
     void commit();
