@@ -14,6 +14,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <future>
+#include <iterator>
 #include <map>
 #include <memory>
 
@@ -232,70 +234,87 @@ std::string readable(const std::string& text, const std::vector<InlineCode>& cod
 
 } // namespace
 
+TemplateText::PartText TemplateText::extractPart(std::size_t partIndex, const std::string& bytes, const std::string& name)
+{
+    PartText result;
+    const char* part = kParts[partIndex];
+    const auto elements = odf::scanXml(bytes, name);
+    result.languageTags = std::make_shared<const LanguageTags>(elements);
+    std::string heading = std::string(part) == "styles.xml" ? "page headers and footers" : "";
+    int ordinal = 0;
+    std::map<int, std::string> unitIds; // paragraph element -> its unit, for the context of the ones it holds
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        const auto& element = elements[i];
+        if (!isParagraph(element) || insideComment(elements, static_cast<int>(i)))
+            continue;
+        ++ordinal;
+        const std::string id = std::string(part) + "/p" + std::to_string(ordinal);
+        const int outer = enclosingParagraph(elements, static_cast<int>(i));
+        if (element.startTagEnd == element.end)
+            continue;
+        UnitBuilder builder(bytes, elements, name);
+        builder.content(static_cast<int>(i));
+        while (!builder.text.empty() && builder.text.back() == ' ')
+            builder.text.pop_back();
+        if (element.name == "h" && outer < 0)
+            heading = readable(builder.text, builder.codes);
+        if (!hasWords(builder.text))
+            continue;
+        std::vector<std::string> sections;
+        for (int p = element.parent; p >= 0; p = elements[static_cast<std::size_t>(p)].parent) {
+            const auto& parent = elements[static_cast<std::size_t>(p)];
+            if (parent.is(odf::ns::kText, "section"))
+                sections.insert(sections.begin(), "section " + parent.attribute(odf::ns::kText, "name"));
+            else if (parent.is(odf::ns::kTable, "table"))
+                sections.insert(sections.begin(), "table " + parent.attribute(odf::ns::kTable, "name"));
+        }
+        TextUnit unit;
+        unit.id = id;
+        unit.source = builder.text;
+        unit.codes = std::move(builder.codes);
+        unit.line = element.line;
+        unit.context = element.name == "h" && outer < 0 ? "heading" : heading.empty() ? "" : "under \"" + heading + "\"";
+        if (outer >= 0) {
+            int holder = element.parent;
+            while (holder != outer && !elements[static_cast<std::size_t>(holder)].is(odf::ns::kText, "note")
+                   && !elements[static_cast<std::size_t>(holder)].is(odf::ns::kDraw, "frame"))
+                holder = elements[static_cast<std::size_t>(holder)].parent;
+            const std::string holderKind = holderName(elements[static_cast<std::size_t>(holder)]);
+            const auto outerUnit = unitIds.find(outer);
+            unit.context = (outerUnit != unitIds.end() ? "in the " + holderKind + " of unit " + outerUnit->second : "in a " + holderKind)
+                         + (unit.context.empty() ? "" : ", " + unit.context);
+        }
+        unitIds[static_cast<int>(i)] = id;
+        for (const auto& section : sections)
+            unit.context += (unit.context.empty() ? "" : ", ") + std::string("in ") + section;
+        result.units.push_back(std::move(unit));
+        result.locations.push_back({partIndex, element.startTagEnd, element.endTagStart, std::move(builder.spans)});
+    }
+    return result;
+}
+
 TemplateText TemplateText::extract(const odf::OdfPackage& templatePackage)
 {
     TemplateText result;
     result.package_ = &templatePackage;
-    for (std::size_t partIndex = 0; partIndex < std::size(kParts); ++partIndex) {
-        const char* part = kParts[partIndex];
-        result.parts_.emplace_back();
-        result.languageTags_.push_back(std::make_shared<const LanguageTags>());
-        if (!templatePackage.contains(part))
-            continue;
-        const std::string& bytes = result.parts_.back() = templatePackage.read(part);
-        const std::string name = templatePackage.sourceName() + ": " + part;
-        const auto elements = odf::scanXml(bytes, name);
-        result.languageTags_.back() = std::make_shared<const LanguageTags>(elements);
-        std::string heading = std::string(part) == "styles.xml" ? "page headers and footers" : "";
-        int ordinal = 0;
-        std::map<int, std::string> unitIds; // paragraph element -> its unit, for the context of the ones it holds
-        for (std::size_t i = 0; i < elements.size(); ++i) {
-            const auto& element = elements[i];
-            if (!isParagraph(element) || insideComment(elements, static_cast<int>(i)))
-                continue;
-            ++ordinal;
-            const std::string id = std::string(part) + "/p" + std::to_string(ordinal);
-            const int outer = enclosingParagraph(elements, static_cast<int>(i));
-            if (element.startTagEnd == element.end)
-                continue;
-            UnitBuilder builder(bytes, elements, name);
-            builder.content(static_cast<int>(i));
-            while (!builder.text.empty() && builder.text.back() == ' ')
-                builder.text.pop_back();
-            if (element.name == "h" && outer < 0)
-                heading = readable(builder.text, builder.codes);
-            if (!hasWords(builder.text))
-                continue;
-            std::vector<std::string> sections;
-            for (int p = element.parent; p >= 0; p = elements[static_cast<std::size_t>(p)].parent) {
-                const auto& parent = elements[static_cast<std::size_t>(p)];
-                if (parent.is(odf::ns::kText, "section"))
-                    sections.insert(sections.begin(), "section " + parent.attribute(odf::ns::kText, "name"));
-                else if (parent.is(odf::ns::kTable, "table"))
-                    sections.insert(sections.begin(), "table " + parent.attribute(odf::ns::kTable, "name"));
-            }
-            TextUnit unit;
-            unit.id = id;
-            unit.source = builder.text;
-            unit.codes = std::move(builder.codes);
-            unit.line = element.line;
-            unit.context = element.name == "h" && outer < 0 ? "heading" : heading.empty() ? "" : "under \"" + heading + "\"";
-            if (outer >= 0) {
-                int holder = element.parent;
-                while (holder != outer && !elements[static_cast<std::size_t>(holder)].is(odf::ns::kText, "note")
-                       && !elements[static_cast<std::size_t>(holder)].is(odf::ns::kDraw, "frame"))
-                    holder = elements[static_cast<std::size_t>(holder)].parent;
-                const std::string holderKind = holderName(elements[static_cast<std::size_t>(holder)]);
-                const auto outerUnit = unitIds.find(outer);
-                unit.context = (outerUnit != unitIds.end() ? "in the " + holderKind + " of unit " + outerUnit->second : "in a " + holderKind)
-                             + (unit.context.empty() ? "" : ", " + unit.context);
-            }
-            unitIds[static_cast<int>(i)] = id;
-            for (const auto& section : sections)
-                unit.context += (unit.context.empty() ? "" : ", ") + std::string("in ") + section;
-            result.units_.push_back(std::move(unit));
-            result.locations_.push_back({partIndex, element.startTagEnd, element.endTagStart, std::move(builder.spans)});
-        }
+    bool present[std::size(kParts)] = {};
+    for (std::size_t partIndex = 0; partIndex < std::size(kParts); ++partIndex) { // one thread reads an archive
+        present[partIndex] = templatePackage.contains(kParts[partIndex]);
+        result.parts_.push_back(present[partIndex] ? templatePackage.read(kParts[partIndex]) : std::string());
+    }
+    const auto extracted = [&](std::size_t partIndex) {
+        if (!present[partIndex])
+            return PartText{{}, {}, std::make_shared<const LanguageTags>()};
+        return extractPart(partIndex, result.parts_[partIndex], templatePackage.sourceName() + ": " + kParts[partIndex]);
+    };
+    // The styles are scanned on a second core while the content is scanned here: scanning is
+    // most of the time extract and merge take.
+    auto stylesText = std::async(std::launch::async, extracted, 1);
+    PartText parts[] = {extracted(0), stylesText.get()};
+    for (PartText& part : parts) {
+        result.languageTags_.push_back(std::move(part.languageTags));
+        std::move(part.units.begin(), part.units.end(), std::back_inserter(result.units_));
+        std::move(part.locations.begin(), part.locations.end(), std::back_inserter(result.locations_));
     }
     return result;
 }

@@ -65,6 +65,14 @@ private:
         std::size_t begin, end; // the paragraph's content, in bytes
         std::vector<std::pair<std::size_t, std::size_t>> codeSpans; // beside the unit's codes: their bytes
     };
+    // One part's units and where they are, and where the part sets its language.
+    struct PartText {
+        std::vector<TextUnit> units;
+        std::vector<Location> locations; // beside units
+        std::shared_ptr<const LanguageTags> languageTags;
+    };
+    static PartText extractPart(std::size_t partIndex, const std::string& bytes, const std::string& name);
+
     const odf::OdfPackage* package_ = nullptr; // the caller's, which must outlive this
     std::vector<TextUnit> units_;
     std::vector<Location> locations_; // beside units_

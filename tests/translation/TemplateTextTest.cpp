@@ -102,6 +102,29 @@ TEST_F(TemplateTextTest, ASpaceCountThatIsNoCountIsRefusedWhereItIs)
     EXPECT_EQ(threeSpaces.units()[0].source, "Between   us.");
 }
 
+// The styles are read on a second thread: a problem there reaches the caller as one in the
+// content does, and when both parts have one, the content's (the first part) is told.
+TEST_F(TemplateTextTest, AProblemInTheStylesIsToldAsOneInTheContent)
+{
+    std::string head = kHead;
+    head.replace(head.find("Page <text:page-number/>"), 5, "Page<text:s text:c=\"x\"/>");
+    const auto extractError = [&](const std::string& body) {
+        partnering::odf::writePackageFromFlat(head + body + kTail, "t.fodt", dir_ / "t.ott",
+                                              partnering::odf::kTextTemplateMimetype);
+        try {
+            TemplateText::extract(OdfPackage::open(dir_ / "t.ott"));
+        } catch (const InvalidInput& e) {
+            return e.id() + " " + e.what();
+        }
+        return std::string("no error");
+    };
+    const std::string styles = extractError("<text:p>Fine.</text:p>");
+    EXPECT_NE(styles.find("partnering.l10n.bad-space-count"), std::string::npos) << styles;
+    EXPECT_NE(styles.find("t.ott: styles.xml:"), std::string::npos) << styles;
+    const std::string both = extractError("<text:p>Not<text:s text:c=\"y\"/>fine.</text:p>");
+    EXPECT_NE(both.find("t.ott: content.xml:"), std::string::npos) << both;
+}
+
 TEST_F(TemplateTextTest, CodesMustComeBackExactlyOnce)
 {
     const auto templatePackage = package("<text:p>Between <text:span text:style-name=\"S\">" + kField + "</text:span> and us.</text:p>");
