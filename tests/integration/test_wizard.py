@@ -11,8 +11,8 @@ import time
 import unittest
 
 from office import OfficeOnScreen
-from user_path import (READ_ONLY_PARAGRAPHS, TABLE_HEADERS, UserSession, click, contexts, find,
-                       known_roles, press, showing, text_of, wait_for)
+from user_path import (READ_ONLY_PARAGRAPHS, TABLE_HEADERS, UserSession, click, contexts, find, known_roles,
+                       press, showing, text_of, wait_for)
 
 import uno  # noqa: F401  (after office: needs Debian's python3 and UNO_TYPES)
 
