@@ -30,6 +30,8 @@ struct Deflater {
 
 class DeflaterPool {
 public:
+    DeflaterPool() { idle_.reserve(kKept); }
+
     std::unique_ptr<Deflater> take()
     {
         {
@@ -50,10 +52,8 @@ public:
     {
         const std::lock_guard lock(mutex_);
         if (idle_.size() < kKept)
-            idle_.push_back(std::move(deflater)); // never throws: room is reserved below
+            idle_.push_back(std::move(deflater)); // never throws: the constructor reserved the room
     }
-
-    DeflaterPool() { idle_.reserve(kKept); }
 
 private:
     static constexpr std::size_t kKept = 8; // more than threads pack at once here

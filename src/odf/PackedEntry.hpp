@@ -15,8 +15,8 @@ struct PackedEntry {
 };
 
 // Small entries are stored (deflating them saves little); larger ones are deflated at
-// libdeflate's fastest level (about twice zlib's fastest, and smaller). Throws EnvironmentFailure "[partnering.odf.write]" when memory
-// runs out.
+// libdeflate's fastest level (about twice zlib's fastest, and smaller). Throws
+// EnvironmentFailure "[partnering.odf.write]" when memory runs out.
 PackedEntry pack(std::string bytes);
 
 } // namespace partnering::odf
