@@ -121,17 +121,6 @@ class JourneyUser(UserSession, OfficeOnScreen):
             raise
         return self.field(wizard, label)
 
-    def retype_if_garbled(self, box, text):
-        """Once `text` typed into `box` arrived wrong (Xvfb under load has delivered two keys
-        in the wrong order), the user selects it all and types it again, as one fixes a typo."""
-        try:
-            wait_for(lambda: self.field_text(box) == text, timeout=5, interval=0.3, what="%r typed" % text)
-        except AssertionError:
-            print("typed %r, the box showed %r: typed again" % (text, self.field_text(box)))
-            self.keyboard.key("ctrl+a")
-            self.keyboard.type(text)
-            wait_for(lambda: self.field_text(box) == text, timeout=5, interval=0.3, what="%r typed again" % text)
-
     def choose(self, wizard, label, typed):
         """Opens a drop-down with the mouse, types the start of an entry and takes it with Enter."""
         combo = self.field(wizard, label, "COMBO_BOX")
@@ -246,7 +235,7 @@ class JourneyFromTheMenu(JourneyUser, unittest.TestCase):
         time.sleep(0.5)
         vision = "Every child in Kampot grows up protected from poverty."
         self.keyboard.type(vision)
-        self.retype_if_garbled(self.field(wizard, "Vision *"), vision)
+        self.retype_if_garbled(self.field(wizard, "Vision *"), vision, "the vision typed")
         wait_for(lambda: "This step is complete." in self.message(wizard), what="step 2 complete")
         for number in range(3, 8):
             heading = "%d. %s" % (number, STEP_TITLES[number - 1])

@@ -621,23 +621,38 @@ class UserSession:
         return text.replace("\r\n", "\n").replace("\r", "\n")
 
     def type_into_field(self, field, text, what, replace=False):
-        """Clicks into `field` (as click_into takes it) and types `text` (over what it holds, with `replace`). When the
-        characters did not arrive (key presses right after a click are sometimes not delivered
-        under Xvfb), the user selects what is there and types it again, once."""
-        for attempt in range(2):
+        """Clicks into `field` (as click_into takes it) and types `text` (over what it holds, with
+        `replace`), then checks the box as retype_if_garbled does, clicking into it again first
+        (key presses right after a click are sometimes not delivered under Xvfb)."""
+        def focus():
             clicked = self.click_into(field, what)
             time.sleep(0.2)
-            if replace or attempt > 0:
-                self.keyboard.key("ctrl+a")
-            self.keyboard.type(text)
-            try:
-                wait_for(lambda: self.field_text(clicked) == text if replace or attempt > 0
-                         else text in self.field_text(clicked), timeout=5, interval=0.3,
-                         what="%r typed into %s" % (text, what))
-                return
-            except AssertionError as missed:
-                if attempt > 0:
-                    raise AssertionError("%s: it shows %r" % (missed, self.field_text(clicked))) from None
+            return clicked
+        clicked = focus()
+        if replace:
+            self.keyboard.key("ctrl+a")
+        self.keyboard.type(text)
+        self.retype_if_garbled(clicked, text, "%r typed into %s" % (text, what), whole=replace, focus=focus)
+
+    def retype_if_garbled(self, box, text, what, whole=True, focus=None):
+        """Waits until `box` shows `text` (is `text`, when `whole`; holds it, when not). When it
+        does not (keys lost, or two delivered in the wrong order by Xvfb under load), the user
+        (after `focus()`, when given) selects it all and types it again, as one fixes a typo; a
+        second miss fails, saying what the box shows."""
+        try:
+            wait_for(lambda: self.field_text(box) == text if whole else text in self.field_text(box),
+                     timeout=5, interval=0.3, what=what)
+            return
+        except AssertionError:
+            print("typed %r, the box showed %r: typed again" % (text, self.field_text(box)))
+        if focus is not None:
+            focus()
+        self.keyboard.key("ctrl+a")
+        self.keyboard.type(text)
+        try:
+            wait_for(lambda: self.field_text(box) == text, timeout=5, interval=0.3, what=what + " again")
+        except AssertionError as missed:
+            raise AssertionError("%s: it shows %r" % (missed, self.field_text(box))) from None
 
     def menu(self, document, command):
         """Starts Partnering > <command> on `document`'s window, as the menu does."""
