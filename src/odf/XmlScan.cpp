@@ -24,7 +24,8 @@ struct Scan {
     std::vector<std::pair<const xmlChar*, std::string_view>> namespaces;
 
     // The last '<' at or before `at` (npos when none): the tag that `at` stands in. memrchr,
-    // not rfind: glibc's reads many bytes a step, and it is a tenth of a scan's own time.
+    // not rfind, whose byte-at-a-time loop was four tenths of onStart's own time (about 4% of
+    // a scan's).
     std::size_t tagStart(std::size_t at) const
     {
         const auto* found = static_cast<const char*>(::memrchr(bytes.data(), '<', std::min(at + 1, bytes.size())));
